@@ -1,0 +1,48 @@
+//! The library's one error type. Every variant says where the problem is.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library. Messages start lowercase and name the
+/// offending value; the binary prints them on one line.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value given by the user or a file is not valid (a relation, a date, a kind).
+    #[error("{0}")]
+    Invalid(String),
+    /// A problem at a line of a file (`FILE:LINE: what is wrong`).
+    #[error("{path}:{line}: {message}")]
+    AtLine {
+        path: String,
+        line: usize,
+        message: String,
+    },
+    /// A problem with a whole file (`FILE: what is wrong`).
+    #[error("{path}: {message}")]
+    InFile { path: String, message: String },
+    /// A name that matches no entity, with the closest known name if there is one.
+    #[error("no entity '{name}'{}", match .suggestion { Some(s) => format!(" (did you mean '{s}'?)"), None => String::new() })]
+    UnknownEntity {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// Reading or writing a file failed.
+    #[error("cannot {action} {}: {source}", .path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
