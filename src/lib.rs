@@ -9,3 +9,5 @@ pub mod error;
 pub mod model;
 
 pub use error::{Error, Result};
+pub mod lexicon;
+pub mod text;

@@ -1,0 +1,262 @@
+//! Parsing of lexicon files: entity lines, role lines, ambiguity lines and stop-words.
+//! One parser serves the embedded files, a user's files and `lexicon check`.
+
+use crate::Error;
+use crate::model::{EntityKind, EntityType, validate_date};
+
+/// One entity of the lexicon (a line of an entity file).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub etype: EntityType,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-2, uppercase.
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Adjectival and plural forms (`Syrian`, `Syrians`).
+    pub demonyms: Vec<String>,
+    /// Id of the capital city (states).
+    pub capital: Option<String>,
+    /// Id of the entity this one belongs to (an institution's state).
+    pub of: Option<String>,
+    pub iso3: Option<String>,
+    pub pop: Option<u64>,
+    pub admin1: Option<String>,
+}
+
+impl Entry {
+    pub fn kind(&self) -> EntityKind {
+        self.etype.kind()
+    }
+}
+
+/// An office held by a person between two dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub person: String,
+    pub title: String,
+    pub of: String,
+    pub from: String,
+    /// `None` while still in office.
+    pub to: Option<String>,
+}
+
+impl Role {
+    /// Whether the role was held on `date` (`YYYY-MM-DD`; ISO dates compare as strings).
+    pub fn held_on(&self, date: &str) -> bool {
+        self.from.as_str() <= date && self.to.as_deref().is_none_or(|to| date <= to)
+    }
+}
+
+/// What kind of file a lexicon file is, from its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Entities,
+    Roles,
+    Ambiguous,
+    Stopwords,
+}
+
+impl FileKind {
+    pub fn of(name: &str) -> FileKind {
+        let base = name.rsplit('/').next().unwrap_or(name);
+        if base.ends_with(".txt") {
+            FileKind::Stopwords
+        } else if base.starts_with("roles") {
+            FileKind::Roles
+        } else if base.starts_with("ambiguous") {
+            FileKind::Ambiguous
+        } else {
+            FileKind::Entities
+        }
+    }
+}
+
+/// The meaningful lines of a file: (1-based line number, line), comments and blanks skipped.
+pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn opt(s: Option<&str>) -> Option<String> {
+    s.map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Parses one entity line.
+pub fn parse_entry(line: &str) -> Result<Entry, String> {
+    let cols: Vec<&str> = line.split('\t').collect();
+    if cols.len() < 3 {
+        return Err(format!(
+            "expected at least 3 tab-separated columns (id, type, name), found {}",
+            cols.len()
+        ));
+    }
+    if cols.len() > 8 {
+        return Err(format!(
+            "expected at most 8 tab-separated columns, found {}",
+            cols.len()
+        ));
+    }
+    let id = cols[0].trim();
+    if !valid_id(id) {
+        return Err(format!(
+            "bad id '{id}' (use lowercase letters, digits and '-')"
+        ));
+    }
+    let etype: EntityType = cols[1].parse().map_err(|e: Error| e.to_string())?;
+    let name = cols[2].trim();
+    if name.is_empty() {
+        return Err("empty name".into());
+    }
+    let coord = |i: usize, max: f64, what: &str| -> Result<Option<f64>, String> {
+        match opt(cols.get(i).copied()) {
+            None => Ok(None),
+            Some(v) => match v.parse::<f64>() {
+                Ok(x) if x.abs() <= max => Ok(Some(x)),
+                _ => Err(format!("bad {what} '{v}'")),
+            },
+        }
+    };
+    let country = opt(cols.get(4).copied());
+    if let Some(c) = &country
+        && (c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        return Err(format!(
+            "bad country '{c}' (expected an uppercase ISO 3166-1 alpha-2 code)"
+        ));
+    }
+    let mut e = Entry {
+        id: id.to_string(),
+        etype,
+        name: name.to_string(),
+        aliases: list(cols.get(3).copied().unwrap_or("")),
+        country,
+        lat: coord(5, 90.0, "latitude")?,
+        lon: coord(6, 180.0, "longitude")?,
+        demonyms: Vec::new(),
+        capital: None,
+        of: None,
+        iso3: None,
+        pop: None,
+        admin1: None,
+    };
+    if let Some(attrs) = opt(cols.get(7).copied()) {
+        for kv in attrs.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            let (k, v) = kv
+                .split_once('=')
+                .ok_or_else(|| format!("bad attribute '{kv}' (expected key=value)"))?;
+            let v = v.trim();
+            match k.trim() {
+                "demonym" => e.demonyms = list(v),
+                "capital" => e.capital = Some(v.to_string()),
+                "of" => e.of = Some(v.to_string()),
+                "iso3" => e.iso3 = Some(v.to_string()),
+                "admin1" => e.admin1 = Some(v.to_string()),
+                "pop" => e.pop = Some(v.parse().map_err(|_| format!("bad population '{v}'"))?),
+                other => {
+                    return Err(format!(
+                        "unknown attribute '{other}' (expected demonym, capital, of, iso3, pop or admin1)"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(e)
+}
+
+/// Parses one role line.
+pub fn parse_role(line: &str) -> Result<Role, String> {
+    let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if cols.len() < 4 || cols.len() > 5 {
+        return Err(format!(
+            "expected 4 or 5 tab-separated columns (person, title, of, from, to), found {}",
+            cols.len()
+        ));
+    }
+    if cols[1].is_empty() {
+        return Err("empty title".into());
+    }
+    validate_date(cols[3]).map_err(|e| e.to_string())?;
+    let to = opt(cols.get(4).copied());
+    if let Some(to) = &to {
+        validate_date(to).map_err(|e| e.to_string())?;
+        if to.as_str() < cols[3] {
+            return Err(format!("role ends ({to}) before it starts ({})", cols[3]));
+        }
+    }
+    Ok(Role {
+        person: cols[0].to_string(),
+        title: cols[1].to_lowercase(),
+        of: cols[2].to_string(),
+        from: cols[3].to_string(),
+        to,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_lines_parse_with_attributes() {
+        let e = parse_entry("sy\tstate\tSyria\tSyrian Arab Republic\tSY\t35\t38\tdemonym=Syrian|Syrians;capital=damascus;pop=22000000").unwrap();
+        assert_eq!(e.demonyms, vec!["Syrian", "Syrians"]);
+        assert_eq!(e.capital.as_deref(), Some("damascus"));
+        assert_eq!(e.pop, Some(22_000_000));
+        assert!(
+            parse_entry("Bad Id\tstate\tX")
+                .unwrap_err()
+                .contains("bad id")
+        );
+        assert!(
+            parse_entry("x\tnation\tX")
+                .unwrap_err()
+                .contains("unknown type")
+        );
+        assert!(
+            parse_entry("x\tcity\tX\t\tsy")
+                .unwrap_err()
+                .contains("bad country")
+        );
+        assert!(
+            parse_entry("x\tcity\tX\t\tSY\t91")
+                .unwrap_err()
+                .contains("latitude")
+        );
+        assert!(
+            parse_entry("x\tcity\tX\t\t\t\t\tcolour=red")
+                .unwrap_err()
+                .contains("unknown attribute")
+        );
+    }
+
+    #[test]
+    fn role_lines_parse_and_know_their_dates() {
+        let r = parse_role("erdogan\tpresident\ttr\t2014-08-28\t").unwrap();
+        assert!(r.held_on("2024-12-05"));
+        assert!(!r.held_on("2010-01-01"));
+        assert!(parse_role("x\tpresident\ttr\t2020-01-01\t2019-01-01").is_err());
+        assert!(parse_role("x\tpresident\ttr\tsoon").is_err());
+    }
+}

@@ -1,0 +1,530 @@
+//! The world lexicon: who and where, embedded in the binary, extensible by the user.
+//!
+//! The data lives in `data/lexicon/` as sorted, commented TSV files (format in
+//! `data/lexicon/README.md`); `build.rs` embeds every file found there. A user's own files
+//! use the same format and are loaded after the embedded ones: an entry with a known id
+//! replaces it, a new id adds an entity. Lookups resolve a surface form through an entry's
+//! name, its aliases, its demonyms, a capital standing for its state ("Moscow said"), or a
+//! date-bounded role ("the Turkish president" on 2024-12-05).
+
+mod entry;
+mod matcher;
+
+use std::path::{Path, PathBuf};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+pub use entry::{Entry, FileKind, Role, data_lines, parse_entry, parse_role};
+pub use matcher::{NameIndex, NameMatch};
+
+use crate::model::{EntityKind, EntityType};
+use crate::text::{Token, fold};
+use crate::{Error, Result};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/lexicon_files.rs"));
+}
+
+/// Environment variable naming a folder of extra lexicon files.
+pub const LEXICON_DIR_ENV: &str = "ACTORGRAPH_LEXICON_DIR";
+
+/// How a surface form reached an entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum How {
+    /// The entry's canonical name.
+    Name,
+    /// One of its aliases.
+    Alias,
+    /// A demonym or adjective of a state or group (`Syrian`).
+    Demonym,
+    /// A capital standing for its state (`Moscow` -> Russia), through the city with this id.
+    Metonym(String),
+    /// A title resolved through a role on a date (`president of tr`).
+    Role { title: String, of: String },
+}
+
+impl How {
+    pub fn describe(&self) -> String {
+        match self {
+            How::Name => "name".into(),
+            How::Alias => "alias".into(),
+            How::Demonym => "demonym".into(),
+            How::Metonym(city) => format!("metonym (capital {city})"),
+            How::Role { title, of } => format!("role ({title} of {of})"),
+        }
+    }
+}
+
+/// One possible meaning of a surface form.
+#[derive(Clone, Debug)]
+pub struct Candidate<'a> {
+    pub entry: &'a Entry,
+    pub how: How,
+}
+
+/// A lexicon name found in text.
+#[derive(Clone, Debug)]
+pub struct LexMention {
+    pub tokens: std::ops::Range<usize>,
+    pub start: usize,
+    pub end: usize,
+    /// Entries this surface can mean with how, best first.
+    pub candidates: Vec<(usize, How)>,
+}
+
+/// The loaded lexicon.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    by_id: FxHashMap<String, usize>,
+    roles: Vec<Role>,
+    /// (title, of) -> indices into `roles`
+    roles_by_office: FxHashMap<(String, String), Vec<usize>>,
+    /// city entry -> state entry whose capital it is
+    capital_of: FxHashMap<usize, usize>,
+    stopwords: FxHashSet<String>,
+    /// (normalized name, ids) declared in ambiguity files
+    ambiguous: Vec<(String, Vec<String>)>,
+    targets: Vec<(usize, How)>,
+    index: NameIndex,
+}
+
+/// Accumulates files, then builds a [`Lexicon`].
+#[derive(Debug, Default)]
+pub struct LexiconBuilder {
+    entries: Vec<Entry>,
+    by_id: FxHashMap<String, usize>,
+    roles: Vec<Role>,
+    stopwords: FxHashSet<String>,
+    ambiguous: Vec<(String, Vec<String>)>,
+}
+
+impl LexiconBuilder {
+    /// Adds one file's contents; `name` is used in error messages and decides the file kind
+    /// (`roles*.tsv`, `ambiguous*.tsv`, `*.txt` stop-words, other `*.tsv` entities).
+    pub fn add_text(&mut self, name: &str, text: &str) -> Result<()> {
+        let at = |line: usize, message: String| Error::AtLine {
+            path: name.to_string(),
+            line,
+            message,
+        };
+        match FileKind::of(name) {
+            FileKind::Entities => {
+                for (n, line) in data_lines(text) {
+                    let e = parse_entry(line).map_err(|m| at(n, m))?;
+                    match self.by_id.get(&e.id) {
+                        Some(&i) => self.entries[i] = e,
+                        None => {
+                            self.by_id.insert(e.id.clone(), self.entries.len());
+                            self.entries.push(e);
+                        }
+                    }
+                }
+            }
+            FileKind::Roles => {
+                for (n, line) in data_lines(text) {
+                    self.roles.push(parse_role(line).map_err(|m| at(n, m))?);
+                }
+            }
+            FileKind::Ambiguous => {
+                for (n, line) in data_lines(text) {
+                    let cols: Vec<&str> = line.split('\t').collect();
+                    if cols.len() < 2 {
+                        return Err(at(
+                            n,
+                            "expected name, ids and how it is resolved".to_string(),
+                        ));
+                    }
+                    self.ambiguous.push((
+                        crate::model::normalize_name(cols[0]),
+                        cols[1].split('|').map(|s| s.trim().to_string()).collect(),
+                    ));
+                }
+            }
+            FileKind::Stopwords => {
+                let mut buf = String::new();
+                for (_, line) in data_lines(text) {
+                    fold(line.trim(), &mut buf);
+                    self.stopwords.insert(buf.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a file from disk.
+    pub fn add_file(&mut self, path: &Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
+        self.add_text(&path.display().to_string(), &text)
+    }
+
+    /// Builds the name index. Roles pointing to unknown people are kept out of lookups.
+    pub fn build(self) -> Lexicon {
+        let mut lex = Lexicon {
+            entries: self.entries,
+            by_id: self.by_id,
+            roles: self.roles,
+            stopwords: self.stopwords,
+            ambiguous: self.ambiguous,
+            ..Lexicon::default()
+        };
+        for (i, r) in lex.roles.iter().enumerate() {
+            lex.roles_by_office
+                .entry((r.title.clone(), r.of.clone()))
+                .or_default()
+                .push(i);
+        }
+        for (i, e) in lex.entries.iter().enumerate() {
+            if let Some(c) = e.capital.as_ref().and_then(|c| lex.by_id.get(c)) {
+                lex.capital_of.insert(*c, i);
+            }
+        }
+        let mut targets = Vec::new();
+        let mut index = NameIndex::new();
+        for (i, e) in lex.entries.iter().enumerate() {
+            let mut add = |name: &str, how: How| {
+                index.insert(name, targets.len() as u32);
+                targets.push((i, how));
+            };
+            add(&e.name, How::Name);
+            for a in &e.aliases {
+                add(a, How::Alias);
+            }
+            for d in &e.demonyms {
+                add(d, How::Demonym);
+            }
+        }
+        index.finish();
+        lex.targets = targets;
+        lex.index = index;
+        lex
+    }
+}
+
+/// Where a user's own lexicon files are found when no `--lexicon` is given:
+/// `$ACTORGRAPH_LEXICON_DIR`, else `$XDG_CONFIG_HOME/actorgraph/lexicon`, else
+/// `~/.config/actorgraph/lexicon`. Every `*.tsv` and `*.txt` file there is loaded.
+pub fn user_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os(LEXICON_DIR_ENV) {
+        return Some(PathBuf::from(d));
+    }
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(config.join("actorgraph").join("lexicon"))
+}
+
+impl Lexicon {
+    /// A builder holding the embedded files.
+    pub fn embedded_builder() -> LexiconBuilder {
+        let mut b = LexiconBuilder::default();
+        for (name, text) in embedded::FILES {
+            b.add_text(name, text)
+                .expect("embedded lexicon files are checked by tests");
+        }
+        b
+    }
+
+    /// The embedded lexicon alone.
+    pub fn embedded() -> Lexicon {
+        Lexicon::embedded_builder().build()
+    }
+
+    /// The embedded lexicon plus the files in the user folder (if it exists) and `extra`.
+    pub fn load(extra: &[PathBuf]) -> Result<Lexicon> {
+        let mut b = Lexicon::embedded_builder();
+        if let Some(dir) = user_dir().filter(|d| d.is_dir()) {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .map_err(|e| Error::io("read", &dir, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "tsv" || x == "txt"))
+                .collect();
+            files.sort();
+            for f in files {
+                b.add_file(&f)?;
+            }
+        }
+        for f in extra {
+            b.add_file(f)?;
+        }
+        Ok(b.build())
+    }
+
+    /// The names of the embedded files and their contents.
+    pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+        embedded::FILES
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    pub fn entry_at(&self, i: usize) -> &Entry {
+        &self.entries[i]
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Number of names (names, aliases, demonyms) in the index.
+    pub fn name_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Names declared as deliberately shared, normalized, with their ids.
+    pub fn declared_ambiguous(&self) -> &[(String, Vec<String>)] {
+        &self.ambiguous
+    }
+
+    /// The state whose capital is this city entry.
+    pub fn state_of_capital(&self, city: usize) -> Option<usize> {
+        self.capital_of.get(&city).copied()
+    }
+
+    /// Who held `title` of `of` (an entry id) on `date`.
+    pub fn holder(&self, title: &str, of: &str, date: &str) -> Option<&Entry> {
+        self.roles_by_office
+            .get(&(title.to_lowercase(), of.to_string()))?
+            .iter()
+            .map(|&i| &self.roles[i])
+            .filter(|r| r.held_on(date))
+            .find_map(|r| self.entry(&r.person))
+    }
+
+    /// The roles a person held on a date (all roles when no date is given).
+    pub fn roles_of<'a>(
+        &'a self,
+        person: &'a str,
+        date: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Role> {
+        self.roles
+            .iter()
+            .filter(move |r| r.person == person && date.is_none_or(|d| r.held_on(d)))
+    }
+
+    fn rank(&self, cands: &mut Vec<(usize, How)>) {
+        let score = |(i, how): &(usize, How)| {
+            let e = &self.entries[*i];
+            let how_rank = match how {
+                How::Name | How::Alias => 0,
+                How::Metonym(_) => 1,
+                How::Demonym => 2,
+                How::Role { .. } => 0,
+            };
+            let type_rank = match e.etype {
+                EntityType::City => 2,
+                EntityType::Region => 3,
+                _ => 0,
+            };
+            (
+                how_rank,
+                type_rank,
+                std::cmp::Reverse(e.pop.unwrap_or(0)),
+                *i,
+            )
+        };
+        cands.sort_by_key(score);
+        cands.dedup_by(|a, b| a.0 == b.0);
+    }
+
+    /// Adds the state a capital stands for after each capital city.
+    fn with_metonyms(&self, cands: Vec<(usize, How)>) -> Vec<(usize, How)> {
+        let mut out = Vec::with_capacity(cands.len() + 1);
+        for (i, how) in cands {
+            let state = self.state_of_capital(i);
+            let city_id = self.entries[i].id.clone();
+            out.push((i, how));
+            if let Some(s) = state {
+                out.push((s, How::Metonym(city_id)));
+            }
+        }
+        out
+    }
+
+    /// Every entry a whole name can mean, best first; `date` resolves titles such as
+    /// "the Turkish president" or "President Erdogan" through roles.
+    pub fn lookup(&self, name: &str, date: Option<&str>) -> Vec<Candidate<'_>> {
+        let name = name.trim();
+        let mut cands: Vec<(usize, How)> = self
+            .index
+            .exact(name)
+            .into_iter()
+            .map(|t| self.targets[t as usize].clone())
+            .collect();
+        if cands.is_empty() {
+            cands = self.lookup_title(name, date);
+        }
+        let mut cands = self.with_metonyms(cands);
+        self.rank(&mut cands);
+        cands
+            .into_iter()
+            .map(|(i, how)| Candidate {
+                entry: &self.entries[i],
+                how,
+            })
+            .collect()
+    }
+
+    /// "President Erdogan" -> Erdogan; "the Turkish president" / "Turkey's president" /
+    /// "president of Turkey" -> whoever held the office on `date`.
+    fn lookup_title(&self, name: &str, date: Option<&str>) -> Vec<(usize, How)> {
+        let lower = crate::model::normalize_name(name);
+        let words: Vec<&str> = lower.split(' ').collect();
+        // a title word followed by a person's name
+        for k in 1..words.len().min(4) {
+            let title = words[..k].join(" ");
+            if self.is_title(&title) {
+                let rest = words[k..].join(" ");
+                let hits: Vec<(usize, How)> = self
+                    .index
+                    .exact(&rest)
+                    .into_iter()
+                    .map(|t| self.targets[t as usize].clone())
+                    .filter(|(i, _)| self.entries[*i].etype == EntityType::Person)
+                    .collect();
+                if !hits.is_empty() {
+                    return hits;
+                }
+            }
+        }
+        let Some(date) = date else {
+            return Vec::new();
+        };
+        // "<state or demonym> <title>", "<state> s <title>", "<title> of <state>"
+        let mut splits: Vec<(String, String)> = Vec::new();
+        for k in 1..words.len() {
+            let (a, b) = (words[..k].join(" "), words[k..].join(" "));
+            splits.push((a.trim_end_matches(" s").to_string(), b.clone()));
+            if let Some(state) = b.strip_prefix("of ") {
+                splits.push((state.to_string(), a.clone()));
+            }
+            if let Some(t) = a.strip_suffix(" of") {
+                splits.push((b.clone(), t.to_string()));
+            }
+        }
+        for (who, title) in splits {
+            if !self.is_title(&title) {
+                continue;
+            }
+            for t in self.index.exact(&who) {
+                let (i, _) = &self.targets[t as usize];
+                let mut of = self.entries[*i].id.clone();
+                if let Some(s) = self.state_of_capital(*i) {
+                    of = self.entries[s].id.clone();
+                }
+                if let Some(p) = self.holder(&title, &of, date) {
+                    let pi = self.by_id[&p.id];
+                    return vec![(pi, How::Role { title, of })];
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn is_title(&self, t: &str) -> bool {
+        self.roles_by_office.keys().any(|(title, _)| title == t)
+    }
+
+    /// Finds every lexicon name in a tokenized text, leftmost-longest. Places named by a
+    /// stop-word (`Deal`, `Said`) are not matched.
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<LexMention> {
+        let mut buf = String::new();
+        let matches = self.index.find(text, tokens, |t, surface| {
+            let (i, _) = &self.targets[t as usize];
+            if self.entries[*i].kind() == EntityKind::Place {
+                fold(surface, &mut buf);
+                return !self.stopwords.contains(&buf);
+            }
+            true
+        });
+        matches
+            .into_iter()
+            .map(|m| {
+                let cands = m
+                    .targets
+                    .iter()
+                    .map(|&t| self.targets[t as usize].clone())
+                    .collect();
+                let mut cands = self.with_metonyms(cands);
+                self.rank(&mut cands);
+                LexMention {
+                    tokens: m.tokens,
+                    start: m.start,
+                    end: m.end,
+                    candidates: cands,
+                }
+            })
+            .collect()
+    }
+
+    /// Checks one lexicon file: every problem as `FILE:LINE: problem`, plus references
+    /// (`capital=`, `of=`, role people) that point nowhere in this file or the default
+    /// lexicon.
+    pub fn check_file(path: &Path) -> Result<Vec<Error>> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
+        let name = path.display().to_string();
+        let base = Lexicon::embedded();
+        let mut problems = Vec::new();
+        let mut ids: FxHashSet<String> = FxHashSet::default();
+        let mut entries = Vec::new();
+        let mut prev: Option<String> = None;
+        let kind = FileKind::of(&name);
+        for (n, line) in data_lines(&text) {
+            let at = |message: String| Error::AtLine {
+                path: name.clone(),
+                line: n,
+                message,
+            };
+            match kind {
+                FileKind::Entities => match parse_entry(line) {
+                    Ok(e) => {
+                        if !ids.insert(e.id.clone()) {
+                            problems.push(at(format!("duplicate id '{}'", e.id)));
+                        }
+                        if let Some(p) = &prev
+                            && p.as_str() > e.id.as_str()
+                        {
+                            problems.push(at(format!("not sorted: '{}' comes after '{p}'", e.id)));
+                        }
+                        prev = Some(e.id.clone());
+                        entries.push((n, e));
+                    }
+                    Err(m) => problems.push(at(m)),
+                },
+                FileKind::Roles => match parse_role(line) {
+                    Ok(r) => {
+                        if base.entry(&r.person).is_none() && !ids.contains(&r.person) {
+                            problems.push(at(format!("unknown person '{}'", r.person)));
+                        }
+                    }
+                    Err(m) => problems.push(at(m)),
+                },
+                FileKind::Ambiguous | FileKind::Stopwords => {}
+            }
+        }
+        for (n, e) in &entries {
+            for (what, r) in [("capital", &e.capital), ("of", &e.of)] {
+                if let Some(r) = r
+                    && !ids.contains(r)
+                    && base.entry(r).is_none()
+                {
+                    problems.push(Error::AtLine {
+                        path: name.clone(),
+                        line: *n,
+                        message: format!("{what} '{r}' is not a known id"),
+                    });
+                }
+            }
+        }
+        Ok(problems)
+    }
+}
