@@ -9,5 +9,6 @@ pub mod error;
 pub mod model;
 
 pub use error::{Error, Result};
+pub mod extract;
 pub mod lexicon;
 pub mod text;

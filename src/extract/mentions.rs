@@ -1,0 +1,759 @@
+//! Mentions: where the text names an actor or a place, and which document entity each
+//! mention stands for.
+//!
+//! Sources, in order of trust: lexicon names (with demonyms and state institutions composed
+//! from them: "Syrian army", "Russia's defence ministry", "Iraqi fighters"), generic sides
+//! ("the rebels", "government forces"), unknown capitalized names typed by their context
+//! (a title before, a head noun after, a place preposition), acronyms defined in
+//! parentheses, surnames of people named earlier, and pronouns resolved to the last
+//! compatible entity.
+
+use rustc_hash::FxHashMap;
+
+use super::patterns::Patterns;
+use super::{DocEntity, Mention, MentionKind};
+use crate::lexicon::{How, LexMention, Lexicon};
+use crate::model::{EntityKind, EntityType, normalize_name};
+use crate::text::{Analyzed, Token, TokenKind};
+
+/// Capitalized words that start sentences or clauses but never names.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "although",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "as",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "despite",
+    "during",
+    "each",
+    "earlier",
+    "even",
+    "every",
+    "few",
+    "following",
+    "for",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "instead",
+    "it",
+    "its",
+    "last",
+    "late",
+    "later",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "several",
+    "she",
+    "since",
+    "so",
+    "some",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "two",
+    "under",
+    "unlike",
+    "until",
+    "up",
+    "we",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "within",
+    "without",
+    "yet",
+    "you",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "islamist",
+    "islamists",
+    "jihadist",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "central",
+    "residents",
+    "officials",
+    "sources",
+    "witnesses",
+    "tens",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "millions",
+    "located",
+    "speaking",
+    "asked",
+    "citing",
+    "like",
+    "unless",
+    "still",
+    "just",
+    "having",
+    "breaking",
+    "update",
+    "updated",
+    "read",
+    "watch",
+    "photo",
+    "video",
+    "reporting",
+    "editing",
+    "writing",
+    "additional",
+    "military",
+    "army",
+    "government",
+    "state",
+    "security",
+    "minister",
+    "ministry",
+    "forces",
+];
+
+/// Words joining the parts of a name ("Abu Bakr al-Baghdadi", "Observatory for Human Rights").
+const CONNECTORS: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "de", "del", "da", "van", "von", "of", "for", "the", "and",
+    "ul", "ad", "as", "ash", "ar", "bint", "le", "la",
+];
+
+/// Heads that make an unknown name a community.
+const GROUP_HEADS: &[&str] = &[
+    "community",
+    "communities",
+    "tribe",
+    "tribes",
+    "people",
+    "minority",
+    "clan",
+];
+
+pub(super) struct MentionFinder<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub words: &'a [String],
+    pub lex: &'a Lexicon,
+    pub pat: &'a Patterns,
+    pub date: Option<&'a str>,
+    pub entities: Vec<DocEntity>,
+    by_key: FxHashMap<String, usize>,
+    /// normalized surface -> entity, for acronyms and surnames defined in this document
+    doc_alias: FxHashMap<String, usize>,
+    pub mentions: Vec<Mention>,
+    /// tokens where a lexicon name starts: unknown names stop there
+    lex_starts: rustc_hash::FxHashSet<usize>,
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl<'a> MentionFinder<'a> {
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        words: &'a [String],
+        lex: &'a Lexicon,
+        pat: &'a Patterns,
+        date: Option<&'a str>,
+    ) -> Self {
+        MentionFinder {
+            text,
+            tokens,
+            words,
+            lex,
+            pat,
+            date,
+            entities: Vec::new(),
+            by_key: FxHashMap::default(),
+            doc_alias: FxHashMap::default(),
+            mentions: Vec::new(),
+            lex_starts: Default::default(),
+        }
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn surface(&self, r: std::ops::Range<usize>) -> &'a str {
+        &self.text[self.tokens[r.start].start..self.tokens[r.end - 1].end]
+    }
+
+    fn word_slice(&self, i: usize, end: usize) -> Vec<&str> {
+        self.words[i..end.min(self.words.len())]
+            .iter()
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The entity for a key, created from `make` the first time; records `surface` as an alias.
+    fn entity(&mut self, key: String, surface: &str, make: impl FnOnce() -> DocEntity) -> usize {
+        let idx = match self.by_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = self.entities.len();
+                self.entities.push(make());
+                self.by_key.insert(key, i);
+                i
+            }
+        };
+        let e = &mut self.entities[idx];
+        let s = surface.trim();
+        let n = normalize_name(s);
+        if !n.is_empty()
+            && normalize_name(&e.name) != n
+            && !e.aliases.iter().any(|a| normalize_name(a) == n)
+        {
+            e.aliases.push(s.to_string());
+        }
+        idx
+    }
+
+    fn lex_entity(&mut self, entry_idx: usize, surface: &str) -> usize {
+        let e = self.lex.entry_at(entry_idx);
+        let key = format!("lex:{}", e.id);
+        if e.etype == EntityType::Person
+            && let Some(last) = e.name.split_whitespace().last()
+        {
+            let i = self
+                .by_key
+                .get(&key)
+                .copied()
+                .unwrap_or(self.entities.len());
+            self.doc_alias.entry(normalize_name(last)).or_insert(i);
+        }
+        let make = || DocEntity {
+            name: e.name.clone(),
+            etype: e.etype,
+            aliases: Vec::new(),
+            country: e.country.clone(),
+            lat: e.lat,
+            lon: e.lon,
+            of: None,
+            lexicon_id: Some(e.id.clone()),
+        };
+        self.entity(key, surface, make)
+    }
+
+    fn push(&mut self, tokens: std::ops::Range<usize>, entity: usize, kind: MentionKind) {
+        let start = self.tokens[tokens.start].start;
+        let end = self.tokens[tokens.end - 1].end;
+        self.mentions.push(Mention {
+            tokens,
+            start,
+            end,
+            entity,
+            alt: None,
+            kind,
+        });
+    }
+
+    /// The demonym (adjective) of a state entry, for naming its institutions.
+    fn demonym_of(&self, entry_idx: usize) -> String {
+        let e = self.lex.entry_at(entry_idx);
+        e.demonyms
+            .iter()
+            .find(|d| !d.ends_with('s') || d.ends_with("ese"))
+            .or(e.demonyms.first())
+            .cloned()
+            .unwrap_or_else(|| e.name.clone())
+    }
+
+    /// Finds every mention of the document.
+    pub fn run(&mut self, analyzed: &Analyzed, lexmentions: &[LexMention]) {
+        self.lex_starts = lexmentions.iter().map(|m| m.tokens.start).collect();
+        let mut lm = lexmentions.iter().peekable();
+        for s in &analyzed.sentences {
+            let mut i = s.tokens.start;
+            let end = s.tokens.end;
+            while i < end {
+                while lm.peek().is_some_and(|m| m.tokens.start < i) {
+                    lm.next();
+                }
+                if let Some(m) = lm.peek().filter(|m| m.tokens.start == i) {
+                    let m = (*m).clone();
+                    lm.next();
+                    i = self.lexicon_mention(&m, end);
+                    continue;
+                }
+                i = self.other_mention(i, s.tokens.start, end);
+            }
+        }
+    }
+
+    /// Handles a lexicon match at `m`; returns the next token to look at.
+    fn lexicon_mention(&mut self, m: &LexMention, end: usize) -> usize {
+        let Some((best, how)) = m.candidates.first().cloned() else {
+            return m.tokens.end;
+        };
+        let entry = self.lex.entry_at(best);
+        let surface = self.surface(m.tokens.clone());
+        let is_state = matches!(entry.etype, EntityType::State | EntityType::Country);
+        // "Syrian army", "Russia's defence ministry", "Iraqi fighters", "Syrian government"
+        if is_state || how == How::Demonym {
+            let mut j = m.tokens.end;
+            if j < end && self.tokens[j].kind == TokenKind::Possessive {
+                j += 1;
+            }
+            // allow one adjective: "Iranian-backed" is handled by relations, but "Syrian
+            // regular army" or "Russian special forces" should compose
+            let rest = self.word_slice(j, end.min(j + 4));
+            let pat = self.pat;
+            let state_idx = best;
+            if let Some(n) = pat.words.state_government.longest_at(&rest) {
+                let surf = self.surface(m.tokens.start..j + n);
+                let dem = self.demonym_of(state_idx);
+                let st = self.lex.entry_at(state_idx);
+                let key = format!("gov:{}", st.id);
+                let name = format!("{dem} government");
+                let (country, of) = (st.country.clone(), st.name.clone());
+                let e = self.entity(key, surf, || DocEntity {
+                    name,
+                    etype: EntityType::State,
+                    aliases: Vec::new(),
+                    country,
+                    lat: None,
+                    lon: None,
+                    of: Some(of),
+                    lexicon_id: None,
+                });
+                self.push(m.tokens.start..j + n, e, MentionKind::Named);
+                return j + n;
+            }
+            for (set, prefix) in [
+                (&pat.words.state_offices, "office"),
+                (&pat.words.state_forces, "forces"),
+                (&pat.words.generic_actors, "generic"),
+            ] {
+                if let Some(n) = set.longest_at(&rest) {
+                    let surf = self.surface(m.tokens.start..j + n);
+                    let dem = self.demonym_of(state_idx);
+                    let st = self.lex.entry_at(state_idx);
+                    let head = rest[..n].join(" ");
+                    let key = match prefix {
+                        "office" => format!("office:{}:{head}", st.id),
+                        "forces" => format!("forces:{}", st.id),
+                        _ => format!("generic:{}:{head}", st.id),
+                    };
+                    let name = format!("{dem} {}", self.surface(j..j + n));
+                    let (country, of) = (st.country.clone(), st.name.clone());
+                    let etype = if prefix == "office" {
+                        EntityType::Organization
+                    } else {
+                        EntityType::ArmedGroup
+                    };
+                    let e = self.entity(key, surf, || DocEntity {
+                        name,
+                        etype,
+                        aliases: Vec::new(),
+                        country,
+                        lat: None,
+                        lon: None,
+                        of: Some(of),
+                        lexicon_id: None,
+                    });
+                    self.push(m.tokens.start..j + n, e, MentionKind::Named);
+                    return j + n;
+                }
+            }
+        }
+        let e = self.lex_entity(best, surface);
+        let kind = if how == How::Demonym && !surface.ends_with('s') {
+            MentionKind::Demonym
+        } else {
+            MentionKind::Named
+        };
+        self.push(m.tokens.clone(), e, kind);
+        // a capital standing for its state, or a metonym candidate for actor slots
+        if let Some((alt, _)) = m
+            .candidates
+            .iter()
+            .find(|(_, h)| matches!(h, How::Metonym(_)))
+            .cloned()
+        {
+            let a = self.lex_entity(alt, surface);
+            if let Some(last) = self.mentions.last_mut() {
+                last.alt = Some(a);
+            }
+        }
+        // "Rapid Support Forces (RSF)": the acronym names the same entity
+        self.parenthesized_alias(m.tokens.end, e);
+        m.tokens.end
+    }
+
+    fn parenthesized_alias(&mut self, j: usize, e: usize) {
+        if j + 2 < self.tokens.len()
+            && self.raw(j) == "("
+            && self.raw(j + 2) == ")"
+            && is_acronym(self.raw(j + 1))
+        {
+            let acr = self.raw(j + 1).to_string();
+            self.doc_alias.insert(normalize_name(&acr), e);
+            let ent = &mut self.entities[e];
+            if !ent.aliases.contains(&acr) && ent.name != acr {
+                ent.aliases.push(acr);
+            }
+        }
+    }
+
+    /// Generic sides, unknown names and pronouns at token `i`; returns the next token.
+    fn other_mention(&mut self, i: usize, sent_start: usize, end: usize) -> usize {
+        let w = self.words[i].as_str();
+        let raw = self.raw(i);
+        let rest = self.word_slice(i, end.min(i + 5));
+        let pat = self.pat;
+        // generic sides: "rebels", "government forces", "the army"
+        let generic = pat.words.generic_actors.longest_at(&rest).or_else(|| {
+            // a bare institution noun after "the": "the army", "the military"
+            (i > sent_start && self.words[i - 1] == "the")
+                .then(|| pat.words.state_forces.longest_at(&rest))
+                .flatten()
+        });
+        if let Some(n) = generic
+            && !is_cap(raw)
+        {
+            // do not take "forces" of "Kurdish-led forces" apart from an earlier mention
+            let head = rest[..n].join(" ");
+            let mut start = i;
+            // absorb preceding capitalized adjectives and compounds ("Islamist rebels",
+            // "Islamist-led rebels") that are not mentions themselves
+            while start > sent_start {
+                let p = start - 1;
+                let pr = self.raw(p);
+                let is_mention = self.mentions.last().is_some_and(|m| m.tokens.end > p);
+                if is_mention {
+                    break;
+                }
+                if (is_cap(pr) && self.tokens[p].kind == TokenKind::Word && p > sent_start)
+                    || (pr == "-" && p > sent_start)
+                    || (self.words[p] == "led" && p >= 2 && self.raw(p - 1) == "-")
+                {
+                    start = p;
+                } else {
+                    break;
+                }
+            }
+            let surf = self.surface(start..i + n);
+            let key = format!("generic:{head}");
+            let name = self.surface(i..i + n).to_string();
+            let e = self.entity(key, surf, || DocEntity {
+                name,
+                etype: EntityType::ArmedGroup,
+                aliases: Vec::new(),
+                country: None,
+                lat: None,
+                lon: None,
+                of: None,
+                lexicon_id: None,
+            });
+            self.push(i..i + n, e, MentionKind::Generic);
+            return i + n;
+        }
+        // pronouns refer back
+        if pat.words.pronouns_person.contains(w) && !matches!(w, "his" | "her") {
+            if let Some(e) = self.last_entity(|t| t == EntityType::Person) {
+                self.push(i..i + 1, e, MentionKind::Pronoun);
+            }
+            return i + 1;
+        }
+        if (pat.words.pronouns_thing.contains(w) && w != "its")
+            || (pat.words.pronouns_plural.contains(w) && w != "their")
+        {
+            let plural = w != "it";
+            if let Some(e) = self.last_entity(|t| {
+                matches!(
+                    t,
+                    EntityType::ArmedGroup | EntityType::Organization | EntityType::State
+                ) || (plural && t == EntityType::Group)
+            }) {
+                self.push(i..i + 1, e, MentionKind::Pronoun);
+            }
+            return i + 1;
+        }
+        // "the group", "the city": the last entity of that type
+        for (phrase, ty) in &pat.words.anaphors {
+            let n = phrase.len();
+            if rest.len() >= n && phrase.iter().zip(&rest).all(|(a, b)| a == b) {
+                let ty: EntityType = ty.parse().unwrap_or(EntityType::Organization);
+                if let Some(e) = self.last_entity(|t| t == ty) {
+                    self.push(i..i + n, e, MentionKind::Pronoun);
+                }
+                return i + n;
+            }
+        }
+        if self.tokens[i].kind == TokenKind::Word && is_cap(raw) {
+            return self.unknown_name(i, sent_start, end);
+        }
+        i + 1
+    }
+
+    fn last_entity(&self, want: impl Fn(EntityType) -> bool) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .take(12)
+            .map(|m| m.entity)
+            .find(|&e| want(self.entities[e].etype))
+    }
+
+    /// A run of capitalized words not in the lexicon: a new entity typed by its context.
+    fn unknown_name(&mut self, i: usize, sent_start: usize, end: usize) -> usize {
+        // a person's title before the name
+        let mut titled = false;
+        let mut k = i;
+        while k < end {
+            let rest = self.word_slice(k, end.min(k + 4));
+            match self.pat.words.person_titles.longest_at(&rest) {
+                Some(n) if k + n < end && is_cap(self.raw(k + n)) => {
+                    titled = true;
+                    k += n;
+                }
+                _ => break,
+            }
+        }
+        if k >= end || !is_cap(self.raw(k)) || self.tokens[k].kind != TokenKind::Word {
+            return i + 1;
+        }
+        if k > i && self.lex_starts.contains(&k) {
+            return k;
+        }
+        let start = k;
+        // extend over capitalized words and connectors
+        let mut j = k + 1;
+        let mut last_good = k + 1;
+        while j < end {
+            let r = self.raw(j);
+            let w = self.words[j].as_str();
+            if self.lex_starts.contains(&j) {
+                break;
+            }
+            if self.tokens[j].kind == TokenKind::Word && is_cap(r) {
+                j += 1;
+                last_good = j;
+            } else if (CONNECTORS.contains(&w) && self.tokens[j].kind == TokenKind::Word)
+                || r == "-"
+                || (self.tokens[j].kind == TokenKind::Possessive
+                    && j + 1 < end
+                    && is_cap(self.raw(j + 1)))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut stop = last_good;
+        // a run never starts with a function word at the start of a sentence
+        let mut first = start;
+        while first < stop && NOT_NAMES.contains(&self.words[first].as_str()) {
+            first += 1;
+            while first < stop
+                && (CONNECTORS.contains(&self.words[first].as_str()) || self.raw(first) == "-")
+            {
+                first += 1;
+            }
+        }
+        if first >= stop {
+            return stop.max(i + 1);
+        }
+        // a run must not swallow a lexicon name that follows: cut at the first word that
+        // starts a known name ("Britain-based war monitor the Syrian Observatory")
+        while stop > first && NOT_NAMES.contains(&self.words[stop - 1].as_str()) {
+            stop -= 1;
+        }
+        if stop <= first {
+            return i + 1;
+        }
+        let surface = self.surface(first..stop);
+        let norm = normalize_name(surface);
+        let nwords = (first..stop)
+            .filter(|&t| self.tokens[t].kind == TokenKind::Word && is_cap(self.raw(t)))
+            .count();
+        // known in this document already (an acronym defined earlier, a surname)
+        if let Some(&e) = self.doc_alias.get(&norm) {
+            self.entity_alias(e, surface);
+            self.push(first..stop, e, MentionKind::Named);
+            return stop;
+        }
+        let last = self.words[stop - 1].as_str();
+        let next = self.words.get(stop).map(String::as_str).unwrap_or("");
+        let prev = if first > sent_start {
+            self.words[first - 1].as_str()
+        } else {
+            ""
+        };
+        let prev2: Vec<&str> = if first >= sent_start + 2 {
+            vec![self.words[first - 2].as_str(), prev]
+        } else {
+            vec![prev]
+        };
+        let place_prep = self.pat.words.place_preps.longest_at(&[prev]).is_some()
+            || self.pat.words.place_preps.longest_at(&prev2).is_some();
+        let sentence_initial = first == sent_start;
+        let etype = if GROUP_HEADS.contains(&next) {
+            Some(EntityType::Group)
+        } else if self.pat.words.armed_heads.contains(last) {
+            Some(EntityType::ArmedGroup)
+        } else if self.pat.words.org_heads.contains(last) {
+            Some(EntityType::Organization)
+        } else if let Some(n) = self
+            .pat
+            .words
+            .place_heads
+            .longest_at(&self.word_slice(stop, stop + 3))
+            .filter(|_| !titled)
+        {
+            // "Merowe air base", "Idlib province": include the head
+            let head = self.word_slice(stop, stop + n).join(" ");
+            let t = if matches!(head.as_str(), "city" | "town" | "village") {
+                EntityType::City
+            } else if matches!(
+                head.as_str(),
+                "province"
+                    | "governorate"
+                    | "region"
+                    | "district"
+                    | "county"
+                    | "oblast"
+                    | "state"
+                    | "territory"
+            ) {
+                EntityType::Region
+            } else if matches!(head.as_str(), "highway" | "road" | "corridor") {
+                EntityType::Route
+            } else {
+                EntityType::Facility
+            };
+            stop += n;
+            Some(t)
+        } else if titled {
+            Some(EntityType::Person)
+        } else if is_acronym(surface) && nwords == 1 {
+            Some(EntityType::Organization)
+        } else if place_prep && nwords <= 2 {
+            Some(EntityType::City)
+        } else if nwords >= 2 && !sentence_initial || nwords >= 2 && nwords <= 4 {
+            Some(EntityType::Person)
+        } else {
+            None
+        };
+        let Some(etype) = etype else {
+            return stop;
+        };
+        let surface = self.surface(first..stop);
+        let name = surface.trim_start_matches("the ").to_string();
+        let key = format!("name:{}", normalize_name(&name));
+        let e = self.entity(key, surface, || DocEntity {
+            name,
+            etype,
+            aliases: Vec::new(),
+            country: None,
+            lat: None,
+            lon: None,
+            of: None,
+            lexicon_id: None,
+        });
+        if etype == EntityType::Person && nwords >= 2 {
+            // the surname alone names the same person later
+            let surname = self.raw(stop - 1).to_string();
+            self.doc_alias.entry(normalize_name(&surname)).or_insert(e);
+        }
+        self.push(first..stop, e, MentionKind::Named);
+        self.parenthesized_alias(stop, e);
+        stop
+    }
+
+    fn entity_alias(&mut self, e: usize, surface: &str) {
+        let n = normalize_name(surface);
+        let ent = &mut self.entities[e];
+        if normalize_name(&ent.name) != n && !ent.aliases.iter().any(|a| normalize_name(a) == n) {
+            ent.aliases.push(surface.to_string());
+        }
+    }
+}
+
+/// Whether an entity of this type can fill an actor slot.
+pub fn is_actor(t: EntityType) -> bool {
+    t.kind() == EntityKind::Actor
+}

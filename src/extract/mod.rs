@@ -1,0 +1,259 @@
+//! Extraction: from a document's text to statements with evidence.
+//!
+//! The pipeline, per document: sentences and tokens ([`crate::text`]) -> lexicon names
+//! ([`crate::lexicon`]) -> mentions ([`mentions`]: composed institutions, generic sides,
+//! unknown names, pronouns) -> relations ([`relations`]: triggers from
+//! `data/patterns.toml` and their arguments) -> statements, deduplicated, each with the
+//! sentence, its byte span and the pattern id that produced it.
+//!
+//! ```
+//! use actorgraph::extract::Extractor;
+//! use actorgraph::text::Document;
+//!
+//! let x = Extractor::embedded();
+//! let doc = Document { id: "d1".into(), date: Some("2024-12-05".into()),
+//!     text: "Iran backs Hezbollah. Rebels seized the city of Hama on Thursday.".into(), url: None };
+//! let out = x.extract(&doc);
+//! let edges: Vec<String> = out.statements.iter()
+//!     .map(|s| format!("{} {} {}", s.source.name, s.relation, s.target.name)).collect();
+//! assert!(edges.contains(&"Iran supports Hezbollah".to_string()));
+//! assert!(edges.contains(&"Rebels controls Hama".to_string()));
+//! ```
+
+mod mentions;
+pub mod patterns;
+mod relations;
+
+use std::path::Path;
+
+use crate::lexicon::Lexicon;
+use crate::model::{Entity, EntityId, EntityType, Evidence, Relation, Span, Statement};
+use crate::text::{Document, analyze, fold};
+use crate::{Error, Result};
+
+pub use patterns::Patterns;
+
+/// An entity as known inside one document.
+#[derive(Clone, Debug)]
+pub struct DocEntity {
+    pub name: String,
+    pub etype: EntityType,
+    /// Other surface forms seen for it.
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// The state an institution belongs to ("Syrian army" -> Syria).
+    pub of: Option<String>,
+    pub lexicon_id: Option<String>,
+}
+
+/// How a mention names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    Named,
+    /// A lowercase side: "the rebels".
+    Generic,
+    /// An adjective use of a demonym ("the Syrian city"): not an argument of verbs.
+    Demonym,
+    /// A pronoun or "the group", resolved to an earlier entity.
+    Pronoun,
+}
+
+/// A place in the text that names an entity.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub tokens: std::ops::Range<usize>,
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    /// What the mention stands for as an actor when the entity is a place (a capital
+    /// for its state).
+    pub alt: Option<usize>,
+    pub kind: MentionKind,
+}
+
+/// A relation found between two document entities.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    source: usize,
+    relation: Relation,
+    target: usize,
+    pattern: String,
+    confidence: f32,
+    sentence_start: usize,
+    trigger: usize,
+}
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug)]
+pub struct Extraction {
+    pub doc: String,
+    pub date: Option<String>,
+    pub entities: Vec<DocEntity>,
+    pub mentions: Vec<Mention>,
+    pub statements: Vec<Statement>,
+    /// For `--explain`: per statement, the trigger's byte span.
+    pub triggers: Vec<Span>,
+}
+
+/// The extractor: a lexicon and patterns, loaded once and used for many documents.
+#[derive(Debug)]
+pub struct Extractor {
+    pub lexicon: Lexicon,
+    pub patterns: Patterns,
+}
+
+impl Extractor {
+    /// The embedded lexicon and patterns.
+    pub fn embedded() -> Extractor {
+        Extractor {
+            lexicon: Lexicon::embedded(),
+            patterns: Patterns::embedded(),
+        }
+    }
+
+    /// The embedded data plus a user's lexicon and pattern files.
+    pub fn load(
+        lexicon_files: &[std::path::PathBuf],
+        pattern_files: &[std::path::PathBuf],
+    ) -> Result<Extractor> {
+        let lexicon = Lexicon::load(lexicon_files)?;
+        let mut patterns = Patterns::embedded();
+        for f in pattern_files {
+            let text = std::fs::read_to_string(f).map_err(|e| Error::io("read", f, e))?;
+            patterns.add_text(&f.display().to_string(), &text)?;
+        }
+        Ok(Extractor { lexicon, patterns })
+    }
+
+    /// Extracts the statements of one document. Never panics on any text.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let analyzed = analyze(text);
+        let tokens = &analyzed.tokens;
+        let mut buf = String::new();
+        let words: Vec<String> = tokens
+            .iter()
+            .map(|t| {
+                fold(t.text(text), &mut buf);
+                buf.clone()
+            })
+            .collect();
+        let lexmentions = self.lexicon.find(text, tokens);
+        let mut finder = mentions::MentionFinder::new(
+            text,
+            tokens,
+            &words,
+            &self.lexicon,
+            &self.patterns,
+            doc.date.as_deref(),
+        );
+        finder.run(&analyzed, &lexmentions);
+        let entities = std::mem::take(&mut finder.entities);
+        let mentions = std::mem::take(&mut finder.mentions);
+        let mut mention_at = vec![None; tokens.len()];
+        for (k, m) in mentions.iter().enumerate() {
+            for slot in &mut mention_at[m.tokens.clone()] {
+                *slot = Some(k);
+            }
+        }
+        let mut rf = relations::RelationFinder {
+            text,
+            tokens,
+            words: &words,
+            pat: &self.patterns,
+            entities: &entities,
+            mentions: &mentions,
+            mention_at: &mention_at,
+            found: Vec::new(),
+        };
+        for s in &analyzed.sentences {
+            rf.sentence(s.tokens.start, s.tokens.end);
+        }
+        let found = rf.found;
+        let mut statements: Vec<Statement> = Vec::new();
+        let mut triggers = Vec::new();
+        let doc_entities: Vec<Entity> = entities.iter().map(to_entity).collect();
+        for f in found {
+            let sent = analyzed
+                .sentences
+                .iter()
+                .find(|s| s.tokens.start == f.sentence_start)
+                .expect("a found relation points to its sentence");
+            let (mut a, mut b) = (f.source, f.target);
+            if f.relation.is_symmetric() && a > b {
+                std::mem::swap(&mut a, &mut b);
+            }
+            let st = Statement {
+                source: doc_entities[a].clone(),
+                relation: f.relation,
+                target: doc_entities[b].clone(),
+                evidence: Evidence {
+                    doc: doc.id.clone(),
+                    date: doc.date.clone(),
+                    text: text[sent.span.start..sent.span.end].to_string(),
+                    span: Some(sent.span),
+                    producer: f.pattern.clone(),
+                    url: doc.url.clone(),
+                    confidence: f.confidence,
+                },
+            };
+            let dup = statements.iter().any(|x| {
+                x.source.id == st.source.id
+                    && x.target.id == st.target.id
+                    && x.relation == st.relation
+                    && x.evidence.span == st.evidence.span
+            });
+            if !dup {
+                let t = tokens[f.trigger];
+                triggers.push(Span {
+                    start: t.start,
+                    end: t.end,
+                });
+                statements.push(st);
+            }
+        }
+        Extraction {
+            doc: doc.id.clone(),
+            date: doc.date.clone(),
+            entities,
+            mentions,
+            statements,
+            triggers,
+        }
+    }
+}
+
+/// The model entity for a document entity: lexicon entities keep their lexicon id so the
+/// same actor gets the same id in every document.
+fn to_entity(e: &DocEntity) -> Entity {
+    let mut ent = Entity::new(&e.name, e.etype);
+    if let Some(id) = &e.lexicon_id {
+        ent.id = EntityId(id.clone());
+    }
+    ent.aliases = e.aliases.clone();
+    ent.country = e.country.clone();
+    ent.lat = e.lat;
+    ent.lon = e.lon;
+    ent
+}
+
+/// Reads a document from a file: the id is the file stem, the date comes from `date` or
+/// the dateline.
+pub fn read_document(path: &Path, date: Option<&str>) -> Result<Document> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".into());
+    let date = date
+        .map(str::to_string)
+        .or_else(|| crate::text::find_dateline(&text));
+    Ok(Document {
+        id,
+        date,
+        text,
+        url: None,
+    })
+}

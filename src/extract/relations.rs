@@ -1,0 +1,755 @@
+//! Relations: trigger words found in a sentence, their arguments found among the mentions.
+//!
+//! For every trigger form (see `data/patterns.toml`) the finder looks for its source and
+//! target in the same sentence:
+//! - verbs: active (`SUBJECT seized OBJECT`), passive (`OBJECT was seized by AGENT`),
+//!   relative clauses (`Egypt, which backs the army`), appositives skipped
+//!   (`Qassem, the head of Hezbollah, pledged`), coordination distributed (`A and B met C`);
+//! - nouns: `X's offensive against Y`, `Israeli strikes on Y`, `the capture of Y by X`,
+//!   `fighting between A and B`, `talks with Y`;
+//! - compound adjectives: `Iran-backed militias`, `Houthi-held port`;
+//! - role nouns: `Assad's backers in Moscow`, `Iran's proxy Hezbollah`, `forces loyal to X`;
+//! - leadership: `HTS leader X`, `X, the head of Y`, `Y's commander X`.
+//!
+//! A statement is dropped when a negation, denial, fear, condition or loss word stands
+//! before its trigger in the sentence, when the sentence is a question, or when a control
+//! claim is told in the past perfect (`which the RSF had seized`), which news uses for
+//! states that have since ended.
+
+use super::patterns::{Form, ObjectKind, Patterns, Trigger};
+use super::{DocEntity, Found, Mention, MentionKind};
+use crate::model::{EntityKind, EntityType, Relation};
+use crate::text::{Token, TokenKind};
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+const AUX_SKIP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "also",
+    "reportedly",
+    "already",
+    "now",
+    "then",
+    "later",
+    "again",
+    "jointly",
+    "repeatedly",
+    "allegedly",
+    "been",
+    "to",
+    "just",
+    "recently",
+    "quickly",
+    "still",
+    "be",
+    "initially",
+    "apparently",
+    "directly",
+    "heavily",
+];
+const ADJ_SKIP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "both",
+    "key",
+    "main",
+    "longtime",
+    "long-time",
+    "closest",
+    "close",
+    "staunch",
+    "chief",
+    "regional",
+    "top",
+    "major",
+    "new",
+    "large-scale",
+    "full-scale",
+    "fresh",
+    "renewed",
+    "military",
+    "political",
+    "biggest",
+    "largest",
+    "strongest",
+    "most",
+    "important",
+    "powerful",
+    "traditional",
+    "local",
+    "foreign",
+    "several",
+    "some",
+    "two",
+    "three",
+    "many",
+    "strategic",
+    "vital",
+    "international",
+];
+const LEADER_NEG: &[&str] = &[
+    "former", "ex", "late", "then", "onetime", "one-time", "deposed", "ousted",
+];
+
+pub(super) struct RelationFinder<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub words: &'a [String],
+    pub pat: &'a Patterns,
+    pub entities: &'a [DocEntity],
+    pub mentions: &'a [Mention],
+    /// token -> index into `mentions`
+    pub mention_at: &'a [Option<usize>],
+    pub found: Vec<Found>,
+}
+
+impl<'a> RelationFinder<'a> {
+    fn raw(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn w(&self, i: usize) -> &str {
+        &self.words[i]
+    }
+
+    fn is_break(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.pat.words.clause_breaks.contains(w) || w == "."
+    }
+
+    fn mention(&self, t: usize) -> Option<&'a Mention> {
+        self.mention_at[t].map(|m| &self.mentions[m])
+    }
+
+    /// The entity a mention can stand for as an actor (a capital for its state).
+    fn as_actor(&self, m: &Mention) -> Option<usize> {
+        let e = &self.entities[m.entity];
+        if e.etype.kind() == EntityKind::Actor {
+            return Some(m.entity);
+        }
+        m.alt
+    }
+
+    fn as_place(&self, m: &Mention) -> Option<usize> {
+        let e = &self.entities[m.entity];
+        (e.etype.kind() == EntityKind::Place
+            || matches!(e.etype, EntityType::State | EntityType::Country))
+        .then_some(m.entity)
+    }
+
+    fn fits(&self, m: &Mention, want: ObjectKind) -> Option<usize> {
+        if m.kind == MentionKind::Demonym {
+            return None;
+        }
+        match want {
+            ObjectKind::Actor => self.as_actor(m),
+            ObjectKind::Place => self.as_place(m),
+            ObjectKind::Any => Some(m.entity),
+        }
+    }
+
+    /// Whether a negation, hedge or fear stands in the `window` tokens before `i`.
+    fn negated(&self, s: usize, i: usize) -> bool {
+        let from = i.saturating_sub(10).max(s);
+        (from..i).any(|t| self.pat.words.negations.contains(self.w(t)))
+            || (i + 1 < self.words.len() && self.w(i + 1) == "not")
+    }
+
+    /// Mentions coordinated with the mention ending before `t` going left:
+    /// "A, B and C" -> [A, B, C] (C being the mention ending at `t`).
+    fn coordinated_left(&self, s: usize, m: &'a Mention, want: ObjectKind) -> Vec<usize> {
+        let mut out = vec![];
+        let mut cur = m;
+        loop {
+            if let Some(e) = self.fits(cur, want) {
+                out.push(e);
+            }
+            let p = cur.tokens.start;
+            if p < s + 2 {
+                break;
+            }
+            let sep = self.w(p - 1);
+            if sep != "and" && sep != "," && sep != "or" {
+                break;
+            }
+            match self.mention(p - 2) {
+                Some(prev) if self.fits(prev, want).is_some() => cur = prev,
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Mentions coordinated going right from `m`: "A and B", "A, B and C", "both A and B".
+    fn coordinated_right(&self, e: usize, m: &'a Mention, want: ObjectKind) -> Vec<usize> {
+        let mut out = vec![];
+        let mut cur = m;
+        loop {
+            if let Some(x) = self.fits(cur, want) {
+                out.push(x);
+            }
+            let n = cur.tokens.end;
+            if n + 1 >= e {
+                break;
+            }
+            let sep = self.w(n);
+            if sep != "and" && sep != "," && sep != "or" {
+                break;
+            }
+            let mut k = n + 1;
+            if sep == "," && k < e && self.w(k) == "and" {
+                k += 1;
+            }
+            while k < e && matches!(self.w(k), "the" | "its" | "their") {
+                k += 1;
+            }
+            match self.mention(k) {
+                Some(next) if self.fits(next, want).is_some() => cur = next,
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The subject of a trigger at `i`: the nearest fitting mention to the left in the
+    /// same clause, through relative pronouns and over appositives.
+    fn subject(&self, s: usize, i: usize) -> Vec<usize> {
+        let mut t = i;
+        let mut steps = 0;
+        while t > s && steps < 14 {
+            t -= 1;
+            steps += 1;
+            if let Some(m) = self.mention(t) {
+                if m.kind == MentionKind::Demonym {
+                    continue;
+                }
+                if self.fits(m, ObjectKind::Actor).is_some() {
+                    return self.coordinated_left(s, m, ObjectKind::Actor);
+                }
+                t = m.tokens.start;
+                continue;
+            }
+            let w = self.w(t);
+            if matches!(w, "who" | "which" | "that") && t > s {
+                // "X, which backs Y": the antecedent before the pronoun
+                let mut a = t;
+                while a > s && a + 4 > t {
+                    a -= 1;
+                    if let Some(m) = self.mention(a) {
+                        if self.fits(m, ObjectKind::Actor).is_some() {
+                            return self.coordinated_left(s, m, ObjectKind::Actor);
+                        }
+                        a = m.tokens.start;
+                    }
+                }
+                return vec![];
+            }
+            if w == "," {
+                // over an appositive: "X, the head of Y, pledged" -> X
+                if let Some(open) = self.appositive_open(s, t) {
+                    t = open;
+                    continue;
+                }
+                continue;
+            }
+            if self.is_break(t) {
+                return vec![];
+            }
+        }
+        vec![]
+    }
+
+    /// If the comma at `close` ends an appositive opened by an earlier comma followed by
+    /// "the/a/who/which", the position of the opening comma.
+    fn appositive_open(&self, s: usize, close: usize) -> Option<usize> {
+        let mut t = close;
+        while t > s && close - t < 18 {
+            t -= 1;
+            if self.w(t) == "," {
+                let next = self.w(t + 1);
+                let opener = matches!(next, "the" | "a" | "an" | "who" | "which" | "whose")
+                    || self
+                        .tokens
+                        .get(t + 2)
+                        .is_some_and(|x| x.kind == TokenKind::Possessive);
+                return opener.then_some(t);
+            }
+            if matches!(self.w(t), "." | ";") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The object after position `from`: the first fitting mention before a clause break.
+    fn object(&self, from: usize, e: usize, want: ObjectKind) -> Vec<usize> {
+        let mut t = from;
+        let limit = (from + 10).min(e);
+        while t < limit {
+            if let Some(m) = self.mention(t) {
+                if self.fits(m, want).is_some() {
+                    return self.coordinated_right(e, m, want);
+                }
+                t = m.tokens.end;
+                continue;
+            }
+            let w = self.w(t);
+            if self.is_break(t) && w != "that" || w == "," {
+                return vec![];
+            }
+            t += 1;
+        }
+        vec![]
+    }
+
+    fn emit(
+        &mut self,
+        src: &[usize],
+        rel: Relation,
+        dst: &[usize],
+        trig: &Trigger,
+        s: usize,
+        i: usize,
+    ) {
+        for &a in src {
+            for &b in dst {
+                if a == b {
+                    continue;
+                }
+                if self.entities[a].etype.kind() != EntityKind::Actor {
+                    continue;
+                }
+                self.found.push(Found {
+                    source: a,
+                    relation: rel,
+                    target: b,
+                    pattern: trig.id.clone(),
+                    confidence: trig.confidence,
+                    sentence_start: s,
+                    trigger: i,
+                });
+                if trig.both_ways {
+                    self.found.push(Found {
+                        source: b,
+                        relation: rel,
+                        target: a,
+                        pattern: trig.id.clone(),
+                        confidence: trig.confidence,
+                        sentence_start: s,
+                        trigger: i,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Finds every relation in the sentence of tokens `s..e`.
+    pub fn sentence(&mut self, s: usize, e: usize) {
+        if self.raw(e - 1) == "?" {
+            return;
+        }
+        let mut i = s;
+        while i < e {
+            let window: Vec<&str> = self.words[i..(i + 4).min(e)]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            let forms: Vec<_> = self.pat.forms_at(&window).cloned().collect();
+            for f in &forms {
+                let trig = &self.pat.triggers[f.trigger];
+                let end = i + f.words.len();
+                match f.form {
+                    Form::Verb { participle } => self.verb(trig, s, e, i, end, participle),
+                    Form::Noun => self.noun(trig, s, e, i, end),
+                    Form::Adjective => self.adjective(trig, s, e, i, end),
+                    Form::RoleNoun => self.role_noun(trig, s, e, i, end),
+                }
+            }
+            self.leadership(s, e, i);
+            i += 1;
+        }
+    }
+
+    fn skip_phrases(&self, mut t: usize, e: usize, list: &[String]) -> usize {
+        // skip the longest listed phrase at t ("control of", "with")
+        let mut best = 0;
+        for p in list {
+            let words = super::patterns::split_phrase(p);
+            if t + words.len() <= e && words.iter().enumerate().all(|(k, w)| self.w(t + k) == w) {
+                best = best.max(words.len());
+            }
+        }
+        t += best;
+        t
+    }
+
+    fn verb(&mut self, trig: &Trigger, s: usize, e: usize, i: usize, end: usize, participle: bool) {
+        // compound adjectives ("Iran-backed") are handled by the adjective forms
+        if i > s && self.raw(i - 1) == "-" {
+            return;
+        }
+        // a noun use after a determiner ("the attack", "a strike") is not a verb
+        if i > s
+            && matches!(
+                self.w(i - 1),
+                "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her"
+            )
+        {
+            return;
+        }
+        let mut after = end;
+        if !trig.needs.is_empty() {
+            let n = (after..(after + 3).min(e)).find(|&t| {
+                trig.needs.iter().any(|need| {
+                    super::patterns::split_phrase(need)
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| t + k < e && self.w(t + k) == w)
+                })
+            });
+            match n {
+                Some(t) => after = t,
+                None => return,
+            }
+        }
+        if self.negated(s, i) {
+            return;
+        }
+        // past perfect control claims describe states that have since ended
+        if trig.relation == Relation::Controls && i > s + 1 && self.w(i - 1) == "had" {
+            return;
+        }
+        let obj_from = self.skip_phrases(after, e, &trig.preps);
+        let prev = (s..i)
+            .rev()
+            .find(|&t| !AUX_SKIP.contains(&self.w(t)) || BE.contains(&self.w(t)));
+        let passive = participle
+            && (prev.is_some_and(|p| BE.contains(&self.w(p))) || (end < e && self.w(end) == "by"));
+        if passive {
+            // "X was captured by Y" / "militants led by HTS"
+            let by = (end..(end + 3).min(e)).find(|&t| self.w(t) == "by");
+            let Some(by) = by else { return };
+            let agents = self.object(by + 1, e, ObjectKind::Actor);
+            let patients = self.subject_any(s, i, trig.object);
+            // "militants led by HTS": leadership of a group, not control
+            self.emit(&agents, trig.relation, &patients, trig, s, i);
+            return;
+        }
+        let subj = self.subject(s, i);
+        let obj = self.object(obj_from, e, trig.object);
+        if obj.is_empty() && trig.relation == Relation::MeetsWith && subj.len() >= 2 {
+            // "A and B met": every pair
+            for (k, &a) in subj.iter().enumerate() {
+                self.emit(&[a], trig.relation, &subj[k + 1..], trig, s, i);
+            }
+            return;
+        }
+        // "pitting A against B"
+        if trig.id.ends_with("/pit") {
+            let first = self.object(end, e, ObjectKind::Actor);
+            if let Some(&a) = first.first() {
+                let against = (end..e).find(|&t| self.w(t) == "against");
+                if let Some(ag) = against {
+                    let second = self.object(ag + 1, e, ObjectKind::Actor);
+                    self.emit(&[a], trig.relation, &second, trig, s, i);
+                }
+            }
+            return;
+        }
+        self.emit(&subj, trig.relation, &obj, trig, s, i);
+    }
+
+    /// Like [`Self::subject`] but for the patient of a passive, which may be a place.
+    fn subject_any(&self, s: usize, i: usize, want: ObjectKind) -> Vec<usize> {
+        let mut t = i;
+        while t > s && i - t < 12 {
+            t -= 1;
+            if let Some(m) = self.mention(t) {
+                if self.fits(m, want).is_some() {
+                    return self.coordinated_left(s, m, want);
+                }
+                t = m.tokens.start;
+                continue;
+            }
+            if self.is_break(t) && !matches!(self.w(t), "which" | "that" | "who") {
+                return vec![];
+            }
+        }
+        vec![]
+    }
+
+    /// The actor just before position `t` (possessive or compound): "Russia's", "Israeli".
+    fn owner_before(&self, s: usize, t: usize) -> Option<usize> {
+        let mut k = t;
+        let mut steps = 0;
+        while k > s && steps < 4 {
+            k -= 1;
+            steps += 1;
+            if self.tokens[k].kind == TokenKind::Possessive {
+                continue;
+            }
+            if let Some(m) = self.mention(k) {
+                return self.as_actor(m).or(if m.kind == MentionKind::Demonym {
+                    Some(m.entity)
+                } else {
+                    None
+                });
+            }
+            let w = self.w(k);
+            if !(ADJ_SKIP.contains(&w) || self.raw(k) == "-" || w.ends_with("-scale")) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn noun(&mut self, trig: &Trigger, s: usize, e: usize, i: usize, end: usize) {
+        if self.negated(s, i) {
+            return;
+        }
+        // "the capture of Y by X"
+        let mut source: Vec<usize> = self.owner_before(s, i).into_iter().collect();
+        let prep_at =
+            (end..(end + 3).min(e)).find(|&t| trig.noun_preps.iter().any(|p| p == self.w(t)));
+        let by_at = (end..(end + 6).min(e)).find(|&t| self.w(t) == "by");
+        if let Some(b) = by_at
+            && source.is_empty()
+        {
+            source = self.object(b + 1, e, ObjectKind::Actor);
+        }
+        let Some(p) = prep_at else {
+            // "in a phone call": the partner is the object of "told"/"spoke to" before
+            if trig.relation == Relation::MeetsWith {
+                self.phone_call(trig, s, i);
+            }
+            return;
+        };
+        let targets = self.object(p + 1, e, trig.object);
+        if self.w(p) == "between" {
+            // "fighting between A and B", "talks between A and B": every pair
+            for (k, &a) in targets.iter().enumerate() {
+                self.emit(&[a], trig.relation, &targets[k + 1..], trig, s, i);
+            }
+            return;
+        }
+        if source.is_empty() {
+            source = self.subject(s, i);
+        }
+        if source.is_empty() && matches!(self.w(p), "with" | "against") {
+            // "five days of fighting with X": the sentence's first actor
+            source = self
+                .mentions
+                .iter()
+                .filter(|m| m.tokens.start >= s && m.tokens.end <= i)
+                .find_map(|m| self.fits(m, ObjectKind::Actor))
+                .into_iter()
+                .collect();
+        }
+        self.emit(&source, trig.relation, &targets, trig, s, i);
+    }
+
+    fn phone_call(&mut self, trig: &Trigger, s: usize, i: usize) {
+        let told = (s..i)
+            .rev()
+            .find(|&t| matches!(self.w(t), "told" | "spoke" | "talked" | "said"));
+        let Some(v) = told else { return };
+        let mut from = v + 1;
+        if from < i && matches!(self.w(from), "to" | "with") {
+            from += 1;
+        }
+        let partner = self.object(from, i, ObjectKind::Actor);
+        let subj = self.subject(s, v);
+        self.emit(&subj, trig.relation, &partner, trig, s, i);
+    }
+
+    fn adjective(&mut self, trig: &Trigger, s: usize, e: usize, i: usize, end: usize) {
+        // "Iran-backed militias", "Houthi-held port of Hodeidah"
+        if i < s + 2 || self.raw(i - 1) != "-" {
+            return;
+        }
+        let Some(m) = self.mention(i - 2) else { return };
+        let src = match self.as_actor(m) {
+            Some(a) => a,
+            None if m.kind == MentionKind::Demonym => m.entity,
+            None => return,
+        };
+        let targets = self.object(end, e, trig.object);
+        if let Some(&t) = targets.first() {
+            self.emit(&[src], trig.relation, &[t], trig, s, i);
+        }
+    }
+
+    fn role_noun(&mut self, trig: &Trigger, s: usize, e: usize, i: usize, end: usize) {
+        if self.negated(s, i) {
+            return;
+        }
+        let noun = self.w(i).to_string();
+        let proxy = noun.starts_with("prox");
+        let mutual = matches!(noun.as_str(), "ally" | "allies" | "partner" | "partners");
+        if noun == "loyal" {
+            // "forces loyal to X"
+            let filler = if i > s { self.mention(i - 1) } else { None };
+            let owner = self.object(end, e, ObjectKind::Actor);
+            if let Some(f) = filler.and_then(|m| self.as_actor(m)) {
+                self.emit(&[f], trig.relation, &owner, trig, s, i);
+            }
+            return;
+        }
+        // the owner: "Assad's backers", or "backers of Assad"
+        let mut owner: Vec<usize> = self.owner_before(s, i).into_iter().collect();
+        let mut after = end;
+        if owner.is_empty() && after < e && self.w(after) == "of" {
+            owner = self.object(after + 1, e, ObjectKind::Actor);
+            if let Some(m) = self.mention_at[after + 1..e].iter().flatten().next() {
+                after = self.mentions[*m].tokens.end;
+            }
+        }
+        if owner.is_empty() {
+            return;
+        }
+        // the filler: right after ("proxy Hezbollah", "supporters in Moscow and Tehran")
+        let mut k = after;
+        while k < e && matches!(self.w(k), "in" | "," | "the") {
+            k += 1;
+        }
+        let mut filler: Vec<usize> = match self.mention(k) {
+            Some(m) if k < e && k <= after + 2 => self.coordinated_right(e, m, ObjectKind::Actor),
+            _ => vec![],
+        };
+        if filler.is_empty() {
+            // or before, as an appositive: "Russia and Iran, Assad's backers"
+            let start = (s..i).rev().find(|&t| self.w(t) == ",");
+            if let Some(c) = start
+                && c > s
+                && let Some(m) = self.mention(c - 1)
+            {
+                filler = self.coordinated_left(s, m, ObjectKind::Actor);
+            }
+        }
+        if proxy {
+            self.emit(&owner, trig.relation, &filler, trig, s, i);
+        } else {
+            self.emit(&filler, trig.relation, &owner, trig, s, i);
+            if mutual {
+                self.emit(&owner, trig.relation, &filler, trig, s, i);
+            }
+        }
+    }
+
+    /// "HTS leader X", "X, the head of Y", "Y's commander X": the person controls the group.
+    fn leadership(&mut self, s: usize, e: usize, i: usize) {
+        let rest: Vec<&str> = self.words[i..(i + 3).min(e)]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let Some(n) = self.pat.words.leader_titles.longest_at(&rest) else {
+            return;
+        };
+        if i > s && LEADER_NEG.contains(&self.w(i - 1)) {
+            return;
+        }
+        let trig = Trigger {
+            id: "controls/leader".into(),
+            relation: Relation::Controls,
+            verbs: vec![],
+            preps: vec![],
+            nouns: vec![],
+            noun_preps: vec![],
+            adjectives: vec![],
+            role_nouns: vec![],
+            needs: vec![],
+            object: ObjectKind::Actor,
+            both_ways: false,
+            confidence: 0.85,
+            examples: vec![],
+            counter: vec![],
+        };
+        let is_group = |f: &Self, m: &Mention| {
+            let t = f.entities[m.entity].etype;
+            (matches!(t, EntityType::ArmedGroup | EntityType::Organization)
+                && m.kind != MentionKind::Demonym)
+                .then_some(m.entity)
+        };
+        let is_person = |f: &Self, m: &Mention| {
+            (f.entities[m.entity].etype == EntityType::Person).then_some(m.entity)
+        };
+        // skip person titles after the leader word: "RSF commander General X"
+        let mut k = i + n;
+        loop {
+            let r: Vec<&str> = self.words[k.min(e)..(k + 3).min(e)]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            match self.pat.words.person_titles.longest_at(&r) {
+                Some(m) if k + m < e => k += m,
+                _ => break,
+            }
+        }
+        // ORG [’s] leader PERSON
+        let mut org_end = i;
+        if org_end > s && self.tokens[org_end - 1].kind == TokenKind::Possessive {
+            org_end -= 1;
+        }
+        if org_end > s
+            && let Some(org) = self.mention(org_end - 1).and_then(|m| is_group(self, m))
+            && k < e
+            && let Some(p) = self.mention(k).and_then(|m| is_person(self, m))
+        {
+            if !(s..i).any(|t| LEADER_NEG.contains(&self.w(t)) && t + 3 >= org_end) {
+                self.emit(&[p], Relation::Controls, &[org], &trig, s, i);
+            }
+            return;
+        }
+        // [PERSON ,] the leader of ORG [, PERSON]
+        if i + n < e && self.w(i + n) == "of" {
+            let mut t = i + n + 1;
+            let mut org = None;
+            while t < e && t < i + n + 8 {
+                if let Some(m) = self.mention(t) {
+                    if let Some(o) = is_group(self, m) {
+                        org = Some(o);
+                        break;
+                    }
+                    t = m.tokens.end;
+                    continue;
+                }
+                if matches!(self.w(t), "," | "." | "which" | "who") {
+                    break;
+                }
+                t += 1;
+            }
+            let Some(org) = org else { return };
+            // the person: before ", the head of" or after the org's noun phrase
+            let mut person = None;
+            if i >= s + 2
+                && matches!(self.w(i - 1), "the" | "a")
+                && self.w(i - 2) == ","
+                && i >= s + 3
+            {
+                person = self.mention(i - 3).and_then(|m| is_person(self, m));
+            }
+            if person.is_none() {
+                let comma = (t..e).find(|&x| self.w(x) == ",");
+                if let Some(c) = comma
+                    && c + 1 < e
+                {
+                    person = self.mention(c + 1).and_then(|m| is_person(self, m));
+                }
+            }
+            if let Some(p) = person {
+                self.emit(&[p], Relation::Controls, &[org], &trig, s, i);
+            }
+        }
+    }
+}
