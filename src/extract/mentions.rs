@@ -189,8 +189,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// Words joining the parts of a name ("Abu Bakr al-Baghdadi", "Observatory for Human Rights").
 const CONNECTORS: &[&str] = &[
-    "al", "el", "bin", "ibn", "abu", "de", "del", "da", "van", "von", "of", "for", "the", "and",
-    "ul", "ad", "as", "ash", "ar", "bint", "le", "la",
+    "al", "el", "bin", "ibn", "abu", "de", "del", "da", "van", "von", "of", "for", "the", "ul",
+    "ad", "as", "ash", "ar", "bint", "le", "la",
 ];
 
 /// Heads that make an unknown name a community.
@@ -355,7 +355,7 @@ impl<'a> MentionFinder<'a> {
                 if let Some(m) = lm.peek().filter(|m| m.tokens.start == i) {
                     let m = (*m).clone();
                     lm.next();
-                    i = self.lexicon_mention(&m, end);
+                    i = self.lexicon_mention(&m, s.tokens.start, end);
                     continue;
                 }
                 i = self.other_mention(i, s.tokens.start, end);
@@ -364,12 +364,28 @@ impl<'a> MentionFinder<'a> {
     }
 
     /// Handles a lexicon match at `m`; returns the next token to look at.
-    fn lexicon_mention(&mut self, m: &LexMention, end: usize) -> usize {
+    fn lexicon_mention(&mut self, m: &LexMention, sent_start: usize, end: usize) -> usize {
         let Some((best, how)) = m.candidates.first().cloned() else {
             return m.tokens.end;
         };
         let entry = self.lex.entry_at(best);
         let surface = self.surface(m.tokens.clone());
+        if matches!(entry.etype, EntityType::City | EntityType::Region)
+            && m.tokens.len() == 1
+            && m.tokens.end < end
+            && self.tokens[m.tokens.end].kind == TokenKind::Word
+            && is_cap(self.raw(m.tokens.end))
+            && !self.lex_starts.contains(&m.tokens.end)
+            && !self
+                .pat
+                .words
+                .place_heads
+                .longest_at(&self.word_slice(m.tokens.end, m.tokens.end + 2))
+                .is_some()
+        {
+            // "Abu Mohammed": a place name glued to an unknown name is part of that name
+            return self.unknown_name(m.tokens.start, sent_start, end);
+        }
         let is_state = matches!(entry.etype, EntityType::State | EntityType::Country);
         // "Syrian army", "Russia's defence ministry", "Iraqi fighters", "Syrian government"
         if is_state || how == How::Demonym {
@@ -612,6 +628,32 @@ impl<'a> MentionFinder<'a> {
             if self.tokens[j].kind == TokenKind::Word && is_cap(r) {
                 j += 1;
                 last_good = j;
+            } else if r == "-"
+                && j + 1 < end
+                && self.tokens[j - 1].end == self.tokens[j].start
+                && self.tokens[j].end == self.tokens[j + 1].start
+                && self.tokens[j + 1].kind == TokenKind::Word
+                && !self.lex_starts.contains(&(j + 1))
+                && !matches!(
+                    self.words[j + 1].as_str(),
+                    "led"
+                        | "backed"
+                        | "held"
+                        | "based"
+                        | "controlled"
+                        | "allied"
+                        | "linked"
+                        | "aligned"
+                        | "run"
+                        | "occupied"
+                        | "funded"
+                        | "sponsored"
+                        | "supported"
+                        | "born"
+                )
+            {
+                j += 2;
+                last_good = j;
             } else if (CONNECTORS.contains(&w) && self.tokens[j].kind == TokenKind::Word)
                 || r == "-"
                 || (self.tokens[j].kind == TokenKind::Possessive
@@ -624,6 +666,19 @@ impl<'a> MentionFinder<'a> {
             }
         }
         let mut stop = last_good;
+        // a person's title inside the run ends it: "House Speaker Nancy Pelosi" is the
+        // House, then a titled person
+        if let Some(t) = (k + 1..stop).find(|&t| {
+            is_cap(self.raw(t))
+                && self
+                    .pat
+                    .words
+                    .person_titles
+                    .longest_at(&self.word_slice(t, stop))
+                    .is_some_and(|n| t + n < stop)
+        }) {
+            stop = t;
+        }
         // a run never starts with a function word at the start of a sentence
         let mut first = start;
         while first < stop && NOT_NAMES.contains(&self.words[first].as_str()) {
@@ -673,6 +728,15 @@ impl<'a> MentionFinder<'a> {
         let sentence_initial = first == sent_start;
         let etype = if GROUP_HEADS.contains(&next) {
             Some(EntityType::Group)
+        } else if !titled
+            && self.pat.words.armed_heads.contains(next)
+            && !self.pat.words.state_forces.contains(next)
+        {
+            stop += 1;
+            Some(EntityType::ArmedGroup)
+        } else if !titled && self.pat.words.org_heads.contains(next) && next != "government" {
+            stop += 1;
+            Some(EntityType::Organization)
         } else if self.pat.words.armed_heads.contains(last) {
             Some(EntityType::ArmedGroup)
         } else if self.pat.words.org_heads.contains(last) {

@@ -278,7 +278,10 @@ fn inflect(lemma: &str) -> Vec<(String, bool)> {
     ];
     match (past, part) {
         (Some(p), Some(pp)) => {
-            out.push((p, false));
+            // "led" is past and participle: one participle form serves both uses
+            if p != pp {
+                out.push((p, false));
+            }
             out.push((pp, true));
         }
         _ => {

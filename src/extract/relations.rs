@@ -148,8 +148,22 @@ impl<'a> RelationFinder<'a> {
         .then_some(m.entity)
     }
 
+    /// Whether the mention is the object of a locative preposition ("in Lebanon",
+    /// "in Doha"): such a mention says where, not who.
+    fn locative(&self, m: &Mention) -> bool {
+        let p = m.tokens.start;
+        p > 0
+            && matches!(
+                self.w(p - 1),
+                "in" | "at" | "near" | "outside" | "inside" | "across" | "from" | "around"
+            )
+    }
+
     fn fits(&self, m: &Mention, want: ObjectKind) -> Option<usize> {
         if m.kind == MentionKind::Demonym {
+            return None;
+        }
+        if want == ObjectKind::Actor && self.locative(m) {
             return None;
         }
         match want {
@@ -295,16 +309,55 @@ impl<'a> RelationFinder<'a> {
     /// The object after position `from`: the first fitting mention before a clause break.
     fn object(&self, from: usize, e: usize, want: ObjectKind) -> Vec<usize> {
         let mut t = from;
-        let limit = (from + 10).min(e);
+        let mut limit = (from + 10).min(e);
         while t < limit {
             if let Some(m) = self.mention(t) {
-                if self.fits(m, want).is_some() {
+                let n = m.tokens.end;
+                // "Yemen's capital Sanaa": a possessor is not the object
+                let possessor = n < e && self.tokens[n].kind == TokenKind::Possessive;
+                // "Houthi-controlled areas": striking the areas targets their holder
+                let holder = want == ObjectKind::Actor
+                    && n + 1 < e
+                    && self.raw(n) == "-"
+                    && matches!(self.w(n + 1), "controlled" | "held" | "run" | "occupied");
+                if holder {
+                    return vec![m.entity];
+                }
+                // "his Syrian and Iranian counterparts": the states they speak for
+                if m.kind == MentionKind::Demonym && want == ObjectKind::Actor {
+                    let mut k = n;
+                    let mut states = vec![m.entity];
+                    while k + 1 < e && self.w(k) == "and" {
+                        match self.mention(k + 1) {
+                            Some(m2) if m2.kind == MentionKind::Demonym => {
+                                states.push(m2.entity);
+                                k = m2.tokens.end;
+                            }
+                            _ => break,
+                        }
+                    }
+                    if k < e && matches!(self.w(k), "counterpart" | "counterparts") {
+                        if k + 2 < e
+                            && self.w(k + 1) == ","
+                            && let Some(p) = self.mention(k + 2).and_then(|p| self.fits(p, want))
+                        {
+                            return vec![p];
+                        }
+                        return states;
+                    }
+                }
+                if !possessor && self.fits(m, want).is_some() {
                     return self.coordinated_right(e, m, want);
                 }
-                t = m.tokens.end;
+                t = n;
                 continue;
             }
             let w = self.w(t);
+            if w == "," && t + 1 < e && self.w(t + 1) == "including" {
+                t += 2;
+                limit = (t + 6).min(e);
+                continue;
+            }
             if self.is_break(t) && w != "that" || w == "," {
                 return vec![];
             }
@@ -410,7 +463,7 @@ impl<'a> RelationFinder<'a> {
         }
         let mut after = end;
         if !trig.needs.is_empty() {
-            let n = (after..(after + 3).min(e)).find(|&t| {
+            let n = (after..(after + 7).min(e)).find(|&t| {
                 trig.needs.iter().any(|need| {
                     super::patterns::split_phrase(need)
                         .iter()
@@ -440,9 +493,13 @@ impl<'a> RelationFinder<'a> {
             // "X was captured by Y" / "militants led by HTS"
             let by = (end..(end + 3).min(e)).find(|&t| self.w(t) == "by");
             let Some(by) = by else { return };
-            let agents = self.object(by + 1, e, ObjectKind::Actor);
+            let mut agents = self.object(by + 1, e, ObjectKind::Actor);
             let patients = self.subject_any(s, i, trig.object);
-            // "militants led by HTS": leadership of a group, not control
+            // "militants led by HTS" names who the militants are, not who controls them;
+            // "a group led by X" with X a person is leadership
+            if trig.id == "controls/lead" {
+                agents.retain(|&a| self.entities[a].etype == EntityType::Person);
+            }
             self.emit(&agents, trig.relation, &patients, trig, s, i);
             return;
         }
@@ -656,7 +713,7 @@ impl<'a> RelationFinder<'a> {
         let Some(n) = self.pat.words.leader_titles.longest_at(&rest) else {
             return;
         };
-        if i > s && LEADER_NEG.contains(&self.w(i - 1)) {
+        if (i.saturating_sub(5).max(s)..i).any(|t| LEADER_NEG.contains(&self.w(t))) {
             return;
         }
         let trig = Trigger {
