@@ -472,7 +472,8 @@ Rutherford Levin Napa Sedan Tequila
 REGION_GENERIC = {
     "central", "capital", "north", "south", "east", "west", "northern", "southern", "eastern",
     "western", "coast", "centre", "center", "savannah", "plateau", "lakes", "upper", "lower",
-    "chin", "bay", "unity", "mon",
+    "chin", "bay", "unity", "mon", "north east", "north west", "south east", "south west",
+    "north western", "nord", "sud", "est", "ouest", "littoral", "somali",
 }
 COMMON_WORDS = {w.lower() for w in CITY_DROP_NAMES} | {
     "sana", "gaza", "duma", "hama", "central", "capital", "north", "south", "east", "west",

@@ -215,7 +215,7 @@ O = {
     # Ethiopia, Somalia, DR Congo, Mozambique
     "ET-TI": ("Tigray", "Tigrai", 14.0, 38.8), "ET-AM": ("Amhara", "Amhara Region", 11.5, 38.0),
     "ET-AF": ("Afar", "Afar Region", 12.0, 41.0), "ET-OR": ("Oromia", "Oromiya", 8.0, 39.0),
-    "ET-SO": ("Somali Region", "Ogaden", 6.5, 43.5), "ET-BE": ("Benishangul-Gumuz", "", 10.5, 35.5),
+    "ET-SO": ("Somali Region", "", 6.5, 43.5), "ET-BE": ("Benishangul-Gumuz", "", 10.5, 35.5),
     "ET-GA": ("Gambela", "Gambella", 7.9, 34.4), "ET-AA": ("Addis Ababa City", "", 9.0, 38.75),
     "ET-SN": ("Southern Nations, Nationalities, and Peoples' Region", "SNNPR", 6.5, 37.0),
     "SO-BN": ("Banadir", "Benadir", 2.05, 45.33), "SO-JH": ("Lower Juba", "Jubbada Hoose", -0.5, 42.0),
@@ -332,6 +332,10 @@ def gen(a1, lex, write_tsv, fmt, fold, slug, norm, cities):
                     taken.add(norm(p[2]))
                     if len(p) > 3:
                         taken |= {norm(a) for a in p[3].split("|") if a}
+                    if len(p) > 7:
+                        for kv in p[7].split(";"):
+                            if kv.startswith("demonym="):
+                                taken |= {norm(a) for a in kv[8:].split("|")}
     for s in pycountry.subdivisions:
         if s.parent_code is not None or s.code in SKIP:
             continue
@@ -356,7 +360,8 @@ def gen(a1, lex, write_tsv, fmt, fold, slug, norm, cities):
                 pass
             elif fold(name) != name:
                 name = fold(name)
-        if norm(name) in COMMON_WORDS or len(norm(name)) < 3:
+        if norm(name) in COMMON_WORDS or len(norm(name)) < 3 or \
+                (s.code not in O and re.match(r"(saint|st) ", norm(name))):
             skipped.append((s.code, name))
             continue
         al = [a for a in al if norm(a) not in COMMON_WORDS and norm(a) != norm(name)]
