@@ -400,7 +400,10 @@ mod tests {
 
     #[test]
     fn normalize_ignores_case_diacritics_apostrophes_hyphens_and_the() {
-        assert_eq!(normalize_name("The Hay'at Tahrir al-Sham"), "hayat tahrir al sham");
+        assert_eq!(
+            normalize_name("The Hay'at Tahrir al-Sham"),
+            "hayat tahrir al sham"
+        );
         assert_eq!(normalize_name("Erdoğan"), "erdogan");
         assert_eq!(normalize_name("  U.N.  "), "u n");
         assert_eq!(normalize_name("Theresa May"), "theresa may");
@@ -429,7 +432,10 @@ mod tests {
 
     #[test]
     fn ids_are_slugs() {
-        assert_eq!(EntityId::from_name("Bashar al-Assad").as_str(), "bashar-al-assad");
+        assert_eq!(
+            EntityId::from_name("Bashar al-Assad").as_str(),
+            "bashar-al-assad"
+        );
         assert_eq!(EntityId::from_name("the Kremlin").as_str(), "kremlin");
     }
 
