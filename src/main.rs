@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         Ok(cli::Outcome::NothingFound) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "actorgraph: {e:#}");
+            let _ = writeln!(std::io::stderr(), "actorgraph: {}", one_line(&e));
             ExitCode::from(2)
         }
     }
@@ -26,4 +26,19 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// The error and its causes on one line, skipping a cause that the message before it
+/// already quotes (library errors include their I/O cause in their own text).
+fn one_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.is_empty() {
+            line = text;
+        } else if !line.contains(&text) {
+            line = format!("{line}: {text}");
+        }
+    }
+    line.replace('\n', " ")
 }

@@ -55,6 +55,15 @@ pub fn save(graph: &Graph, path: &Path) -> Result<(), Error> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    // Temporary files are private (0600); the graph keeps its mode, or gets 0644 if new.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))
+            .map_err(|e| Error::io("set permissions of", tmp.path().to_path_buf(), e))?;
+    }
     tmp.write_all(&json)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io("write", tmp.path().to_path_buf(), e))?;
@@ -156,6 +165,12 @@ mod tests {
         let g = load(&path).unwrap();
         assert_eq!(g.entity_count(), 1);
         assert!(g.is_manual(&g.resolve("iran").unwrap()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
     }
 
     #[test]
