@@ -25,6 +25,13 @@ pub enum Error {
         name: String,
         suggestion: Option<String>,
     },
+    /// Another process holds the graph's lock file and did not release it in time.
+    #[error("graph {} is locked by another actorgraph process (waited {waited_secs:.1}s on {}); try again when it has finished", .path.display(), .lock.display())]
+    Locked {
+        path: PathBuf,
+        lock: PathBuf,
+        waited_secs: f64,
+    },
     /// Reading or writing a file failed.
     #[error("cannot {action} {}: {source}", .path.display())]
     Io {

@@ -6,6 +6,8 @@
 //! - [`export`]: Graphviz DOT and NetworkX node-link JSON.
 
 pub mod error;
+pub mod export;
+pub mod graph;
 pub mod model;
 
 pub use error::{Error, Result};

@@ -1,0 +1,68 @@
+//! `actorgraph add SOURCE RELATION TARGET`: one statement by hand.
+
+use std::path::Path;
+
+use actorgraph::graph::import::StatementLine;
+use actorgraph::graph::store;
+
+use super::{Outcome, lock_timeout, output};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Who acts (a name or alias; a new name makes a new entity).
+    pub source: String,
+    /// supports, opposes, meets-with or controls.
+    pub relation: String,
+    /// Whom or what the relation is about.
+    pub target: String,
+    /// The sentence that states it.
+    #[arg(long)]
+    pub evidence: Option<String>,
+    /// The document it comes from.
+    #[arg(long, default_value = "manual")]
+    pub doc: String,
+    /// The document's date, YYYY-MM-DD.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Where the document can be read.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Kind of a new source entity: actor or place.
+    #[arg(long)]
+    pub source_kind: Option<String>,
+    /// Kind of a new target entity: actor or place (default: place for controls).
+    #[arg(long)]
+    pub target_kind: Option<String>,
+    /// Type of a new source entity: person, state, armed-group, organization, group, ...
+    #[arg(long)]
+    pub source_type: Option<String>,
+    /// Type of a new target entity: ..., city, region, country, facility, route.
+    #[arg(long)]
+    pub target_type: Option<String>,
+}
+
+pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let line = StatementLine {
+        source: args.source,
+        relation: args.relation,
+        target: args.target,
+        evidence: args.evidence,
+        doc: Some(args.doc),
+        date: args.date,
+        url: args.url,
+        source_kind: args.source_kind,
+        target_kind: args.target_kind,
+        source_type: args.source_type,
+        target_type: args.target_type,
+        ..StatementLine::default()
+    };
+    let statement = line.into_statement("manual", "manual")?;
+    let what = format!(
+        "{} -{}-> {}",
+        statement.source.name, statement.relation, statement.target.name
+    );
+    let added = store::update(graph, lock_timeout(), |g| Ok(g.add_statement(statement)))?;
+    let verb = if added { "added" } else { "already known" };
+    output::print(&format!("{verb}: {what}\n"))?;
+    Ok(Outcome::Done)
+}

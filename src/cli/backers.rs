@@ -1,0 +1,53 @@
+//! `actorgraph backers X`: who supports X, directly and through chains of support.
+
+use std::path::Path;
+
+use actorgraph::graph::store;
+
+use super::{Format, Outcome, output};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The entity (name, alias or id).
+    pub entity: String,
+    /// Follow chains of supports up to this many hops.
+    #[arg(long, default_value_t = 3)]
+    pub depth: usize,
+    /// Whom the entity supports instead.
+    #[arg(long)]
+    pub reverse: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let g = store::load(graph)?;
+    let id = g.resolve(&args.entity)?;
+    let backers = g.backers(&id, args.depth, args.reverse)?;
+    match args.format {
+        Format::Json => output::print_json(&backers)?,
+        Format::Table => {
+            let mut rows = vec![vec!["name".into(), "depth".into(), "chain".into()]];
+            for b in &backers {
+                let chain: Vec<&str> = b
+                    .chain
+                    .iter()
+                    .map(|c| g.entity(c).map_or(c.as_str(), |e| e.name.as_str()))
+                    .collect();
+                rows.push(vec![
+                    b.name.clone(),
+                    b.depth.to_string(),
+                    chain.join(" -> "),
+                ]);
+            }
+            if !backers.is_empty() {
+                output::print(&output::table(&rows))?;
+            }
+        }
+    }
+    Ok(if backers.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Done
+    })
+}

@@ -1,0 +1,45 @@
+//! `actorgraph import FILE.jsonl|-`: statements from annotators, scripts and pipelines,
+//! all or nothing.
+
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+use actorgraph::Error;
+use actorgraph::graph::{import, store};
+
+use super::{Outcome, lock_timeout, output};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A JSONL file, one statement a line, or - for stdin.
+    pub file: PathBuf,
+}
+
+pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let (label, statements) = if args.file.as_os_str() == "-" {
+        let stdin = std::io::stdin().lock();
+        (
+            "stdin".to_string(),
+            import::read_statements(stdin, "stdin")?,
+        )
+    } else {
+        let label = args.file.display().to_string();
+        let file = std::fs::File::open(&args.file).map_err(|e| Error::io("read", &args.file, e))?;
+        let statements = import::read_statements(BufReader::new(file), &label)?;
+        (label, statements)
+    };
+    let total = statements.len();
+    let (added, entities, edges) = store::update(graph, lock_timeout(), |g| {
+        let added = statements
+            .into_iter()
+            .filter(|s| g.add_statement(s.clone()))
+            .count();
+        Ok((added, g.entity_count(), g.edge_count()))
+    })?;
+    output::print(&format!(
+        "imported {total} statements from {label}: {added} new, {} already known; {} now has {entities} entities and {edges} edges\n",
+        total - added,
+        graph.display()
+    ))?;
+    Ok(Outcome::Done)
+}

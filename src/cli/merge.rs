@@ -1,0 +1,30 @@
+//! `actorgraph merge KEEP OTHER`: two entities that are one.
+
+use std::path::Path;
+
+use actorgraph::graph::store;
+
+use super::{Outcome, lock_timeout, output};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The entity that stays.
+    pub keep: String,
+    /// The entity merged into it (its names become aliases).
+    pub other: String,
+}
+
+pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let (keep, other) = store::update(graph, lock_timeout(), |g| {
+        let keep = g.resolve(&args.keep)?;
+        let other = g.resolve(&args.other)?;
+        let other_name = g.entity(&other).map(|e| e.name.clone()).unwrap_or_default();
+        g.merge(&keep, &other)?;
+        Ok((
+            g.entity(&keep).map(|e| e.name.clone()).unwrap_or_default(),
+            other_name,
+        ))
+    })?;
+    output::print(&format!("merged '{other}' into '{keep}'\n"))?;
+    Ok(Outcome::Done)
+}

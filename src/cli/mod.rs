@@ -1,0 +1,116 @@
+//! The command line: clap types, and one module per subcommand with a `run(args)` that
+//! turns arguments into library options, does the work and prints.
+//!
+//! To add a subcommand: a variant in [`Command`], a module with `Args` and `run`, and a
+//! line in [`run`].
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use actorgraph::graph::store;
+use actorgraph::model::{Relation, parse_relations};
+
+mod add;
+mod alias;
+mod backers;
+mod export;
+mod import;
+mod merge;
+mod neighbors;
+mod output;
+mod path;
+mod remove;
+mod show;
+mod stats;
+
+/// actorgraph: who supports, opposes, meets and controls whom, with evidence for every edge.
+#[derive(Debug, Parser)]
+#[command(name = "actorgraph", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The graph file (default: graphs/actorgraph.json in the current directory).
+    #[arg(long, global = true, env = store::ENV_VAR, default_value = store::DEFAULT_PATH, value_name = "PATH")]
+    pub graph: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add one statement: SOURCE RELATION TARGET, with optional evidence.
+    Add(add::Args),
+    /// Add statements from a JSONL file (or - for stdin), all or nothing.
+    Import(import::Args),
+    /// Give an entity another name.
+    Alias(alias::Args),
+    /// Merge OTHER into KEEP: names, edges and evidence.
+    Merge(merge::Args),
+    /// Remove an entity and its edges.
+    Remove(remove::Args),
+    /// The shortest path (or all paths) between two entities.
+    Path(path::Args),
+    /// Who supports an entity, directly and through chains of support.
+    Backers(backers::Args),
+    /// The entities one edge away.
+    Neighbors(neighbors::Args),
+    /// Everything known about one entity.
+    Show(show::Args),
+    /// Counts by kind, type and relation; documents; date range.
+    Stats(stats::Args),
+    /// Write the graph (or part of it) as DOT or node-link JSON.
+    Export(export::Args),
+}
+
+/// How a command ended when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Done,
+    /// A query ran and found nothing: exit 1.
+    NothingFound,
+}
+
+/// Output format of query commands.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum Format {
+    /// Aligned text for people.
+    #[default]
+    Table,
+    /// JSON for scripts.
+    Json,
+}
+
+/// Parses `--rel` lists (`supports,opposes`).
+pub fn relation_list(s: &str) -> Result<Vec<Relation>, String> {
+    parse_relations(s).map_err(|e| e.to_string())
+}
+
+/// Writers wait this long for the lock; `ACTORGRAPH_LOCK_TIMEOUT` (seconds) overrides it.
+pub fn lock_timeout() -> Duration {
+    std::env::var("ACTORGRAPH_LOCK_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(Duration::from_secs_f64)
+        .unwrap_or(store::DEFAULT_LOCK_TIMEOUT)
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let graph = cli.graph;
+    match cli.command {
+        Command::Add(args) => add::run(&graph, args),
+        Command::Import(args) => import::run(&graph, args),
+        Command::Alias(args) => alias::run(&graph, args),
+        Command::Merge(args) => merge::run(&graph, args),
+        Command::Remove(args) => remove::run(&graph, args),
+        Command::Path(args) => path::run(&graph, args),
+        Command::Backers(args) => backers::run(&graph, args),
+        Command::Neighbors(args) => neighbors::run(&graph, args),
+        Command::Show(args) => show::run(&graph, args),
+        Command::Stats(args) => stats::run(&graph, args),
+        Command::Export(args) => export::run(&graph, args),
+    }
+}

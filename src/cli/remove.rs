@@ -1,0 +1,23 @@
+//! `actorgraph remove ENTITY`: an entity and every edge touching it.
+
+use std::path::Path;
+
+use actorgraph::graph::store;
+
+use super::{Outcome, lock_timeout, output};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The entity (name, alias or id).
+    pub entity: String,
+}
+
+pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let (name, edges) = store::update(graph, lock_timeout(), |g| {
+        let id = g.resolve(&args.entity)?;
+        let edges = g.edges_of(&id).count();
+        Ok((g.remove_entity(&id)?.name, edges))
+    })?;
+    output::print(&format!("removed '{name}' and its {edges} edges\n"))?;
+    Ok(Outcome::Done)
+}

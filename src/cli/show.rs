@@ -1,0 +1,54 @@
+//! `actorgraph show X`: the entity card.
+
+use std::path::Path;
+
+use actorgraph::graph::{Direction, store};
+
+use super::{Format, Outcome, output};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The entity (name, alias or id).
+    pub entity: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let g = store::load(graph)?;
+    let card = g.card(&g.resolve(&args.entity)?)?;
+    if let Format::Json = args.format {
+        output::print_json(&card)?;
+        return Ok(Outcome::Done);
+    }
+    let e = &card.entity;
+    let mut out = format!(
+        "{} ({})\nkind: {}, type: {}\n",
+        e.name, e.id, e.kind, e.etype
+    );
+    if !e.aliases.is_empty() {
+        out.push_str(&format!("aliases: {}\n", e.aliases.join(", ")));
+    }
+    out.push_str(&format!("edges: {}\n", card.edges.len()));
+    for c in &card.edges {
+        let arrow = match c.direction {
+            Direction::Out => format!("-{}->", c.relation),
+            Direction::In => format!("<-{}-", c.relation),
+            Direction::Both => format!("-{}-", c.relation),
+        };
+        let dates = match (&c.first_date, &c.last_date) {
+            (Some(a), Some(b)) if a != b => format!(", {a} to {b}"),
+            (Some(a), _) => format!(", {a}"),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "  {arrow} {} ({} evidence{dates})\n",
+            c.other_name, c.evidence_count
+        ));
+        for q in &c.quotes {
+            out.push_str(&format!("      \"{}\"\n", output::short(q, 100)));
+        }
+    }
+    output::print(&out)?;
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,182 @@
+//! The graph file format: NetworkX node-link JSON with a `schema_version`.
+//!
+//! ```json
+//! {"directed": true, "multigraph": true,
+//!  "graph": {"schema_version": 1, "name": "actorgraph"},
+//!  "nodes": [{"id": "iran", "name": "Iran", "kind": "actor", "type": "state", "aliases": []}],
+//!  "edges": [{"source": "iran", "target": "hezbollah", "key": "supports",
+//!             "relation": "supports", "evidence": [{"doc": "d1", "text": "...", ...}]}]}
+//! ```
+//!
+//! Nodes are sorted by id, edges by (source, relation, target), so a file is identical for
+//! the same graph. `networkx.node_link_graph(data, edges="edges")` loads it as a
+//! `MultiDiGraph` keyed by relation. These types are separate from [`Graph`] on purpose: the
+//! file is a contract, the in-memory layout is not.
+
+use serde::{Deserialize, Serialize};
+
+use super::{EdgeData, Graph, Node};
+use crate::Error;
+use crate::model::{Entity, EntityId, Evidence, Relation};
+
+/// The version of this format written by this build; files with a larger one are refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole graph file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NodeLink {
+    pub directed: bool,
+    pub multigraph: bool,
+    pub graph: GraphMeta,
+    pub nodes: Vec<NodeLinkNode>,
+    pub edges: Vec<NodeLinkEdge>,
+}
+
+/// Graph-level attributes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GraphMeta {
+    pub schema_version: u32,
+    #[serde(default)]
+    pub name: String,
+}
+
+/// One entity. `manual` is written only when true: the entity was added by hand.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NodeLinkNode {
+    #[serde(flatten)]
+    pub entity: Entity,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub manual: bool,
+}
+
+/// One edge; `key` repeats the relation so NetworkX keys parallel edges by it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NodeLinkEdge {
+    pub source: EntityId,
+    pub target: EntityId,
+    pub key: Relation,
+    pub relation: Relation,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Graph {
+    /// The graph in node-link form, sorted. O(V log V + E log E).
+    pub fn to_node_link(&self, name: &str) -> NodeLink {
+        let mut nodes: Vec<NodeLinkNode> = self
+            .g
+            .node_weights()
+            .map(|n| NodeLinkNode {
+                entity: n.entity.clone(),
+                manual: n.manual,
+            })
+            .collect();
+        nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
+        let mut edges: Vec<NodeLinkEdge> = self
+            .edges()
+            .map(|e| NodeLinkEdge {
+                source: e.source.clone(),
+                target: e.target.clone(),
+                key: e.relation,
+                relation: e.relation,
+                evidence: e.evidence.to_vec(),
+            })
+            .collect();
+        edges.sort_by(|a, b| {
+            (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target))
+        });
+        NodeLink {
+            directed: true,
+            multigraph: true,
+            graph: GraphMeta {
+                schema_version: SCHEMA_VERSION,
+                name: name.to_string(),
+            },
+            nodes,
+            edges,
+        }
+    }
+
+    /// Builds a graph from node-link form, checking what the types cannot: the schema
+    /// version, unique ids, kind matching type, names naming one entity, edges between
+    /// known nodes with `key` equal to `relation` and at least one piece of evidence.
+    pub fn from_node_link(file: NodeLink) -> Result<Graph, Error> {
+        let bad = |m: String| Err(Error::Invalid(m));
+        if file.graph.schema_version > SCHEMA_VERSION {
+            return bad(format!(
+                "schema_version {} is newer than this actorgraph reads ({SCHEMA_VERSION}); upgrade actorgraph",
+                file.graph.schema_version
+            ));
+        }
+        let mut g = Graph::new();
+        for node in file.nodes {
+            let e = &node.entity;
+            if g.index(&e.id).is_some() {
+                return bad(format!("node '{}' appears twice", e.id));
+            }
+            if e.id.0.is_empty() {
+                return bad(format!("node '{}' has an empty id", e.name));
+            }
+            if e.etype.kind() != e.kind {
+                return bad(format!(
+                    "node '{}' has type '{}', which is not a kind of {}",
+                    e.id, e.etype, e.kind
+                ));
+            }
+            for name in e.names() {
+                let key = crate::model::normalize_name(name);
+                if let Some(other) = g.names.get(&key) {
+                    return bad(format!(
+                        "nodes '{other}' and '{}' share the name '{name}'",
+                        e.id
+                    ));
+                }
+            }
+            g.insert_node(Node {
+                entity: node.entity,
+                manual: node.manual,
+            });
+        }
+        for edge in file.edges {
+            let end = |id: &EntityId| {
+                g.index(id).ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "edge {} -{}-> {} names unknown node '{id}'",
+                        edge.source, edge.relation, edge.target
+                    ))
+                })
+            };
+            let (s, t) = (end(&edge.source)?, end(&edge.target)?);
+            if edge.key != edge.relation {
+                return bad(format!(
+                    "edge {} -{}-> {} has key '{}' (must equal the relation)",
+                    edge.source, edge.relation, edge.target, edge.key
+                ));
+            }
+            if edge.evidence.is_empty() {
+                return bad(format!(
+                    "edge {} -{}-> {} has no evidence",
+                    edge.source, edge.relation, edge.target
+                ));
+            }
+            let (s, t) = g.oriented(s, edge.relation, t);
+            match g.find_edge(s, edge.relation, t) {
+                Some(_) => {
+                    for ev in edge.evidence {
+                        g.add_evidence(s, edge.relation, t, ev);
+                    }
+                }
+                None => {
+                    g.g.add_edge(
+                        s,
+                        t,
+                        EdgeData {
+                            relation: edge.relation,
+                            evidence: edge.evidence,
+                        },
+                    );
+                }
+            }
+        }
+        Ok(g)
+    }
+}

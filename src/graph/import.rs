@@ -1,0 +1,250 @@
+//! Statement lines: the JSONL format in which annotators, LLM pipelines and scripts hand
+//! statements to the graph, one JSON object a line.
+//!
+//! ```json
+//! {"source": "Iran", "relation": "supports", "target": "Hezbollah", "evidence": "Iran's proxy Hezbollah",
+//!  "doc": "ap-2024-12-01", "date": "2024-12-01", "url": "https://...", "source_type": "state"}
+//! ```
+//!
+//! `source`, `relation` and `target` are required. Optional: `evidence` (the quote), `doc`,
+//! `date` (`YYYY-MM-DD`), `url`, `confidence` (0 to 1), `span` (`{"start", "end"}` byte
+//! offsets in the document), and `source_kind`/`target_kind` (`actor`, `place`) or
+//! `source_type`/`target_type` (`person`, `state`, ..., `route`). Unknown fields are errors,
+//! to catch typos. Blank lines and lines starting with `#` are skipped.
+
+use std::io::BufRead;
+
+use serde::Deserialize;
+
+use crate::Error;
+use crate::model::{
+    Entity, EntityKind, EntityType, Evidence, Relation, Span, Statement, validate_date,
+};
+
+/// One statement as written by a person or another program, before it is checked.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementLine {
+    pub source: String,
+    pub relation: String,
+    pub target: String,
+    #[serde(default)]
+    pub evidence: Option<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub confidence: Option<f32>,
+    #[serde(default)]
+    pub span: Option<Span>,
+    #[serde(default)]
+    pub source_kind: Option<String>,
+    #[serde(default)]
+    pub target_kind: Option<String>,
+    #[serde(default)]
+    pub source_type: Option<String>,
+    #[serde(default)]
+    pub target_type: Option<String>,
+}
+
+impl StatementLine {
+    /// Checks the line and makes a statement. `doc` is used when the line names none;
+    /// `producer` says where it came from (`manual`, `import:FILE`).
+    ///
+    /// Kinds default to actor, except the target of `controls`, a place. `supports`,
+    /// `opposes` and `meets-with` link two actors; `controls` has an actor as source.
+    pub fn into_statement(self, doc: &str, producer: &str) -> Result<Statement, Error> {
+        let bad = |m: String| Err(Error::Invalid(m));
+        let relation: Relation = self.relation.parse()?;
+        if let Some(d) = &self.date {
+            validate_date(d)?;
+        }
+        if let Some(c) = self.confidence
+            && !(0.0..=1.0).contains(&c)
+        {
+            return bad(format!("confidence {c} is not between 0 and 1"));
+        }
+        if let Some(s) = self.span
+            && s.start > s.end
+        {
+            return bad(format!("span {}..{} ends before it starts", s.start, s.end));
+        }
+        let target_default = if relation == Relation::Controls {
+            EntityKind::Place
+        } else {
+            EntityKind::Actor
+        };
+        let source = entity(
+            "source",
+            &self.source,
+            &self.source_kind,
+            &self.source_type,
+            EntityKind::Actor,
+        )?;
+        let target = entity(
+            "target",
+            &self.target,
+            &self.target_kind,
+            &self.target_type,
+            target_default,
+        )?;
+        if source.kind != EntityKind::Actor {
+            return bad(format!(
+                "{relation} needs an actor as source, and '{}' is a place",
+                source.name
+            ));
+        }
+        if relation != Relation::Controls && target.kind != EntityKind::Actor {
+            return bad(format!(
+                "{relation} needs an actor as target, and '{}' is a place",
+                target.name
+            ));
+        }
+        let doc = match self.doc {
+            Some(d) if d.trim().is_empty() => return bad("empty doc".into()),
+            Some(d) => d,
+            None => doc.to_string(),
+        };
+        Ok(Statement {
+            source,
+            relation,
+            target,
+            evidence: Evidence {
+                doc,
+                date: self.date,
+                text: self.evidence.unwrap_or_default(),
+                span: self.span,
+                producer: producer.to_string(),
+                url: self.url,
+                confidence: self.confidence.unwrap_or(1.0),
+            },
+        })
+    }
+}
+
+fn entity(
+    end: &str,
+    name: &str,
+    kind: &Option<String>,
+    etype: &Option<String>,
+    default: EntityKind,
+) -> Result<Entity, Error> {
+    if crate::model::normalize_name(name).is_empty() {
+        return Err(Error::Invalid(format!("empty {end} name '{name}'")));
+    }
+    let kind: Option<EntityKind> = kind.as_deref().map(str::parse).transpose()?;
+    let etype: Option<EntityType> = etype.as_deref().map(str::parse).transpose()?;
+    let etype = match (kind, etype) {
+        (Some(k), Some(t)) if t.kind() != k => {
+            return Err(Error::Invalid(format!(
+                "{end} type '{t}' is a kind of {}, not {k}",
+                t.kind()
+            )));
+        }
+        (_, Some(t)) => t,
+        (k, None) => EntityType::default_for(k.unwrap_or(default)),
+    };
+    Ok(Entity::new(name, etype))
+}
+
+/// Reads every statement of a JSONL input, all or nothing: the first bad line is an error
+/// `LABEL:LINE: what is wrong`. `label` names the input in errors and in the producer
+/// (`import:LABEL`) and is the document id of lines that name none.
+pub fn read_statements(input: impl BufRead, label: &str) -> Result<Vec<Statement>, Error> {
+    let producer = format!("import:{label}");
+    let mut out = Vec::new();
+    for (i, line) in input.lines().enumerate() {
+        let at = |message: String| Error::AtLine {
+            path: label.to_string(),
+            line: i + 1,
+            message,
+        };
+        let line = line.map_err(|e| at(format!("cannot read: {e}")))?;
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let parsed: StatementLine = serde_json::from_str(trimmed).map_err(|e| {
+            let msg = e.to_string();
+            at(msg.split(" at line ").next().unwrap_or(&msg).to_string())
+        })?;
+        out.push(
+            parsed
+                .into_statement(label, &producer)
+                .map_err(|e| at(e.to_string()))?,
+        );
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Vec<Statement>, Error> {
+        read_statements(text.as_bytes(), "in.jsonl")
+    }
+
+    #[test]
+    fn reads_lines_and_defaults() {
+        let s = read(
+            "# comment\n\n{\"source\":\"HTS\",\"relation\":\"controls\",\"target\":\"Hama\",\"date\":\"2024-12-05\"}\n",
+        )
+        .unwrap();
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].target.kind, EntityKind::Place);
+        assert_eq!(s[0].evidence.doc, "in.jsonl");
+        assert_eq!(s[0].evidence.producer, "import:in.jsonl");
+    }
+
+    #[test]
+    fn bad_lines_say_where_and_what() {
+        let cases = [
+            (
+                "bad relation",
+                r#"{"source":"a","relation":"likes","target":"b"}"#,
+                "in.jsonl:1: unknown relation 'likes' (expected supports, opposes, meets-with or controls)",
+            ),
+            (
+                "bad date",
+                r#"{"source":"a","relation":"supports","target":"b","date":"5 May"}"#,
+                "in.jsonl:1: bad date '5 May' (expected YYYY-MM-DD)",
+            ),
+            (
+                "unknown field",
+                r#"{"source":"a","relation":"supports","target":"b","srcc":1}"#,
+                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `source_kind`, `target_kind`, `source_type`, `target_type`",
+            ),
+            (
+                "missing target",
+                r#"{"source":"a","relation":"supports"}"#,
+                "in.jsonl:1: missing field `target`",
+            ),
+            ("not json", "{oops", "in.jsonl:1: key must be a string"),
+            (
+                "place supports",
+                r#"{"source":"Hama","source_kind":"place","relation":"supports","target":"b"}"#,
+                "in.jsonl:1: supports needs an actor as source, and 'Hama' is a place",
+            ),
+            (
+                "kind type clash",
+                r#"{"source":"a","relation":"supports","target":"b","target_kind":"actor","target_type":"city"}"#,
+                "in.jsonl:1: target type 'city' is a kind of place, not actor",
+            ),
+            (
+                "empty name",
+                r#"{"source":" ","relation":"supports","target":"b"}"#,
+                "in.jsonl:1: empty source name ' '",
+            ),
+        ];
+        for (name, line, want) in cases {
+            assert_eq!(read(line).unwrap_err().to_string(), want, "case {name}");
+        }
+        let err =
+            read("\n{\"source\":\"a\",\"relation\":\"supports\",\"target\":\"b\"}\n{").unwrap_err();
+        assert_eq!(err.to_string(), "in.jsonl:3: EOF while parsing an object");
+    }
+}

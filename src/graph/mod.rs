@@ -1,0 +1,593 @@
+//! The graph of actors and places: one edge per (source, relation, target), evidence
+//! accumulating on it, entities merged by normalized name and alias.
+//!
+//! [`Graph`] wraps a petgraph `StableDiGraph` and speaks only [`EntityId`]s: node indices are
+//! reused by petgraph after removals, so they never leave this module. `meets-with` is
+//! symmetric and stored once per pair (the smaller id is the source); queries answer it
+//! from both ends.
+//!
+//! Submodules: [`query`] (path, backers, neighbors, entity card, stats), [`filter`]
+//! (subgraphs for export), [`file`] (the node-link JSON file format), [`store`] (load and
+//! save with a lock and atomic writes), [`import`] (statement lines, JSONL).
+
+pub mod file;
+pub mod filter;
+pub mod import;
+pub mod query;
+pub mod store;
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+use crate::Error;
+use crate::model::{Entity, EntityId, Evidence, Relation, Statement, normalize_name};
+
+pub use file::{GraphMeta, NodeLink, NodeLinkEdge, NodeLinkNode, SCHEMA_VERSION};
+pub use filter::Filter;
+pub use query::{Backer, CardEdge, Direction, EntityCard, Hop, Neighbor, PathQuery, Stats};
+
+/// A node: the entity and whether a person added it by hand (such entities survive
+/// [`Graph::remove_document`] even when no edge is left).
+#[derive(Clone, Debug)]
+pub(crate) struct Node {
+    pub(crate) entity: Entity,
+    pub(crate) manual: bool,
+}
+
+/// An edge: its relation and every piece of evidence for it, in the order it arrived.
+#[derive(Clone, Debug)]
+pub(crate) struct EdgeData {
+    pub(crate) relation: Relation,
+    pub(crate) evidence: Vec<Evidence>,
+}
+
+/// One edge as seen from outside: `source -relation-> target` and its evidence.
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeView<'a> {
+    pub source: &'a EntityId,
+    pub relation: Relation,
+    pub target: &'a EntityId,
+    pub evidence: &'a [Evidence],
+}
+
+/// The graph of entities and evidence-backed relations.
+#[derive(Clone, Debug, Default)]
+pub struct Graph {
+    pub(crate) g: StableDiGraph<Node, EdgeData>,
+    ids: HashMap<EntityId, NodeIndex>,
+    /// Normalized name or alias -> the entity it names. A name names at most one entity.
+    names: HashMap<String, EntityId>,
+}
+
+impl Graph {
+    /// An empty graph.
+    pub fn new() -> Graph {
+        Graph::default()
+    }
+
+    pub fn entity_count(&self) -> usize {
+        self.g.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.g.edge_count()
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
+        self.ids.get(id).map(|&n| &self.g[n].entity)
+    }
+
+    /// Every entity, in no particular order.
+    pub fn entities(&self) -> impl Iterator<Item = &Entity> {
+        self.g.node_weights().map(|n| &n.entity)
+    }
+
+    /// Every edge, in no particular order (exporters sort).
+    pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> {
+        self.g.edge_references().map(|e| self.view(e.id()))
+    }
+
+    /// Whether the entity was added by hand ([`Graph::add_entity`]).
+    pub fn is_manual(&self, id: &EntityId) -> bool {
+        self.ids.get(id).is_some_and(|&n| self.g[n].manual)
+    }
+
+    /// Every edge touching an entity, in either direction. O(degree).
+    pub fn edges_of(&self, id: &EntityId) -> impl Iterator<Item = EdgeView<'_>> {
+        let n = self.index(id);
+        n.into_iter().flat_map(move |n| {
+            self.g
+                .edges_directed(n, petgraph::Direction::Outgoing)
+                .chain(self.g.edges_directed(n, petgraph::Direction::Incoming))
+                .map(|e| self.view(e.id()))
+        })
+    }
+
+    pub(crate) fn view(&self, e: EdgeIndex) -> EdgeView<'_> {
+        let (s, t) = self
+            .g
+            .edge_endpoints(e)
+            .expect("edge index from this graph");
+        let d = &self.g[e];
+        EdgeView {
+            source: &self.g[s].entity.id,
+            relation: d.relation,
+            target: &self.g[t].entity.id,
+            evidence: &d.evidence,
+        }
+    }
+
+    pub(crate) fn index(&self, id: &EntityId) -> Option<NodeIndex> {
+        self.ids.get(id).copied()
+    }
+
+    pub(crate) fn id_of(&self, n: NodeIndex) -> &EntityId {
+        &self.g[n].entity.id
+    }
+
+    /// Adds an entity by hand. If one of its names already names an entity, the new names
+    /// become aliases of that entity instead. Returns the id of the entity that holds it.
+    pub fn add_entity(&mut self, entity: Entity) -> EntityId {
+        let n = self.upsert(entity, true);
+        self.g[n].manual = true;
+        self.g[n].entity.id.clone()
+    }
+
+    /// Adds a statement: finds or creates both entities (by normalized name and aliases),
+    /// then creates the edge or appends the evidence to it. Returns whether new evidence
+    /// was stored (`false` when the same evidence was already there).
+    pub fn add_statement(&mut self, statement: Statement) -> bool {
+        let s = self.upsert(statement.source, false);
+        let t = self.upsert(statement.target, false);
+        self.add_evidence(s, statement.relation, t, statement.evidence)
+    }
+
+    /// The node naming this entity, or a new node for it.
+    fn upsert(&mut self, entity: Entity, manual: bool) -> NodeIndex {
+        let found = entity
+            .names()
+            .find_map(|name| self.names.get(&normalize_name(name)))
+            .and_then(|id| self.ids.get(id))
+            .copied();
+        match found {
+            Some(n) => {
+                for name in entity.names() {
+                    let key = normalize_name(name);
+                    if !key.is_empty() && !self.names.contains_key(&key) {
+                        self.g[n].entity.add_alias(name);
+                        self.names.insert(key, self.g[n].entity.id.clone());
+                    }
+                }
+                let e = &mut self.g[n].entity;
+                e.country = e.country.take().or(entity.country);
+                e.lat = e.lat.or(entity.lat);
+                e.lon = e.lon.or(entity.lon);
+                n
+            }
+            None => self.insert_node(Node { entity, manual }),
+        }
+    }
+
+    /// Inserts a node as it is, giving it a free id if its id is taken. Names already
+    /// naming another entity are not indexed for this one.
+    pub(crate) fn insert_node(&mut self, mut node: Node) -> NodeIndex {
+        let base = if node.entity.id.0.is_empty() {
+            EntityId::from_name(&node.entity.name)
+        } else {
+            node.entity.id.clone()
+        };
+        let mut id = base.clone();
+        let mut k = 2;
+        while self.ids.contains_key(&id) {
+            id = EntityId(format!("{}-{k}", base.0));
+            k += 1;
+        }
+        node.entity.id = id.clone();
+        let keys: Vec<String> = node.entity.names().map(normalize_name).collect();
+        let n = self.g.add_node(node);
+        self.ids.insert(id.clone(), n);
+        for key in keys {
+            if !key.is_empty() {
+                self.names.entry(key).or_insert_with(|| id.clone());
+            }
+        }
+        n
+    }
+
+    /// Appends evidence to the edge (s, relation, t), creating it if needed. `meets-with`
+    /// is stored with the smaller id as source.
+    pub(crate) fn add_evidence(
+        &mut self,
+        s: NodeIndex,
+        relation: Relation,
+        t: NodeIndex,
+        evidence: Evidence,
+    ) -> bool {
+        let (s, t) = self.oriented(s, relation, t);
+        match self.find_edge(s, relation, t) {
+            Some(e) => {
+                let list = &mut self.g[e].evidence;
+                if list.iter().any(|x| x.same_as(&evidence)) {
+                    false
+                } else {
+                    list.push(evidence);
+                    true
+                }
+            }
+            None => {
+                self.g.add_edge(
+                    s,
+                    t,
+                    EdgeData {
+                        relation,
+                        evidence: vec![evidence],
+                    },
+                );
+                true
+            }
+        }
+    }
+
+    fn oriented(&self, s: NodeIndex, relation: Relation, t: NodeIndex) -> (NodeIndex, NodeIndex) {
+        if relation.is_symmetric() && self.id_of(t) < self.id_of(s) {
+            (t, s)
+        } else {
+            (s, t)
+        }
+    }
+
+    /// The edge (s, relation, t) as stored. O(edges between s and t).
+    pub(crate) fn find_edge(
+        &self,
+        s: NodeIndex,
+        relation: Relation,
+        t: NodeIndex,
+    ) -> Option<EdgeIndex> {
+        self.g
+            .edges_connecting(s, t)
+            .find(|e| e.weight().relation == relation)
+            .map(|e| e.id())
+    }
+
+    /// Drops the evidence from one document. Edges left with no evidence go; entities left
+    /// with no edge go too, unless they were added by hand or had no edge from this
+    /// document to begin with.
+    pub fn remove_document(&mut self, doc: &str) {
+        let mut touched = HashSet::new();
+        let edges: Vec<EdgeIndex> = self.g.edge_indices().collect();
+        for e in edges {
+            let list = &mut self.g[e].evidence;
+            let before = list.len();
+            list.retain(|ev| ev.doc != doc);
+            if list.len() != before && list.is_empty() {
+                let (s, t) = self.g.edge_endpoints(e).expect("live edge");
+                touched.insert(s);
+                touched.insert(t);
+                self.g.remove_edge(e);
+            }
+        }
+        for n in touched {
+            let isolated = self.g.neighbors_undirected(n).next().is_none();
+            if isolated && !self.g[n].manual {
+                self.remove_node(n);
+            }
+        }
+    }
+
+    fn remove_node(&mut self, n: NodeIndex) -> Option<Node> {
+        let node = self.g.remove_node(n)?;
+        self.ids.remove(&node.entity.id);
+        self.names.retain(|_, id| *id != node.entity.id);
+        Some(node)
+    }
+
+    /// Finds an entity by name, alias or id, ignoring case, diacritics, apostrophes,
+    /// hyphens and a leading "the". An unknown name gives [`Error::UnknownEntity`] with the
+    /// closest known name as a suggestion. O(1), or O(names) to build the suggestion.
+    pub fn resolve(&self, name: &str) -> Result<EntityId, Error> {
+        let key = normalize_name(name);
+        if let Some(id) = self.names.get(&key) {
+            return Ok(id.clone());
+        }
+        let as_id = EntityId(name.trim().to_string());
+        if self.ids.contains_key(&as_id) {
+            return Ok(as_id);
+        }
+        Err(Error::UnknownEntity {
+            name: name.to_string(),
+            suggestion: self.suggest(&key),
+        })
+    }
+
+    /// The display name of the entity whose name or alias is closest to `key` (edit
+    /// distance at most a third of the length, or containing it).
+    fn suggest(&self, key: &str) -> Option<String> {
+        if key.is_empty() {
+            return None;
+        }
+        let limit = (key.chars().count() / 3).max(1);
+        let mut best: Option<(usize, &String, &EntityId)> = None;
+        for (name, id) in &self.names {
+            let d = if name.contains(key) || key.contains(name.as_str()) {
+                0
+            } else {
+                edit_distance(key, name)
+            };
+            if d <= limit && best.is_none_or(|(bd, bn, _)| (d, name) < (bd, bn)) {
+                best = Some((d, name, id));
+            }
+        }
+        best.and_then(|(_, _, id)| self.entity(id))
+            .map(|e| e.name.clone())
+    }
+
+    /// Adds an alias to an entity. Fails if the alias already names another entity.
+    /// Returns `false` if it already named this one.
+    pub fn add_alias(&mut self, id: &EntityId, alias: &str) -> Result<bool, Error> {
+        let n = self.node_of(id)?;
+        let key = normalize_name(alias);
+        if key.is_empty() {
+            return Err(Error::Invalid(format!("empty alias '{alias}'")));
+        }
+        match self.names.get(&key) {
+            Some(other) if other == id => Ok(false),
+            Some(other) => Err(Error::Invalid(format!(
+                "'{alias}' already names '{}' (use merge to combine the two)",
+                self.g[self.ids[other]].entity.name
+            ))),
+            None => {
+                self.g[n].entity.aliases.push(alias.trim().to_string());
+                self.names.insert(key, id.clone());
+                Ok(true)
+            }
+        }
+    }
+
+    /// Merges `other` into `keep`: its names become aliases of `keep`, its edges and their
+    /// evidence move to `keep` (joining existing edges), and `other` is removed.
+    pub fn merge(&mut self, keep: &EntityId, other: &EntityId) -> Result<(), Error> {
+        let k = self.node_of(keep)?;
+        let o = self.node_of(other)?;
+        if k == o {
+            return Err(Error::Invalid(format!(
+                "cannot merge '{}' with itself",
+                self.g[k].entity.name
+            )));
+        }
+        let moved: Vec<(NodeIndex, Relation, NodeIndex, Vec<Evidence>)> = self
+            .g
+            .edges_directed(o, petgraph::Direction::Outgoing)
+            .chain(self.g.edges_directed(o, petgraph::Direction::Incoming))
+            .map(|e| {
+                let w = e.weight();
+                (e.source(), w.relation, e.target(), w.evidence.clone())
+            })
+            .collect();
+        let old = self.remove_node(o).expect("live node");
+        for name in old.entity.names() {
+            let key = normalize_name(name);
+            if !key.is_empty() && !self.names.contains_key(&key) {
+                self.g[k].entity.add_alias(name);
+                self.names.insert(key, keep.clone());
+            }
+        }
+        self.g[k].manual |= old.manual;
+        for (s, relation, t, evidence) in moved {
+            let s = if s == o { k } else { s };
+            let t = if t == o { k } else { t };
+            for ev in evidence {
+                self.add_evidence(s, relation, t, ev);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes an entity and every edge touching it; returns it.
+    pub fn remove_entity(&mut self, id: &EntityId) -> Result<Entity, Error> {
+        let n = self.node_of(id)?;
+        Ok(self.remove_node(n).expect("live node").entity)
+    }
+
+    pub(crate) fn node_of(&self, id: &EntityId) -> Result<NodeIndex, Error> {
+        self.index(id).ok_or_else(|| Error::UnknownEntity {
+            name: id.0.clone(),
+            suggestion: None,
+        })
+    }
+}
+
+/// Edit distance over chars, counting a swap of two neighbors as one edit (optimal string
+/// alignment), so "Iarn" is one edit from "Iran". O(len(a) * len(b)).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j - 1] + cost)
+                .min(rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityType, Span};
+
+    pub(crate) fn ev(doc: &str, text: &str) -> Evidence {
+        Evidence {
+            doc: doc.into(),
+            date: None,
+            text: text.into(),
+            span: None,
+            producer: "manual".into(),
+            url: None,
+            confidence: 1.0,
+        }
+    }
+
+    fn st(s: &str, r: Relation, t: &str, e: Evidence) -> Statement {
+        Statement {
+            source: Entity::new(s, EntityType::State),
+            relation: r,
+            target: Entity::new(t, EntityType::ArmedGroup),
+            evidence: e,
+        }
+    }
+
+    #[test]
+    fn same_evidence_is_stored_once() {
+        let mut g = Graph::new();
+        assert!(g.add_statement(st("Iran", Relation::Supports, "Hezbollah", ev("d", "x"))));
+        assert!(!g.add_statement(st("iran", Relation::Supports, "HEZBOLLAH", ev("d", "x"))));
+        let mut spanned = ev("d", "other text");
+        spanned.span = Some(Span { start: 1, end: 5 });
+        assert!(g.add_statement(st("Iran", Relation::Supports, "Hezbollah", spanned.clone())));
+        spanned.text = "changed".into();
+        assert!(!g.add_statement(st("Iran", Relation::Supports, "Hezbollah", spanned)));
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(g.edges().next().unwrap().evidence.len(), 2);
+    }
+
+    #[test]
+    fn names_merge_ignoring_case_diacritics_and_the() {
+        let mut g = Graph::new();
+        g.add_statement(st(
+            "The Hay'at Tahrir al-Sham",
+            Relation::Controls,
+            "Hama",
+            ev("a", "1"),
+        ));
+        g.add_statement(st(
+            "hayat tahrir al sham",
+            Relation::Controls,
+            "Hamā",
+            ev("b", "2"),
+        ));
+        assert_eq!(g.entity_count(), 2);
+        assert_eq!(g.edge_count(), 1);
+    }
+
+    #[test]
+    fn meets_with_is_stored_once_per_pair() {
+        let mut g = Graph::new();
+        g.add_statement(st("Turkey", Relation::MeetsWith, "Russia", ev("a", "1")));
+        g.add_statement(st("Russia", Relation::MeetsWith, "Turkey", ev("b", "2")));
+        assert_eq!(g.edge_count(), 1);
+        let e = g.edges().next().unwrap();
+        assert_eq!(e.source.as_str(), "russia");
+        assert_eq!(e.evidence.len(), 2);
+        // Two relations between one pair are two edges.
+        g.add_statement(st("Turkey", Relation::Opposes, "Russia", ev("c", "3")));
+        assert_eq!(g.edge_count(), 2);
+    }
+
+    #[test]
+    fn remove_document_keeps_manual_entities_and_other_evidence() {
+        let mut g = Graph::new();
+        g.add_entity(Entity::new("Iran", EntityType::State));
+        g.add_statement(st("Iran", Relation::Supports, "Hezbollah", ev("a", "1")));
+        g.add_statement(st("Iran", Relation::Supports, "Houthis", ev("a", "2")));
+        g.add_statement(st("Iran", Relation::Supports, "Houthis", ev("b", "3")));
+        g.add_statement(st("Lebanon", Relation::Opposes, "Israel", ev("c", "4")));
+        g.remove_document("a");
+        let mut ids: Vec<_> = g.entities().map(|e| e.id.0.clone()).collect();
+        ids.sort();
+        assert_eq!(ids, ["houthis", "iran", "israel", "lebanon"]);
+        assert_eq!(g.edge_count(), 2);
+        g.remove_document("b");
+        let mut ids: Vec<_> = g.entities().map(|e| e.id.0.clone()).collect();
+        ids.sort();
+        assert_eq!(ids, ["iran", "israel", "lebanon"]);
+    }
+
+    #[test]
+    fn resolve_suggests_the_closest_name() {
+        let mut g = Graph::new();
+        g.add_statement(st(
+            "Bashar al-Assad",
+            Relation::Controls,
+            "Damascus",
+            ev("a", "1"),
+        ));
+        g.add_alias(&EntityId("bashar-al-assad".into()), "Assad")
+            .unwrap();
+        assert_eq!(g.resolve("ASSAD").unwrap().as_str(), "bashar-al-assad");
+        assert_eq!(g.resolve("damascus").unwrap().as_str(), "damascus");
+        let err = g.resolve("Asad").unwrap_err().to_string();
+        assert_eq!(err, "no entity 'Asad' (did you mean 'Bashar al-Assad'?)");
+        assert_eq!(
+            g.resolve("Zzyzx").unwrap_err().to_string(),
+            "no entity 'Zzyzx'"
+        );
+    }
+
+    #[test]
+    fn merge_moves_edges_and_names() {
+        let mut g = Graph::new();
+        g.add_statement(st("HTS", Relation::Controls, "Idlib", ev("a", "1")));
+        g.add_statement(st(
+            "Hayat Tahrir al-Sham",
+            Relation::Controls,
+            "Idlib",
+            ev("b", "2"),
+        ));
+        g.add_statement(st(
+            "Hayat Tahrir al-Sham",
+            Relation::Opposes,
+            "HTS",
+            ev("c", "3"),
+        ));
+        assert_eq!(g.entity_count(), 3);
+        let keep = g.resolve("Hayat Tahrir al-Sham").unwrap();
+        let other = g.resolve("HTS").unwrap();
+        g.merge(&keep, &other).unwrap();
+        assert_eq!(g.entity_count(), 2);
+        assert_eq!(g.resolve("hts").unwrap(), keep);
+        let controls: Vec<_> = g
+            .edges()
+            .filter(|e| e.relation == Relation::Controls)
+            .collect();
+        assert_eq!(controls.len(), 1);
+        assert_eq!(controls[0].evidence.len(), 2);
+        assert!(g.merge(&keep, &keep).is_err());
+    }
+
+    #[test]
+    fn alias_conflicts_are_refused() {
+        let mut g = Graph::new();
+        g.add_statement(st("Russia", Relation::Supports, "Assad", ev("a", "1")));
+        let russia = g.resolve("Russia").unwrap();
+        assert!(g.add_alias(&russia, "Moscow").unwrap());
+        assert!(!g.add_alias(&russia, "moscow").unwrap());
+        let err = g.add_alias(&russia, "Assad").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "'Assad' already names 'Assad' (use merge to combine the two)"
+        );
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("asad", "assad"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("iarn", "iran"), 1);
+    }
+}

@@ -1,0 +1,588 @@
+//! Questions to the graph: paths, backers, neighbors, the entity card and counts.
+//!
+//! Traversal is written here rather than with petgraph's directed adaptors because
+//! `meets-with` is stored once per pair and must be walked both ways, which
+//! `EdgeFiltered`/`all_simple_paths` cannot express without copying the graph. Every walk is
+//! bounded by a hop limit (and path enumeration by a count).
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::{EdgeRef, NodeIndexable};
+use serde::{Deserialize, Serialize};
+
+use super::Graph;
+use crate::Error;
+use crate::model::{Entity, EntityId, Evidence, Relation};
+
+/// Which way an edge points as seen from an entity. For `meets-with` it is always `both`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Out,
+    In,
+    Both,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Out => "out",
+            Direction::In => "in",
+            Direction::Both => "both",
+        }
+    }
+}
+
+/// A set of relations; `None` in the option types below means all four.
+#[derive(Clone, Copy, Debug)]
+struct RelSet([bool; 4]);
+
+impl RelSet {
+    fn new(relations: Option<&[Relation]>) -> RelSet {
+        let mut set = [relations.is_none(); 4];
+        for r in relations.unwrap_or(&[]) {
+            set[Self::slot(*r)] = true;
+        }
+        RelSet(set)
+    }
+
+    fn slot(r: Relation) -> usize {
+        Relation::ALL.iter().position(|x| *x == r).unwrap_or(0)
+    }
+
+    fn has(self, r: Relation) -> bool {
+        self.0[Self::slot(r)]
+    }
+}
+
+/// One step along a walk: the neighbor, the edge, and whether the edge was walked the way
+/// it points.
+type Step = (NodeIndex, EdgeIndex, bool);
+
+impl Graph {
+    /// The steps out of `n` over edges with a relation in `rels`: outgoing edges, plus
+    /// incoming ones when `undirected` or when the relation is symmetric.
+    fn steps(
+        &self,
+        n: NodeIndex,
+        rels: RelSet,
+        undirected: bool,
+    ) -> impl Iterator<Item = Step> + '_ {
+        let out = self
+            .g
+            .edges_directed(n, Outgoing)
+            .filter(move |e| rels.has(e.weight().relation))
+            .map(|e| (e.target(), e.id(), true));
+        let inc = self
+            .g
+            .edges_directed(n, Incoming)
+            .filter(move |e| {
+                let r = e.weight().relation;
+                rels.has(r) && (undirected || r.is_symmetric())
+            })
+            .map(|e| (e.source(), e.id(), false));
+        out.chain(inc)
+    }
+
+    fn hop(&self, from: NodeIndex, (to, e, forward): Step) -> Hop {
+        let d = &self.g[e];
+        let evidence = d
+            .evidence
+            .iter()
+            .find(|ev| !ev.text.is_empty())
+            .or(d.evidence.first())
+            .cloned()
+            .expect("edges carry evidence");
+        Hop {
+            from: self.id_of(from).clone(),
+            relation: d.relation,
+            to: self.id_of(to).clone(),
+            direction: if d.relation.is_symmetric() {
+                Direction::Both
+            } else if forward {
+                Direction::Out
+            } else {
+                Direction::In
+            },
+            evidence_count: d.evidence.len(),
+            evidence,
+        }
+    }
+
+    /// The shortest path (fewest hops) from one entity to another, breadth first, or `None`.
+    /// O(V + E) in the part of the graph within `max_hops`.
+    pub fn shortest_path(
+        &self,
+        from: &EntityId,
+        to: &EntityId,
+        query: &PathQuery,
+    ) -> Result<Option<Vec<Hop>>, Error> {
+        let (s, t) = (self.node_of(from)?, self.node_of(to)?);
+        let rels = RelSet::new(query.relations.as_deref());
+        let mut pred: Vec<Option<(NodeIndex, Step)>> = vec![None; self.g.node_bound()];
+        let mut seen = vec![false; self.g.node_bound()];
+        seen[s.index()] = true;
+        let mut queue = VecDeque::from([(s, 0usize)]);
+        while let Some((n, depth)) = queue.pop_front() {
+            if n == t {
+                let mut hops = Vec::new();
+                let mut cur = t;
+                while let Some((prev, step)) = pred[cur.index()] {
+                    hops.push(self.hop(prev, step));
+                    cur = prev;
+                }
+                hops.reverse();
+                return Ok(Some(hops));
+            }
+            if depth == query.max_hops {
+                continue;
+            }
+            for step in self.steps(n, rels, query.undirected) {
+                let m = step.0;
+                if !seen[m.index()] {
+                    seen[m.index()] = true;
+                    pred[m.index()] = Some((n, step));
+                    queue.push_back((m, depth + 1));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Every simple path of at most `max_hops` hops, depth first, shortest first, at most
+    /// `limit` of them. Exponential in `max_hops` at worst, hence both bounds.
+    pub fn all_paths(
+        &self,
+        from: &EntityId,
+        to: &EntityId,
+        query: &PathQuery,
+    ) -> Result<Vec<Vec<Hop>>, Error> {
+        let (s, t) = (self.node_of(from)?, self.node_of(to)?);
+        let rels = RelSet::new(query.relations.as_deref());
+        let mut on_path = vec![false; self.g.node_bound()];
+        let mut found = Vec::new();
+        let mut stack: Vec<(NodeIndex, Step)> = Vec::new();
+        self.dfs(s, t, rels, query, &mut on_path, &mut stack, &mut found);
+        found.sort_by_key(Vec::len);
+        Ok(found)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn dfs(
+        &self,
+        n: NodeIndex,
+        t: NodeIndex,
+        rels: RelSet,
+        query: &PathQuery,
+        on_path: &mut [bool],
+        stack: &mut Vec<(NodeIndex, Step)>,
+        found: &mut Vec<Vec<Hop>>,
+    ) {
+        if found.len() >= query.limit {
+            return;
+        }
+        if n == t && !stack.is_empty() {
+            found.push(stack.iter().map(|&(p, step)| self.hop(p, step)).collect());
+            return;
+        }
+        if stack.len() == query.max_hops {
+            return;
+        }
+        on_path[n.index()] = true;
+        for step in self.steps(n, rels, query.undirected) {
+            if !on_path[step.0.index()] {
+                stack.push((n, step));
+                self.dfs(step.0, t, rels, query, on_path, stack, found);
+                stack.pop();
+            }
+        }
+        on_path[n.index()] = false;
+    }
+
+    /// Who supports `x`, directly and through chains of `supports` up to `depth` hops, each
+    /// with its shortest chain (`[backer, ..., x]`). With `reverse`, whom `x` supports
+    /// (`[x, ..., supported]`). Sorted by depth, then id. O(V + E) within `depth`.
+    pub fn backers(&self, x: &EntityId, depth: usize, reverse: bool) -> Result<Vec<Backer>, Error> {
+        let start = self.node_of(x)?;
+        let dir = if reverse { Outgoing } else { Incoming };
+        let mut pred: Vec<Option<NodeIndex>> = vec![None; self.g.node_bound()];
+        let mut seen = vec![false; self.g.node_bound()];
+        seen[start.index()] = true;
+        let mut out = Vec::new();
+        let mut queue = VecDeque::from([(start, 0usize)]);
+        while let Some((n, d)) = queue.pop_front() {
+            if d == depth {
+                continue;
+            }
+            for e in self.g.edges_directed(n, dir) {
+                if e.weight().relation != Relation::Supports {
+                    continue;
+                }
+                let m = if reverse { e.target() } else { e.source() };
+                if seen[m.index()] {
+                    continue;
+                }
+                seen[m.index()] = true;
+                pred[m.index()] = Some(n);
+                queue.push_back((m, d + 1));
+                let mut chain = vec![self.id_of(m).clone()];
+                let mut cur = m;
+                while let Some(p) = pred[cur.index()] {
+                    chain.push(self.id_of(p).clone());
+                    cur = p;
+                }
+                if reverse {
+                    chain.reverse();
+                }
+                out.push(Backer {
+                    id: self.id_of(m).clone(),
+                    name: self.g[m].entity.name.clone(),
+                    depth: d + 1,
+                    chain,
+                });
+            }
+        }
+        out.sort_by(|a, b| (a.depth, &a.id).cmp(&(b.depth, &b.id)));
+        Ok(out)
+    }
+
+    /// The entities one edge away from `x`, over the given relations and direction
+    /// (`meets-with` counts in every direction). Sorted by relation, direction, id.
+    /// O(degree of x).
+    pub fn neighbors(
+        &self,
+        x: &EntityId,
+        relations: Option<&[Relation]>,
+        direction: Direction,
+    ) -> Result<Vec<Neighbor>, Error> {
+        let n = self.node_of(x)?;
+        let rels = RelSet::new(relations);
+        let mut out: Vec<Neighbor> = self
+            .steps(n, rels, true)
+            .map(|step| self.hop(n, step))
+            .filter(|h| {
+                direction == Direction::Both
+                    || h.direction == direction
+                    || h.direction == Direction::Both
+            })
+            .map(|h| Neighbor {
+                name: self
+                    .entity(&h.to)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_default(),
+                id: h.to,
+                relation: h.relation,
+                direction: h.direction,
+                evidence_count: h.evidence_count,
+            })
+            .collect();
+        out.sort_by(|a, b| (a.relation, a.direction, &a.id).cmp(&(b.relation, b.direction, &b.id)));
+        Ok(out)
+    }
+
+    /// Everything known about one entity: itself and every edge in and out with its
+    /// evidence count, first and last date and up to three quotes. O(degree).
+    pub fn card(&self, x: &EntityId) -> Result<EntityCard, Error> {
+        let n = self.node_of(x)?;
+        let mut edges: Vec<CardEdge> = self
+            .steps(n, RelSet::new(None), true)
+            .map(|(m, e, forward)| {
+                let d = &self.g[e];
+                let dates: BTreeSet<&str> = d
+                    .evidence
+                    .iter()
+                    .filter_map(|ev| ev.date.as_deref())
+                    .collect();
+                CardEdge {
+                    relation: d.relation,
+                    direction: if d.relation.is_symmetric() {
+                        Direction::Both
+                    } else if forward {
+                        Direction::Out
+                    } else {
+                        Direction::In
+                    },
+                    other: self.id_of(m).clone(),
+                    other_name: self.g[m].entity.name.clone(),
+                    evidence_count: d.evidence.len(),
+                    first_date: dates.first().map(|s| s.to_string()),
+                    last_date: dates.last().map(|s| s.to_string()),
+                    quotes: d
+                        .evidence
+                        .iter()
+                        .filter(|ev| !ev.text.is_empty())
+                        .take(3)
+                        .map(|ev| ev.text.clone())
+                        .collect(),
+                }
+            })
+            .collect();
+        edges.sort_by(|a, b| {
+            (a.direction, a.relation, &a.other).cmp(&(b.direction, b.relation, &b.other))
+        });
+        Ok(EntityCard {
+            entity: self.g[n].entity.clone(),
+            edges,
+        })
+    }
+
+    /// Counts by kind, type and relation, documents and date range. O(V + evidence).
+    pub fn stats(&self) -> Stats {
+        let mut s = Stats {
+            entities: self.entity_count(),
+            edges: self.edge_count(),
+            ..Stats::default()
+        };
+        for e in self.entities() {
+            *s.by_kind.entry(e.kind.to_string()).or_default() += 1;
+            *s.by_type.entry(e.etype.to_string()).or_default() += 1;
+        }
+        let mut docs = BTreeSet::new();
+        let mut dates = BTreeSet::new();
+        for e in self.edges() {
+            *s.by_relation.entry(e.relation.to_string()).or_default() += 1;
+            s.evidence += e.evidence.len();
+            for ev in e.evidence {
+                docs.insert(ev.doc.as_str());
+                dates.extend(ev.date.as_deref());
+            }
+        }
+        s.documents = docs.len();
+        s.first_date = dates.first().map(|d| d.to_string());
+        s.last_date = dates.last().map(|d| d.to_string());
+        s
+    }
+}
+
+/// Options of a path query.
+#[derive(Clone, Debug)]
+pub struct PathQuery {
+    /// Only walk these relations (`None`: all).
+    pub relations: Option<Vec<Relation>>,
+    /// At most this many hops.
+    pub max_hops: usize,
+    /// Walk edges against their direction too.
+    pub undirected: bool,
+    /// At most this many paths from [`Graph::all_paths`].
+    pub limit: usize,
+}
+
+impl Default for PathQuery {
+    fn default() -> Self {
+        PathQuery {
+            relations: None,
+            max_hops: 6,
+            undirected: false,
+            limit: 100,
+        }
+    }
+}
+
+/// One hop of a path: `from` to `to` over an edge of `relation`. `direction` is `out` when
+/// the edge points from `from` to `to`, `in` when it was walked backwards, `both` for
+/// `meets-with`. `evidence` is one quote for the edge (the first with text).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hop {
+    pub from: EntityId,
+    pub relation: Relation,
+    pub to: EntityId,
+    pub direction: Direction,
+    pub evidence_count: usize,
+    pub evidence: Evidence,
+}
+
+/// A backer found by [`Graph::backers`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backer {
+    pub id: EntityId,
+    pub name: String,
+    /// Hops of `supports` between the backer and the entity asked about.
+    pub depth: usize,
+    /// The chain of ids along `supports` edges, in the direction support flows.
+    pub chain: Vec<EntityId>,
+}
+
+/// A neighbor found by [`Graph::neighbors`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Neighbor {
+    pub id: EntityId,
+    pub name: String,
+    pub relation: Relation,
+    pub direction: Direction,
+    pub evidence_count: usize,
+}
+
+/// The card of one entity ([`Graph::card`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityCard {
+    pub entity: Entity,
+    pub edges: Vec<CardEdge>,
+}
+
+/// One edge on an entity card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardEdge {
+    pub relation: Relation,
+    pub direction: Direction,
+    pub other: EntityId,
+    pub other_name: String,
+    pub evidence_count: usize,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub quotes: Vec<String>,
+}
+
+/// Counts over the whole graph ([`Graph::stats`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    pub entities: usize,
+    pub edges: usize,
+    pub evidence: usize,
+    pub documents: usize,
+    pub by_kind: BTreeMap<String, usize>,
+    pub by_type: BTreeMap<String, usize>,
+    pub by_relation: BTreeMap<String, usize>,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityType, Statement};
+
+    fn graph(edges: &[(&str, Relation, &str)]) -> Graph {
+        let mut g = Graph::new();
+        for (i, (s, r, t)) in edges.iter().enumerate() {
+            g.add_statement(Statement {
+                source: Entity::new(s, EntityType::State),
+                relation: *r,
+                target: Entity::new(t, EntityType::State),
+                evidence: Evidence {
+                    doc: format!("d{i}"),
+                    date: Some(format!("2024-12-{:02}", i + 1)),
+                    text: format!("{s} {r} {t}"),
+                    span: None,
+                    producer: "manual".into(),
+                    url: None,
+                    confidence: 1.0,
+                },
+            });
+        }
+        g
+    }
+
+    fn id(s: &str) -> EntityId {
+        EntityId(s.into())
+    }
+
+    use Relation::*;
+
+    #[test]
+    fn shortest_path_follows_direction_unless_undirected() {
+        let g = graph(&[
+            ("a", Supports, "b"),
+            ("b", Supports, "c"),
+            ("d", Opposes, "c"),
+        ]);
+        let q = PathQuery::default();
+        let p = g.shortest_path(&id("a"), &id("c"), &q).unwrap().unwrap();
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].evidence.text, "b supports c");
+        assert!(g.shortest_path(&id("a"), &id("d"), &q).unwrap().is_none());
+        let u = PathQuery {
+            undirected: true,
+            ..q.clone()
+        };
+        let p = g.shortest_path(&id("a"), &id("d"), &u).unwrap().unwrap();
+        assert_eq!(p.last().unwrap().direction, Direction::In);
+        let short = PathQuery { max_hops: 1, ..q };
+        assert!(
+            g.shortest_path(&id("a"), &id("c"), &short)
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn meets_with_is_walked_both_ways() {
+        let g = graph(&[("b", MeetsWith, "a"), ("z", MeetsWith, "y")]);
+        let q = PathQuery::default();
+        assert!(g.shortest_path(&id("a"), &id("b"), &q).unwrap().is_some());
+        assert!(g.shortest_path(&id("b"), &id("a"), &q).unwrap().is_some());
+        assert!(g.shortest_path(&id("y"), &id("z"), &q).unwrap().is_some());
+        assert!(g.shortest_path(&id("z"), &id("y"), &q).unwrap().is_some());
+    }
+
+    #[test]
+    fn all_paths_are_bounded_and_shortest_first() {
+        let g = graph(&[
+            ("a", Supports, "b"),
+            ("b", Supports, "c"),
+            ("a", Supports, "c"),
+            ("a", Opposes, "c"),
+        ]);
+        let q = PathQuery::default();
+        let ps = g.all_paths(&id("a"), &id("c"), &q).unwrap();
+        assert_eq!(ps.iter().map(Vec::len).collect::<Vec<_>>(), [1, 1, 2]);
+        let one = PathQuery {
+            limit: 1,
+            ..q.clone()
+        };
+        assert_eq!(g.all_paths(&id("a"), &id("c"), &one).unwrap().len(), 1);
+        let sup = PathQuery {
+            relations: Some(vec![Supports]),
+            max_hops: 1,
+            ..q
+        };
+        assert_eq!(g.all_paths(&id("a"), &id("c"), &sup).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn backers_follow_supports_chains() {
+        let g = graph(&[
+            ("iran", Supports, "hezbollah"),
+            ("hezbollah", Supports, "assad"),
+            ("russia", Supports, "assad"),
+            ("israel", Opposes, "assad"),
+        ]);
+        let b = g.backers(&id("assad"), 3, false).unwrap();
+        let got: Vec<_> = b.iter().map(|b| (b.id.as_str(), b.depth)).collect();
+        assert_eq!(got, [("hezbollah", 1), ("russia", 1), ("iran", 2)]);
+        assert_eq!(b[2].chain, [id("iran"), id("hezbollah"), id("assad")]);
+        assert_eq!(g.backers(&id("assad"), 1, false).unwrap().len(), 2);
+        let r = g.backers(&id("iran"), 3, true).unwrap();
+        assert_eq!(r[1].chain, [id("iran"), id("hezbollah"), id("assad")]);
+    }
+
+    #[test]
+    fn neighbors_filter_by_relation_and_direction() {
+        let g = graph(&[
+            ("a", Supports, "b"),
+            ("c", Opposes, "a"),
+            ("a", MeetsWith, "d"),
+        ]);
+        let all = g.neighbors(&id("a"), None, Direction::Both).unwrap();
+        assert_eq!(all.len(), 3);
+        let out = g.neighbors(&id("a"), None, Direction::Out).unwrap();
+        let got: Vec<_> = out.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(got, ["b", "d"]);
+        let inc = g
+            .neighbors(&id("a"), Some(&[Opposes]), Direction::In)
+            .unwrap();
+        assert_eq!(inc[0].id.as_str(), "c");
+    }
+
+    #[test]
+    fn card_and_stats_count_everything() {
+        let g = graph(&[("a", Supports, "b"), ("c", Opposes, "a")]);
+        let card = g.card(&id("a")).unwrap();
+        assert_eq!(card.edges.len(), 2);
+        assert_eq!(card.edges[0].first_date.as_deref(), Some("2024-12-01"));
+        let s = g.stats();
+        assert_eq!((s.entities, s.edges, s.documents), (3, 2, 2));
+        assert_eq!(s.last_date.as_deref(), Some("2024-12-02"));
+    }
+}

@@ -1,0 +1,12 @@
+//! Integration tests, compiled as one binary: one module per area. CLI tests run the real
+//! `actorgraph` binary.
+
+mod common;
+
+mod export;
+mod graphs_dir;
+mod import;
+mod properties;
+mod queries;
+mod store;
+mod write;
