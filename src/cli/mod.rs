@@ -9,14 +9,19 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use actorgraph::extract::Extractor;
 use actorgraph::graph::store;
+use actorgraph::lexicon::Lexicon;
 use actorgraph::model::{Relation, parse_relations};
 
 mod add;
 mod alias;
 mod backers;
 mod export;
+mod extract;
 mod import;
+mod ingest;
+mod lexicon;
 mod merge;
 mod neighbors;
 mod output;
@@ -24,6 +29,7 @@ mod path;
 mod remove;
 mod show;
 mod stats;
+mod why;
 
 /// actorgraph: who supports, opposes, meets and controls whom, with evidence for every edge.
 #[derive(Debug, Parser)]
@@ -32,6 +38,14 @@ pub struct Cli {
     /// The graph file (default: graphs/actorgraph.json in the current directory).
     #[arg(long, global = true, env = store::ENV_VAR, default_value = store::DEFAULT_PATH, value_name = "PATH")]
     pub graph: PathBuf,
+
+    /// Extra lexicon files (same format as data/lexicon/*.tsv); repeatable.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+
+    /// Extra pattern files (same format as data/patterns.toml); repeatable.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub patterns: Vec<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -61,6 +75,14 @@ pub enum Command {
     Stats(stats::Args),
     /// Write the graph (or part of it) as DOT or node-link JSON.
     Export(export::Args),
+    /// Extract statements from text and print them; nothing is stored.
+    Extract(extract::Args),
+    /// Extract statements from files, folders or JSONL articles into the graph.
+    Ingest(ingest::Args),
+    /// Every piece of evidence for one edge.
+    Why(why::Args),
+    /// Look names up in the lexicon, or check a lexicon file.
+    Lexicon(lexicon::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -97,6 +119,11 @@ pub fn lock_timeout() -> Duration {
         .unwrap_or(store::DEFAULT_LOCK_TIMEOUT)
 }
 
+/// The extractor with the embedded data and the user's extra files.
+fn extractor(lexicon: &[PathBuf], patterns: &[PathBuf]) -> anyhow::Result<Extractor> {
+    Ok(Extractor::load(lexicon, patterns)?)
+}
+
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let graph = cli.graph;
@@ -112,5 +139,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Show(args) => show::run(&graph, args),
         Command::Stats(args) => stats::run(&graph, args),
         Command::Export(args) => export::run(&graph, args),
+        Command::Extract(args) => extract::run(&extractor(&cli.lexicon, &cli.patterns)?, args),
+        Command::Ingest(args) => {
+            ingest::run(&graph, &extractor(&cli.lexicon, &cli.patterns)?, args)
+        }
+        Command::Why(args) => why::run(&graph, args),
+        Command::Lexicon(args) => lexicon::run(&Lexicon::load(&cli.lexicon)?, args),
     }
 }

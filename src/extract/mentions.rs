@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::patterns::Patterns;
 use super::{DocEntity, Mention, MentionKind};
 use crate::lexicon::{How, LexMention, Lexicon};
-use crate::model::{EntityKind, EntityType, normalize_name};
+use crate::model::{EntityType, normalize_name};
 use crate::text::{Analyzed, Token, TokenKind};
 
 /// Capitalized words that start sentences or clauses but never names.
@@ -398,6 +398,22 @@ impl<'a> MentionFinder<'a> {
             let rest = self.word_slice(j, end.min(j + 4));
             let pat = self.pat;
             let state_idx = best;
+            // "the Syrian president", "Turkey's foreign minister": whoever held the office
+            if let Some(n) = pat.words.person_titles.longest_at(&rest)
+                && !(j + n < end && is_cap(self.raw(j + n)))
+                && let Some(date) = self.date
+            {
+                let title = rest[..n].join(" ").replace(" - ", "-");
+                let st = self.lex.entry_at(state_idx);
+                if let Some(p) = self.lex.holder(&title, &st.id, date)
+                    && let Some(pi) = self.lex.index_of(&p.id)
+                {
+                    let surf = self.surface(m.tokens.start..j + n);
+                    let e = self.lex_entity(pi, surf);
+                    self.push(m.tokens.start..j + n, e, MentionKind::Named);
+                    return j + n;
+                }
+            }
             if let Some(n) = pat.words.state_government.longest_at(&rest) {
                 let surf = self.surface(m.tokens.start..j + n);
                 let dem = self.demonym_of(state_idx);
@@ -815,9 +831,4 @@ impl<'a> MentionFinder<'a> {
             ent.aliases.push(surface.to_string());
         }
     }
-}
-
-/// Whether an entity of this type can fill an actor slot.
-pub fn is_actor(t: EntityType) -> bool {
-    t.kind() == EntityKind::Actor
 }

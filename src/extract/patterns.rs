@@ -135,14 +135,6 @@ pub struct PhraseSet {
 }
 
 impl PhraseSet {
-    fn from(list: &[String]) -> PhraseSet {
-        let mut s = PhraseSet::default();
-        for p in list {
-            s.insert(p);
-        }
-        s
-    }
-
     fn insert(&mut self, phrase: &str) {
         let words = split_phrase(phrase);
         if let Some(first) = words.first() {

@@ -1,0 +1,235 @@
+//! `actorgraph extract`: what the text says, printed; nothing is stored.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use actorgraph::export::{dot, json};
+use actorgraph::extract::{Extraction, Extractor, read_document};
+use actorgraph::graph::Graph;
+use actorgraph::model::validate_date;
+use actorgraph::text::{Document, find_dateline};
+
+use super::{Outcome, output};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One line per statement, for people.
+    Table,
+    /// NetworkX node-link JSON, as `export --format json`.
+    Json,
+    /// One statement per line in the `import` format.
+    Jsonl,
+    /// Graphviz DOT.
+    Dot,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Text files to read, or - for stdin.
+    #[arg(required = true, value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+    /// Date of the text (default: the dateline's date, else today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Show each statement with its sentence, mentions and trigger marked, and pattern id.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), from the system clock.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    // civil-from-days (Howard Hinnant's algorithm)
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Reads one input (a path or `-`), dating it from `date`, its dateline, or today.
+pub fn read_input(path: &Path, date: Option<&str>) -> anyhow::Result<Document> {
+    let mut doc = if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| anyhow::anyhow!("cannot read stdin: {e}"))?;
+        let date = date.map(str::to_string).or_else(|| find_dateline(&text));
+        Document {
+            id: "stdin".into(),
+            date,
+            text,
+            url: None,
+        }
+    } else {
+        read_document(path, date)?
+    };
+    if doc.date.is_none() {
+        doc.date = Some(today());
+    }
+    Ok(doc)
+}
+
+#[derive(Serialize)]
+struct JsonlLine<'a> {
+    source: &'a str,
+    relation: &'a str,
+    target: &'a str,
+    evidence: &'a str,
+    doc: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    span: Option<actorgraph::model::Span>,
+    confidence: f32,
+    source_kind: &'a str,
+    target_kind: &'a str,
+    source_type: &'a str,
+    target_type: &'a str,
+    pattern: &'a str,
+}
+
+fn explain(doc: &Document, ex: &Extraction) -> String {
+    let mut out = String::new();
+    for (k, s) in ex.statements.iter().enumerate() {
+        let span = s
+            .evidence
+            .span
+            .expect("extracted statements carry their span");
+        let trig = ex.triggers[k];
+        // mark the mentions of both ends and the trigger inside the sentence
+        let mut marks: Vec<(usize, &str)> = vec![(trig.start, "<<"), (trig.end, ">>")];
+        for m in &ex.mentions {
+            if m.start >= span.start && m.end <= span.end {
+                let e = &ex.entities[m.entity];
+                let alt = m.alt.map(|a| &ex.entities[a]);
+                let named = |x: &str| x == s.source.name || x == s.target.name;
+                if named(&e.name) || alt.is_some_and(|a| named(&a.name)) {
+                    marks.push((m.start, "["));
+                    marks.push((m.end, "]"));
+                }
+            }
+        }
+        marks.sort_by_key(|(p, t)| (*p, *t == "[" || *t == "<<"));
+        let mut text = String::new();
+        let mut at = span.start;
+        for (p, t) in marks {
+            text.push_str(&doc.text[at..p]);
+            text.push_str(t);
+            at = p;
+        }
+        text.push_str(&doc.text[at..span.end]);
+        out.push_str(&format!(
+            "{} -{}-> {}  ({}, confidence {:.2}, {} bytes {}..{})\n    {}\n\n",
+            s.source.name,
+            s.relation,
+            s.target.name,
+            s.evidence.producer,
+            s.evidence.confidence,
+            doc.id,
+            span.start,
+            span.end,
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        ));
+    }
+    out
+}
+
+pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
+    if let Some(d) = &args.date {
+        validate_date(d)?;
+    }
+    let mut graph = Graph::new();
+    let mut table = vec![vec![
+        "SOURCE".to_string(),
+        "RELATION".into(),
+        "TARGET".into(),
+        "PATTERN".into(),
+        "EVIDENCE".into(),
+    ]];
+    let mut text = String::new();
+    let mut count = 0usize;
+    for input in &args.inputs {
+        let doc = read_input(input, args.date.as_deref())?;
+        let ex = extractor.extract(&doc);
+        count += ex.statements.len();
+        match args.format {
+            ExtractFormat::Table if args.explain => text.push_str(&explain(&doc, &ex)),
+            ExtractFormat::Table => {
+                for s in &ex.statements {
+                    table.push(vec![
+                        s.source.name.clone(),
+                        s.relation.to_string(),
+                        s.target.name.clone(),
+                        s.evidence.producer.clone(),
+                        output::short(&s.evidence.text, 80),
+                    ]);
+                }
+            }
+            ExtractFormat::Jsonl => {
+                for s in &ex.statements {
+                    let line = JsonlLine {
+                        source: &s.source.name,
+                        relation: s.relation.as_str(),
+                        target: &s.target.name,
+                        evidence: &s.evidence.text,
+                        doc: &s.evidence.doc,
+                        date: s.evidence.date.as_deref(),
+                        span: s.evidence.span,
+                        confidence: s.evidence.confidence,
+                        source_kind: s.source.kind.as_str(),
+                        target_kind: s.target.kind.as_str(),
+                        source_type: s.source.etype.as_str(),
+                        target_type: s.target.etype.as_str(),
+                        pattern: &s.evidence.producer,
+                    };
+                    text.push_str(&serde_json::to_string(&line)?);
+                    text.push('\n');
+                }
+            }
+            ExtractFormat::Json | ExtractFormat::Dot => {}
+        }
+        for s in ex.statements {
+            graph.add_statement(s);
+        }
+    }
+    match args.format {
+        ExtractFormat::Table if !args.explain => output::print(&output::table(&table))?,
+        ExtractFormat::Json => {
+            let name = match args.inputs.as_slice() {
+                [one] => one
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                _ => "extract".into(),
+            };
+            output::print(&json::to_string(&graph, &name))?
+        }
+        ExtractFormat::Dot => output::print(&dot::to_dot(&graph, &dot::DotOptions::default()))?,
+        _ => output::print(&text)?,
+    }
+    // an article that states no relation is a normal result, not a failed query
+    let _ = count;
+    Ok(Outcome::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn today_is_a_valid_date() {
+        actorgraph::model::validate_date(&super::today()).unwrap();
+    }
+}

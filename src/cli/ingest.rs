@@ -1,0 +1,191 @@
+//! `actorgraph ingest`: extract from files, folders or JSONL article streams and merge the
+//! statements into the stored graph.
+
+use std::io::{BufRead, BufReader, IsTerminal};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use actorgraph::Error;
+use actorgraph::extract::Extractor;
+use actorgraph::graph::{Graph, store};
+use actorgraph::model::validate_date;
+use actorgraph::text::{Document, find_dateline};
+
+use super::extract::{read_input, today};
+use super::{Outcome, lock_timeout, output};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Text files (.txt, .md), folders (walked for .txt and .md), .jsonl article files
+    /// (one {"id", "date", "title", "text", "url"} per line), or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Date of the articles that carry none (default: dateline, else today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Document id for a single input (default: the file stem).
+    #[arg(long, value_name = "ID")]
+    pub doc_id: Option<String>,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// One article of a JSONL input.
+#[derive(Debug, Deserialize)]
+struct Article {
+    id: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    text: String,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// Every file to read, folders walked in sorted order.
+fn collect(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" || !p.is_dir() {
+            if p.as_os_str() != "-" && !p.exists() {
+                anyhow::bail!("cannot read {}: no such file or folder", p.display());
+            }
+            out.push(p.clone());
+            continue;
+        }
+        let mut stack = vec![p.clone()];
+        let mut found = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).map_err(|e| Error::io("read", &dir, e))? {
+                let path = entry.map_err(|e| Error::io("read", &dir, e))?.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path
+                    .extension()
+                    .is_some_and(|x| x == "txt" || x == "md" || x == "jsonl")
+                {
+                    found.push(path);
+                }
+            }
+        }
+        found.sort();
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+/// Replaces a document's evidence with what the text says now.
+fn merge_document(graph: &mut Graph, extractor: &Extractor, doc: &Document) -> usize {
+    graph.remove_document(&doc.id);
+    let statements = extractor.extract(doc).statements;
+    let n = statements.len();
+    for s in statements {
+        graph.add_statement(s);
+    }
+    n
+}
+
+fn read_articles(
+    path: &Path,
+    date: Option<&str>,
+    mut each: impl FnMut(Document),
+) -> anyhow::Result<()> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| Error::io("read", path, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let a: Article = serde_json::from_str(&line).map_err(|e| Error::AtLine {
+            path: path.display().to_string(),
+            line: n + 1,
+            message: e.to_string(),
+        })?;
+        if let Some(d) = &a.date {
+            validate_date(d).map_err(|e| Error::AtLine {
+                path: path.display().to_string(),
+                line: n + 1,
+                message: e.to_string(),
+            })?;
+        }
+        let text = match &a.title {
+            Some(t) if !t.is_empty() => format!("{t}\n{}", a.text),
+            _ => a.text,
+        };
+        let date = a
+            .date
+            .or_else(|| date.map(str::to_string))
+            .or_else(|| find_dateline(&text))
+            .or_else(|| Some(today()));
+        each(Document {
+            id: a.id,
+            date,
+            text,
+            url: a.url,
+        });
+    }
+    Ok(())
+}
+
+pub fn run(graph_path: &Path, extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
+    if let Some(d) = &args.date {
+        validate_date(d)?;
+    }
+    let files = collect(&args.inputs)?;
+    if args.doc_id.is_some() && files.len() != 1 {
+        anyhow::bail!(
+            "--doc-id names one document, but {} inputs were given",
+            files.len()
+        );
+    }
+    let bar = if !args.quiet && files.len() > 1 && std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(files.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} {msg}")
+                .expect("the template is valid")
+                .progress_chars("=> "),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let (docs, statements) = store::update(graph_path, lock_timeout(), |graph| {
+        let mut docs = 0;
+        let mut statements = 0;
+        for f in &files {
+            bar.set_message(f.display().to_string());
+            if f.extension().is_some_and(|x| x == "jsonl") {
+                let mut failed = None;
+                read_articles(f, args.date.as_deref(), |doc| {
+                    docs += 1;
+                    statements += merge_document(graph, extractor, &doc);
+                })
+                .unwrap_or_else(|e| failed = Some(e));
+                if let Some(e) = failed {
+                    return Err(Error::Invalid(e.to_string()));
+                }
+            } else {
+                let mut doc = read_input(f, args.date.as_deref())
+                    .map_err(|e| Error::Invalid(e.to_string()))?;
+                if let Some(id) = &args.doc_id {
+                    doc.id = id.clone();
+                }
+                docs += 1;
+                statements += merge_document(graph, extractor, &doc);
+            }
+            bar.inc(1);
+        }
+        Ok((docs, statements))
+    })?;
+    bar.finish_and_clear();
+    output::print(&format!(
+        "ingested {docs} document{} ({statements} statement{}) into {}\n",
+        if docs == 1 { "" } else { "s" },
+        if statements == 1 { "" } else { "s" },
+        graph_path.display()
+    ))?;
+    Ok(Outcome::Done)
+}
