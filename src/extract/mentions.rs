@@ -524,7 +524,7 @@ impl<'a> MentionFinder<'a> {
                 .flatten()
         });
         if let Some(n) = generic
-            && !is_cap(raw)
+            && (!is_cap(raw) || i == sent_start)
         {
             // do not take "forces" of "Kurdish-led forces" apart from an earlier mention
             let head = rest[..n].join(" ");
@@ -549,7 +549,7 @@ impl<'a> MentionFinder<'a> {
             }
             let surf = self.surface(start..i + n);
             let key = format!("generic:{head}");
-            let name = self.surface(i..i + n).to_string();
+            let name = self.surface(i..i + n).to_lowercase();
             let e = self.entity(key, surf, || DocEntity {
                 name,
                 etype: EntityType::ArmedGroup,

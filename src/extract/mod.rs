@@ -17,7 +17,7 @@
 //! let edges: Vec<String> = out.statements.iter()
 //!     .map(|s| format!("{} {} {}", s.source.name, s.relation, s.target.name)).collect();
 //! assert!(edges.contains(&"Iran supports Hezbollah".to_string()));
-//! assert!(edges.contains(&"Rebels controls Hama".to_string()));
+//! assert!(edges.contains(&"rebels controls Hama".to_string()));
 //! ```
 
 mod mentions;

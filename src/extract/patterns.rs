@@ -413,7 +413,11 @@ mod tests {
         assert_eq!(forms("ally"), vec!["ally", "allies", "allying", "allied"]);
         assert_eq!(
             forms("fight:fought:fought"),
-            vec!["fight", "fights", "fighting", "fought", "fought"]
+            vec!["fight", "fights", "fighting", "fought"]
+        );
+        assert_eq!(
+            forms("take:took:taken"),
+            vec!["take", "takes", "taking", "took", "taken"]
         );
         assert_eq!(forms("take over:took over:taken over")[1], "takes over");
     }
