@@ -68,8 +68,10 @@ def slug(s):
 
 
 def norm(s):
-    """The matcher's normalisation: case, diacritics, apostrophes, hyphens, leading 'the'."""
-    s = fold(s).lower().replace("'", "").replace("-", " ").replace(".", "")
+    """The matcher's normalisation (src/model.rs normalize_name): case, diacritics,
+    apostrophes and a leading 'the' are ignored; hyphens, dots and commas are spaces."""
+    s = fold(s).lower().replace("'", "")
+    s = re.sub(r"[-.,_\u2010\u2011\u2013\u2014]", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
     if s.startswith("the "):
         s = s[4:]

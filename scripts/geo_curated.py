@@ -276,6 +276,7 @@ ZW	Zimbabwe	Republic of Zimbabwe	Zimbabwean|Zimbabweans
 
 # Capital name in GeoNames (cities) when the country record's capital does not match a city
 CAPITAL_NAMES = {
+    "GQ": "Malabo",
     "MN": "Ulaanbaatar",
     "KZ": "Astana", "PW": "Ngerulmud", "MO": "Macau", "CW": "Willemstad", "EH": "Laayoune",
     "GU": "Hagåtña", "XK": "Pristina", "IL": "Jerusalem", "PS": "East Jerusalem",
@@ -562,7 +563,12 @@ def gen_states(gc, cities, lex, write_tsv, fmt, norm):
         lon = fmt(cap["lon"]) if cap else ""
         if not cap and cc in STATE_CENTROIDS:
             lat, lon = (fmt(x) for x in STATE_CENTROIDS[cc])
-        rows.append((cc.lower(), "state", name, "|".join(al), cc, lat, lon, ";".join(attrs)))
+        seen, uniq = {norm(name)}, []
+        for a in al:
+            if norm(a) not in seen:
+                seen.add(norm(a))
+                uniq.append(a)
+        rows.append((cc.lower(), "state", name, "|".join(uniq), cc, lat, lon, ";".join(attrs)))
     ids_by_name = {r["id"] for r in cities}
     places = os.path.join(lex, "places.tsv")
     if os.path.exists(places):
