@@ -422,6 +422,8 @@ CITY_OVERRIDES_BY_NAME = {
     ("PS", "Dayr al Balaḩ"): ("Deir al-Balah", ["Deir el-Balah", "Dayr al-Balah"]),
     ("SY", "Az Zabadānī"): ("Zabadani", ["Al-Zabadani"]),
     ("SY", "Tadmur"): ("Palmyra", ["Tadmur"]),
+    ("SY", "Ālbū Kamāl"): ("Abu Kamal", ["Albu Kamal", "Al-Bukamal", "Bukamal"]),
+    ("GE", "Ts’khinvali"): ("Tskhinvali", ["Tskhinval"]),
     ("SY", "Tall Rif‘at"): ("Tal Rifaat", ["Tell Rifaat", "Tal Rifat"]),
     ("SY", "Khān Shaykhūn"): ("Khan Sheikhoun", ["Khan Shaykhun"]),
     ("SY", "Sarāqib"): ("Saraqib", []),
