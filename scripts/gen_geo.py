@@ -180,8 +180,10 @@ def gen_cities(gc, a1, reserved):
         if ov:
             aliases = list(ov[1])
         elif c["population"] >= 100000 and c["countrycode"] in ARABIC_CC and ARTICLE.match(name):
-            short = ARTICLE.sub("", name)
-            if len(short) >= 4 and norm(short) not in C.COMMON_WORDS:
+            short = fold(ARTICLE.sub("", name))
+            # one word of five letters or more, no apostrophe, not a word or another city
+            if len(short) >= 5 and " " not in short and "'" not in short \
+                    and norm(short) not in C.COMMON_WORDS and norm(short) not in C.NO_AUTO_ALIAS:
                 aliases.append(fold(short))
         if not ov and fold(name) != name and c["population"] >= 100000:
             # keep the ASCII spelling visible as an alias only when it changes letters

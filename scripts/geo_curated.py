@@ -422,6 +422,15 @@ CITY_OVERRIDES_BY_NAME = {
     ("PS", "Dayr al Balaḩ"): ("Deir al-Balah", ["Deir el-Balah", "Dayr al-Balah"]),
     ("SY", "Az Zabadānī"): ("Zabadani", ["Al-Zabadani"]),
     ("SY", "Tadmur"): ("Palmyra", ["Tadmur"]),
+    ("SA", "Makkah"): ("Mecca", ["Makkah"]),
+    ("SA", "Madinah"): ("Medina", ["Madinah", "Al-Madinah"]),
+    ("YE", "Al Ḩudaydah"): ("Hodeidah", ["Hudaydah", "Al-Hudaydah", "Hodeida"]),
+    ("YE", "Sa'dah"): ("Saada", ["Sa'ada", "Sa'dah", "Saadah"]),
+    ("EG", "Arīsh"): ("El Arish", ["Al-Arish", "Arish"]),
+    ("IR", "Orūmīyeh"): ("Urmia", ["Orumiyeh"]),
+    ("IQ", "Tikrīt"): ("Tikrit", []),
+    ("SY", "Jablah"): ("Jableh", ["Jablah"]),
+    ("SY", "Bāniyās"): ("Baniyas", ["Banias"]),
     ("SY", "Ālbū Kamāl"): ("Abu Kamal", ["Albu Kamal", "Al-Bukamal", "Bukamal"]),
     ("GE", "Ts’khinvali"): ("Tskhinvali", ["Tskhinval"]),
     ("SY", "Tall Rif‘at"): ("Tal Rifaat", ["Tell Rifaat", "Tal Rifat"]),
@@ -446,6 +455,10 @@ CITY_OVERRIDES_BY_NAME = {
 }
 
 CITY_SKIP = set()
+
+# Arabic-article-stripped forms never added automatically as city aliases
+NO_AUTO_ALIAS = {"madinah", "jadid", "oued", "achir", "majaz", "jumayl", "ajaylat", "khusus",
+                 "fashn", "burj", "qusayr"}
 
 # City names dropped when the place is small (population < 100k) and the word or first
 # name is much more frequent than the place: decided by hand from a wordfreq/web2 scan.
