@@ -490,6 +490,9 @@ REGION_GENERIC = {
     "western", "coast", "centre", "center", "savannah", "plateau", "lakes", "upper", "lower",
     "chin", "bay", "unity", "mon", "north east", "north west", "south east", "south west",
     "north western", "nord", "sud", "est", "ouest", "littoral", "somali",
+    "pool", "bar", "gulf", "maritime", "cascade", "mono", "meta", "bong", "male", "mary", "van",
+    "batman", "pest", "saga", "nelson", "mascara", "grad", "bloke", "para", "nan", "alba",
+    "flores",
 }
 COMMON_WORDS = {w.lower() for w in CITY_DROP_NAMES} | {
     "sana", "gaza", "duma", "hama", "central", "capital", "north", "south", "east", "west",

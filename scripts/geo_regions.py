@@ -430,6 +430,15 @@ RENAME = {
     "RU-TA": "Tatarstan", "RU-KAL": "Kaliningrad Oblast",
     "NA-KA": "Karas Region", "CF-HS": "Mambere-Kadei", "KE-05": "Elgeyo-Marakwet", "KE-39": "Taita-Taveta",
     "CN-AH": "Anhui", "IN-BR": "Bihar",
+    # ISO names that are also common English words
+    "CG-12": "Pool Department", "ME-02": "Bar Municipality", "PG-GPK": "Gulf Province",
+    "SI-150": "Bloke Municipality", "SI-158": "Grad Municipality", "TG-M": "Maritime Region",
+    "SC-11": "Cascade District", "BJ-MO": "Mono Department", "CO-MET": "Meta Department",
+    "LR-BG": "Bong County", "MV-MLE": "Male City", "TM-M": "Mary Region",
+    "TR-65": "Van Province", "TR-72": "Batman Province", "HU-PE": "Pest County",
+    "JP-41": "Saga Prefecture", "NZ-NSN": "Nelson Region", "DZ-29": "Mascara Province",
+    "SR-PR": "Para District", "TH-55": "Nan Province", "RO-AB": "Alba County",
+    "UY-FS": "Flores Department", "BR-PA": "Para State", "BJ-PL": "Plateau Department",
 }
 for _code, _name in RENAME.items():
     O.setdefault(_code, (_name, "", None, None))
