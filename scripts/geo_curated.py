@@ -24,7 +24,7 @@ STATE_SLUGS = {
 STATES = """
 AD	Andorra	Principality of Andorra	Andorran|Andorrans
 AE	United Arab Emirates	UAE|U.A.E.|the Emirates	Emirati|Emiratis
-AF	Afghanistan	Islamic Republic of Afghanistan|Islamic Emirate of Afghanistan	Afghan|Afghans|Afghani
+AF	Afghanistan	Islamic Republic of Afghanistan|Islamic Emirate of Afghanistan	Afghan|Afghans
 AG	Antigua and Barbuda	Antigua	Antiguan|Antiguans|Barbudan
 AI	Anguilla		Anguillan|Anguillans
 AL	Albania	Republic of Albania	Albanian|Albanians
@@ -91,7 +91,7 @@ EH	Western Sahara	Sahrawi Arab Democratic Republic|SADR	Sahrawi|Sahrawis|Saharaw
 ER	Eritrea	State of Eritrea	Eritrean|Eritreans
 ES	Spain	Kingdom of Spain	Spanish|Spaniard|Spaniards
 ET	Ethiopia	Federal Democratic Republic of Ethiopia	Ethiopian|Ethiopians
-FI	Finland	Republic of Finland	Finnish|Finn|Finns
+FI	Finland	Republic of Finland	Finnish|Finns
 FJ	Fiji	Republic of Fiji	Fijian|Fijians
 FK	Falkland Islands	Falklands|Islas Malvinas|Malvinas	Falkland Islander|Falkland Islanders
 FM	Micronesia	Federated States of Micronesia	Micronesian|Micronesians
@@ -192,7 +192,7 @@ NO	Norway	Kingdom of Norway	Norwegian|Norwegians
 NP	Nepal	Federal Democratic Republic of Nepal	Nepali|Nepalese|Nepalis
 NR	Nauru	Republic of Nauru	Nauruan|Nauruans
 NU	Niue		Niuean
-NZ	New Zealand	Aotearoa|NZ	New Zealander|New Zealanders|Kiwi|Kiwis
+NZ	New Zealand	Aotearoa|NZ	New Zealander|New Zealanders
 OM	Oman	Sultanate of Oman	Omani|Omanis
 PA	Panama	Republic of Panama	Panamanian|Panamanians
 PE	Peru	Republic of Peru	Peruvian|Peruvians
@@ -200,7 +200,7 @@ PF	French Polynesia	Polynésie française	French Polynesian|Tahitian
 PG	Papua New Guinea	PNG|Independent State of Papua New Guinea	Papua New Guinean|Papua New Guineans
 PH	Philippines	Republic of the Philippines|the Philippines	Filipino|Filipinos|Philippine|Filipina
 PK	Pakistan	Islamic Republic of Pakistan	Pakistani|Pakistanis
-PL	Poland	Republic of Poland	Polish|Pole|Poles
+PL	Poland	Republic of Poland	Polish|Poles
 PM	Saint Pierre and Miquelon	Saint-Pierre-et-Miquelon	
 PN	Pitcairn Islands	Pitcairn	Pitcairn Islander
 PR	Puerto Rico	Commonwealth of Puerto Rico	Puerto Rican|Puerto Ricans
@@ -234,7 +234,7 @@ ST	Sao Tome and Principe	São Tomé and Príncipe|Sao Tome	Santomean|Sao Tomean
 SV	El Salvador	Republic of El Salvador	Salvadoran|Salvadorans|Salvadorean
 SX	Sint Maarten		
 SY	Syria	Syrian Arab Republic	Syrian|Syrians
-SZ	Eswatini	Kingdom of Eswatini|Swaziland	Swazi|Swazis|Eswatini
+SZ	Eswatini	Kingdom of Eswatini|Swaziland	Swazi|Swazis
 TC	Turks and Caicos Islands	Turks and Caicos	
 TD	Chad	Republic of Chad	Chadian|Chadians
 TF	French Southern and Antarctic Lands	French Southern Territories	
