@@ -68,8 +68,10 @@ def slug(s):
 
 
 def norm(s):
-    """The matcher's normalisation: case, diacritics, apostrophes, hyphens, leading 'the'."""
-    s = fold(s).lower().replace("'", "").replace("-", " ").replace(".", "")
+    """The matcher's normalisation (src/model.rs normalize_name): case, diacritics,
+    apostrophes and a leading 'the' are ignored; hyphens, dots and commas are spaces."""
+    s = fold(s).lower().replace("'", "")
+    s = re.sub(r"[-.,_\u2010\u2011\u2013\u2014]", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
     if s.startswith("the "):
         s = s[4:]
@@ -178,8 +180,10 @@ def gen_cities(gc, a1, reserved):
         if ov:
             aliases = list(ov[1])
         elif c["population"] >= 100000 and c["countrycode"] in ARABIC_CC and ARTICLE.match(name):
-            short = ARTICLE.sub("", name)
-            if len(short) >= 4 and norm(short) not in C.COMMON_WORDS:
+            short = fold(ARTICLE.sub("", name))
+            # one word of five letters or more, no apostrophe, not a word or another city
+            if len(short) >= 5 and " " not in short and "'" not in short \
+                    and norm(short) not in C.COMMON_WORDS and norm(short) not in C.NO_AUTO_ALIAS:
                 aliases.append(fold(short))
         if not ov and fold(name) != name and c["population"] >= 100000:
             # keep the ASCII spelling visible as an alias only when it changes letters

@@ -24,7 +24,7 @@ STATE_SLUGS = {
 STATES = """
 AD	Andorra	Principality of Andorra	Andorran|Andorrans
 AE	United Arab Emirates	UAE|U.A.E.|the Emirates	Emirati|Emiratis
-AF	Afghanistan	Islamic Republic of Afghanistan|Islamic Emirate of Afghanistan	Afghan|Afghans|Afghani
+AF	Afghanistan	Islamic Republic of Afghanistan|Islamic Emirate of Afghanistan	Afghan|Afghans
 AG	Antigua and Barbuda	Antigua	Antiguan|Antiguans|Barbudan
 AI	Anguilla		Anguillan|Anguillans
 AL	Albania	Republic of Albania	Albanian|Albanians
@@ -91,7 +91,7 @@ EH	Western Sahara	Sahrawi Arab Democratic Republic|SADR	Sahrawi|Sahrawis|Saharaw
 ER	Eritrea	State of Eritrea	Eritrean|Eritreans
 ES	Spain	Kingdom of Spain	Spanish|Spaniard|Spaniards
 ET	Ethiopia	Federal Democratic Republic of Ethiopia	Ethiopian|Ethiopians
-FI	Finland	Republic of Finland	Finnish|Finn|Finns
+FI	Finland	Republic of Finland	Finnish|Finns
 FJ	Fiji	Republic of Fiji	Fijian|Fijians
 FK	Falkland Islands	Falklands|Islas Malvinas|Malvinas	Falkland Islander|Falkland Islanders
 FM	Micronesia	Federated States of Micronesia	Micronesian|Micronesians
@@ -192,7 +192,7 @@ NO	Norway	Kingdom of Norway	Norwegian|Norwegians
 NP	Nepal	Federal Democratic Republic of Nepal	Nepali|Nepalese|Nepalis
 NR	Nauru	Republic of Nauru	Nauruan|Nauruans
 NU	Niue		Niuean
-NZ	New Zealand	Aotearoa|NZ	New Zealander|New Zealanders|Kiwi|Kiwis
+NZ	New Zealand	Aotearoa|NZ	New Zealander|New Zealanders
 OM	Oman	Sultanate of Oman	Omani|Omanis
 PA	Panama	Republic of Panama	Panamanian|Panamanians
 PE	Peru	Republic of Peru	Peruvian|Peruvians
@@ -200,7 +200,7 @@ PF	French Polynesia	Polynésie française	French Polynesian|Tahitian
 PG	Papua New Guinea	PNG|Independent State of Papua New Guinea	Papua New Guinean|Papua New Guineans
 PH	Philippines	Republic of the Philippines|the Philippines	Filipino|Filipinos|Philippine|Filipina
 PK	Pakistan	Islamic Republic of Pakistan	Pakistani|Pakistanis
-PL	Poland	Republic of Poland	Polish|Pole|Poles
+PL	Poland	Republic of Poland	Polish|Poles
 PM	Saint Pierre and Miquelon	Saint-Pierre-et-Miquelon	
 PN	Pitcairn Islands	Pitcairn	Pitcairn Islander
 PR	Puerto Rico	Commonwealth of Puerto Rico	Puerto Rican|Puerto Ricans
@@ -234,7 +234,7 @@ ST	Sao Tome and Principe	São Tomé and Príncipe|Sao Tome	Santomean|Sao Tomean
 SV	El Salvador	Republic of El Salvador	Salvadoran|Salvadorans|Salvadorean
 SX	Sint Maarten		
 SY	Syria	Syrian Arab Republic	Syrian|Syrians
-SZ	Eswatini	Kingdom of Eswatini|Swaziland	Swazi|Swazis|Eswatini
+SZ	Eswatini	Kingdom of Eswatini|Swaziland	Swazi|Swazis
 TC	Turks and Caicos Islands	Turks and Caicos	
 TD	Chad	Republic of Chad	Chadian|Chadians
 TF	French Southern and Antarctic Lands	French Southern Territories	
@@ -276,6 +276,7 @@ ZW	Zimbabwe	Republic of Zimbabwe	Zimbabwean|Zimbabweans
 
 # Capital name in GeoNames (cities) when the country record's capital does not match a city
 CAPITAL_NAMES = {
+    "GQ": "Malabo",
     "MN": "Ulaanbaatar",
     "KZ": "Astana", "PW": "Ngerulmud", "MO": "Macau", "CW": "Willemstad", "EH": "Laayoune",
     "GU": "Hagåtña", "XK": "Pristina", "IL": "Jerusalem", "PS": "East Jerusalem",
@@ -421,6 +422,17 @@ CITY_OVERRIDES_BY_NAME = {
     ("PS", "Dayr al Balaḩ"): ("Deir al-Balah", ["Deir el-Balah", "Dayr al-Balah"]),
     ("SY", "Az Zabadānī"): ("Zabadani", ["Al-Zabadani"]),
     ("SY", "Tadmur"): ("Palmyra", ["Tadmur"]),
+    ("SA", "Makkah"): ("Mecca", ["Makkah"]),
+    ("SA", "Madinah"): ("Medina", ["Madinah", "Al-Madinah"]),
+    ("YE", "Al Ḩudaydah"): ("Hodeidah", ["Hudaydah", "Al-Hudaydah", "Hodeida"]),
+    ("YE", "Sa'dah"): ("Saada", ["Sa'ada", "Sa'dah", "Saadah"]),
+    ("EG", "Arīsh"): ("El Arish", ["Al-Arish", "Arish"]),
+    ("IR", "Orūmīyeh"): ("Urmia", ["Orumiyeh"]),
+    ("IQ", "Tikrīt"): ("Tikrit", []),
+    ("SY", "Jablah"): ("Jableh", ["Jablah"]),
+    ("SY", "Bāniyās"): ("Baniyas", ["Banias"]),
+    ("SY", "Ālbū Kamāl"): ("Abu Kamal", ["Albu Kamal", "Al-Bukamal", "Bukamal"]),
+    ("GE", "Ts’khinvali"): ("Tskhinvali", ["Tskhinval"]),
     ("SY", "Tall Rif‘at"): ("Tal Rifaat", ["Tell Rifaat", "Tal Rifat"]),
     ("SY", "Khān Shaykhūn"): ("Khan Sheikhoun", ["Khan Shaykhun"]),
     ("SY", "Sarāqib"): ("Saraqib", []),
@@ -443,6 +455,10 @@ CITY_OVERRIDES_BY_NAME = {
 }
 
 CITY_SKIP = set()
+
+# Arabic-article-stripped forms never added automatically as city aliases
+NO_AUTO_ALIAS = {"madinah", "jadid", "oued", "achir", "majaz", "jumayl", "ajaylat", "khusus",
+                 "fashn", "burj", "qusayr"}
 
 # City names dropped when the place is small (population < 100k) and the word or first
 # name is much more frequent than the place: decided by hand from a wordfreq/web2 scan.
@@ -474,6 +490,9 @@ REGION_GENERIC = {
     "western", "coast", "centre", "center", "savannah", "plateau", "lakes", "upper", "lower",
     "chin", "bay", "unity", "mon", "north east", "north west", "south east", "south west",
     "north western", "nord", "sud", "est", "ouest", "littoral", "somali",
+    "pool", "bar", "gulf", "maritime", "cascade", "mono", "meta", "bong", "male", "mary", "van",
+    "batman", "pest", "saga", "nelson", "mascara", "grad", "bloke", "para", "nan", "alba",
+    "flores",
 }
 COMMON_WORDS = {w.lower() for w in CITY_DROP_NAMES} | {
     "sana", "gaza", "duma", "hama", "central", "capital", "north", "south", "east", "west",
@@ -562,7 +581,12 @@ def gen_states(gc, cities, lex, write_tsv, fmt, norm):
         lon = fmt(cap["lon"]) if cap else ""
         if not cap and cc in STATE_CENTROIDS:
             lat, lon = (fmt(x) for x in STATE_CENTROIDS[cc])
-        rows.append((cc.lower(), "state", name, "|".join(al), cc, lat, lon, ";".join(attrs)))
+        seen, uniq = {norm(name)}, []
+        for a in al:
+            if norm(a) not in seen:
+                seen.add(norm(a))
+                uniq.append(a)
+        rows.append((cc.lower(), "state", name, "|".join(uniq), cc, lat, lon, ";".join(attrs)))
     ids_by_name = {r["id"] for r in cities}
     places = os.path.join(lex, "places.tsv")
     if os.path.exists(places):

@@ -347,9 +347,9 @@ def gen(a1, lex, write_tsv, fmt, fold, slug, norm, cities):
             if norm(local) != norm(name) and norm(local) not in {norm(a) for a in al} \
                     and norm(local) not in COMMON_WORDS and (cc, norm(local)) not in city_names \
                     and ("*", norm(local)) not in city_names \
-                    and norm(local) not in taken:
+                    and norm(local) not in taken and re.fullmatch(r"[^\W\d_][\w' .-]*", local):
                 al.append(local)
-            latlon = (fmt(lat), fmt(lon))
+            latlon = (fmt(lat), fmt(lon)) if lat is not None else ("", "")
         else:
             name = clean(s.name)
             al = []
@@ -380,3 +380,65 @@ def gen(a1, lex, write_tsv, fmt, fold, slug, norm, cities):
         "# id\ttype\tname\taliases\tcountry\tlat\tlon\tattrs\n")
     write_tsv(os.path.join(lex, "regions.tsv"), header, rows)
     print("regions:", len(rows), "skipped (common word):", skipped, file=sys.stderr)
+
+# English names for regions whose ISO name is in the local language (code -> name); the
+# local name is kept as an alias.
+RENAME = {
+    "DE-BY": "Bavaria", "DE-HE": "Hesse", "DE-MV": "Mecklenburg-Western Pomerania",
+    "DE-NI": "Lower Saxony", "DE-NW": "North Rhine-Westphalia", "DE-RP": "Rhineland-Palatinate",
+    "DE-SN": "Saxony", "DE-ST": "Saxony-Anhalt", "DE-TH": "Thuringia", "DE-BE": "Berlin State",
+    "DE-HH": "Hamburg State", "DE-HB": "Bremen State",
+    "AT-2": "Carinthia", "AT-3": "Lower Austria", "AT-4": "Upper Austria", "AT-6": "Styria",
+    "AT-7": "Tyrol", "AT-9": "Vienna State",
+    "BE-BRU": "Brussels-Capital Region", "BE-VLG": "Flanders", "BE-WAL": "Wallonia",
+    "CH-GE": "Canton of Geneva", "CH-ZH": "Canton of Zurich", "CH-BE": "Canton of Bern",
+    "CH-LU": "Canton of Lucerne", "CH-SG": "St. Gallen",
+    "CZ-10": "Prague City", "CZ-20": "Central Bohemian Region", "CZ-64": "South Moravian Region",
+    "CZ-80": "Moravian-Silesian Region",
+    "IT-21": "Piedmont", "IT-23": "Aosta Valley", "IT-25": "Lombardy", "IT-32": "Trentino-South Tyrol",
+    "IT-52": "Tuscany", "IT-62": "Lazio", "IT-75": "Apulia", "IT-82": "Sicily", "IT-88": "Sardinia",
+    "ES-AN": "Andalusia", "ES-AR": "Aragon", "ES-CL": "Castile and Leon", "ES-CM": "Castilla-La Mancha",
+    "ES-CN": "Canary Islands", "ES-IB": "Balearic Islands", "ES-MC": "Region of Murcia",
+    "ES-MD": "Community of Madrid", "ES-NC": "Navarre", "ES-VC": "Valencian Community",
+    "GR-69": "Mount Athos", "GR-A": "Eastern Macedonia and Thrace", "GR-B": "Central Macedonia",
+    "GR-C": "Western Macedonia", "GR-D": "Epirus", "GR-E": "Thessaly", "GR-F": "Ionian Islands",
+    "GR-G": "Western Greece", "GR-H": "Central Greece", "GR-I": "Attica", "GR-J": "Peloponnese",
+    "GR-K": "North Aegean", "GR-L": "South Aegean", "GR-M": "Crete",
+    "PL-02": "Lower Silesia", "PL-12": "Lesser Poland", "PL-14": "Masovia", "PL-18": "Subcarpathia",
+    "PL-22": "Pomerania", "PL-24": "Silesia", "PL-28": "Warmia-Masuria", "PL-30": "Greater Poland",
+    "PL-32": "West Pomerania", "PL-06": "Lublin Province", "PL-20": "Podlasie",
+    "PT-20": "Azores", "PT-30": "Madeira", "PT-11": "Lisbon District",
+    "RO-B": "Bucharest Municipality", "NL-FR": "Friesland", "NL-NB": "North Brabant",
+    "NL-NH": "North Holland", "NL-ZH": "South Holland", "DK-84": "Capital Region of Denmark",
+    "FI-10": "Lapland", "FI-18": "Uusimaa", "SE-AB": "Stockholm County", "SE-M": "Skane",
+    "NO-03": "Oslo County", "HU-BU": "Budapest Capital",
+    "RU-AD": "Adygea", "RU-AL": "Altai Republic", "RU-ALT": "Altai Krai", "RU-AMU": "Amur Oblast",
+    "RU-ARK": "Arkhangelsk Oblast", "RU-AST": "Astrakhan Oblast", "RU-CHU": "Chukotka",
+    "RU-CU": "Chuvashia", "RU-IRK": "Irkutsk Oblast", "RU-IVA": "Ivanovo Oblast",
+    "RU-KAM": "Kamchatka Krai", "RU-KEM": "Kemerovo Oblast", "RU-KGN": "Kurgan Oblast",
+    "RU-KHM": "Khanty-Mansi Autonomous Okrug", "RU-KIR": "Kirov Oblast", "RU-KK": "Khakassia",
+    "RU-KL": "Kalmykia", "RU-KLU": "Kaluga Oblast", "RU-KO": "Komi Republic", "RU-KOS": "Kostroma Oblast",
+    "RU-KR": "Karelia", "RU-KYA": "Krasnoyarsk Krai", "RU-LIP": "Lipetsk Oblast", "RU-MAG": "Magadan Oblast",
+    "RU-ME": "Mari El", "RU-MO": "Mordovia", "RU-NEN": "Nenets Autonomous Okrug",
+    "RU-NGR": "Novgorod Oblast", "RU-OMS": "Omsk Oblast", "RU-ORE": "Orenburg Oblast",
+    "RU-ORL": "Oryol Oblast", "RU-PER": "Perm Krai", "RU-PNZ": "Penza Oblast", "RU-RYA": "Ryazan Oblast",
+    "RU-SAK": "Sakhalin Oblast", "RU-SAM": "Samara Oblast", "RU-TAM": "Tambov Oblast",
+    "RU-TOM": "Tomsk Oblast", "RU-TUL": "Tula Oblast", "RU-TYU": "Tyumen Oblast", "RU-UD": "Udmurtia",
+    "RU-ULY": "Ulyanovsk Oblast", "RU-VLA": "Vladimir Oblast", "RU-VLG": "Vologda Oblast",
+    "RU-YAN": "Yamalo-Nenets Autonomous Okrug", "RU-YAR": "Yaroslavl Oblast",
+    "RU-YEV": "Jewish Autonomous Oblast", "RU-ZAB": "Zabaykalsky Krai", "RU-KHA": "Khabarovsk Krai",
+    "RU-TA": "Tatarstan", "RU-KAL": "Kaliningrad Oblast",
+    "NA-KA": "Karas Region", "CF-HS": "Mambere-Kadei", "KE-05": "Elgeyo-Marakwet", "KE-39": "Taita-Taveta",
+    "CN-AH": "Anhui", "IN-BR": "Bihar",
+    # ISO names that are also common English words
+    "CG-12": "Pool Department", "ME-02": "Bar Municipality", "PG-GPK": "Gulf Province",
+    "SI-150": "Bloke Municipality", "SI-158": "Grad Municipality", "TG-M": "Maritime Region",
+    "SC-11": "Cascade District", "BJ-MO": "Mono Department", "CO-MET": "Meta Department",
+    "LR-BG": "Bong County", "MV-MLE": "Male City", "TM-M": "Mary Region",
+    "TR-65": "Van Province", "TR-72": "Batman Province", "HU-PE": "Pest County",
+    "JP-41": "Saga Prefecture", "NZ-NSN": "Nelson Region", "DZ-29": "Mascara Province",
+    "SR-PR": "Para District", "TH-55": "Nan Province", "RO-AB": "Alba County",
+    "UY-FS": "Flores Department", "BR-PA": "Para State", "BJ-PL": "Plateau Department",
+}
+for _code, _name in RENAME.items():
+    O.setdefault(_code, (_name, "", None, None))
