@@ -471,6 +471,26 @@ impl<'a> MentionFinder<'a> {
                 }
             }
         }
+        // "Hezbollah fighters", "RSF fighters": the group itself
+        if matches!(
+            entry.etype,
+            EntityType::ArmedGroup | EntityType::Organization
+        ) && how != How::Demonym
+        {
+            let rest = self.word_slice(m.tokens.end, end.min(m.tokens.end + 3));
+            if let Some(n) = self
+                .pat
+                .words
+                .generic_actors
+                .longest_at(&rest)
+                .or_else(|| self.pat.words.state_forces.longest_at(&rest))
+            {
+                let surf = self.surface(m.tokens.start..m.tokens.end + n);
+                let e = self.lex_entity(best, surf);
+                self.push(m.tokens.start..m.tokens.end + n, e, MentionKind::Named);
+                return m.tokens.end + n;
+            }
+        }
         let e = self.lex_entity(best, surface);
         let kind = if how == How::Demonym && !surface.ends_with('s') {
             MentionKind::Demonym
@@ -563,6 +583,55 @@ impl<'a> MentionFinder<'a> {
             self.push(i..i + n, e, MentionKind::Generic);
             return i + n;
         }
+        // "forces loyal to X": a side of its own, named after whom it backs
+        if matches!(
+            w,
+            "forces" | "troops" | "fighters" | "militias" | "soldiers" | "units"
+        ) && i + 3 < end
+            && self.words[i + 1] == "loyal"
+            && self.words[i + 2] == "to"
+        {
+            let mut k = i + 3;
+            while k < end
+                && matches!(
+                    self.words[k].as_str(),
+                    "the" | "former" | "president" | "late"
+                )
+            {
+                k += 1;
+            }
+            if k < end && (is_cap(self.raw(k)) || self.words[k] == "regime") {
+                let mut j = k + 1;
+                while j < end
+                    && (is_cap(self.raw(j))
+                        || (CONNECTORS.contains(&self.words[j].as_str())
+                            && j + 1 < end
+                            && is_cap(self.raw(j + 1)))
+                        || self.raw(j) == "-")
+                {
+                    j += 1;
+                }
+                let owner = self
+                    .surface(i + 3..j)
+                    .trim_start_matches("the ")
+                    .to_string();
+                let name = format!("{} loyal to {owner}", w);
+                let surf = name.clone();
+                let key = format!("loyal:{}", normalize_name(&owner));
+                let e = self.entity(key, &surf, || DocEntity {
+                    name,
+                    etype: EntityType::ArmedGroup,
+                    aliases: Vec::new(),
+                    country: None,
+                    lat: None,
+                    lon: None,
+                    of: None,
+                    lexicon_id: None,
+                });
+                self.push(i..i + 1, e, MentionKind::Generic);
+                return i + 1;
+            }
+        }
         // pronouns refer back
         if pat.words.pronouns_person.contains(w) && !matches!(w, "his" | "her") {
             if let Some(e) = self.last_entity(|t| t == EntityType::Person) {
@@ -585,14 +654,24 @@ impl<'a> MentionFinder<'a> {
             return i + 1;
         }
         // "the group", "the city": the last entity of that type
+        // (only to entities of earlier sentences: "the army and the militia" are two sides)
         for (phrase, ty) in &pat.words.anaphors {
             let n = phrase.len();
             if rest.len() >= n && phrase.iter().zip(&rest).all(|(a, b)| a == b) {
                 let ty: EntityType = ty.parse().unwrap_or(EntityType::Organization);
-                if let Some(e) = self.last_entity(|t| t == ty) {
+                let earlier = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.tokens.end <= sent_start)
+                    .take(12)
+                    .map(|m| m.entity)
+                    .find(|&e| self.entities[e].etype == ty);
+                if let Some(e) = earlier {
                     self.push(i..i + n, e, MentionKind::Pronoun);
+                    return i + n;
                 }
-                return i + n;
+                break;
             }
         }
         if self.tokens[i].kind == TokenKind::Word && is_cap(raw) {

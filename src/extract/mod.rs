@@ -257,3 +257,66 @@ pub fn read_document(path: &Path, date: Option<&str>) -> Result<Document> {
         url: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::normalize_name;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: "t".into(),
+            date: Some("2024-06-01".into()),
+            text: text.into(),
+            url: None,
+        }
+    }
+
+    fn names(e: &Entity) -> Vec<String> {
+        e.names().map(normalize_name).collect()
+    }
+
+    /// Every pattern's examples are extracted and its counter-examples are not.
+    #[test]
+    fn pattern_examples_hold() {
+        let x = Extractor::embedded();
+        let mut failures = Vec::new();
+        for t in &x.patterns.triggers {
+            for ex in &t.examples {
+                let (sentence, expected) = ex.split_once("=>").expect("example has =>");
+                let parts: Vec<&str> = expected.split('|').map(str::trim).collect();
+                let (src, rel, dst) = (parts[0], parts[1], parts[2]);
+                let out = x.extract(&doc(sentence.trim()));
+                let hit = out.statements.iter().any(|s| {
+                    s.relation.as_str() == rel
+                        && names(&s.source).contains(&normalize_name(src))
+                        && names(&s.target).contains(&normalize_name(dst))
+                });
+                if !hit {
+                    let got: Vec<String> = out
+                        .statements
+                        .iter()
+                        .map(|s| format!("{} -{}-> {}", s.source.name, s.relation, s.target.name))
+                        .collect();
+                    failures.push(format!(
+                        "{}: missed '{}' in '{}'; got {:?}",
+                        t.id,
+                        expected.trim(),
+                        sentence.trim(),
+                        got
+                    ));
+                }
+            }
+            for c in &t.counter {
+                let out = x.extract(&doc(c));
+                if let Some(s) = out.statements.iter().find(|s| s.relation == t.relation) {
+                    failures.push(format!(
+                        "{}: counter-example '{c}' gave {} -{}-> {}",
+                        t.id, s.source.name, s.relation, s.target.name
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

@@ -81,6 +81,8 @@ pub struct Trigger {
     #[serde(default)]
     pub needs: Vec<String>,
     #[serde(default)]
+    pub unless: Vec<String>,
+    #[serde(default)]
     pub object: ObjectKind,
     #[serde(default)]
     pub both_ways: bool,

@@ -210,7 +210,13 @@ impl<'a> RelationFinder<'a> {
         let mut out = vec![];
         let mut cur = m;
         loop {
-            if let Some(x) = self.fits(cur, want) {
+            // the first mention was accepted by the caller, even after a preposition
+            let x = if out.is_empty() {
+                self.fits(cur, want).or_else(|| self.as_actor(cur))
+            } else {
+                self.fits(cur, want)
+            };
+            if let Some(x) = x {
                 out.push(x);
             }
             let n = cur.tokens.end;
@@ -346,7 +352,12 @@ impl<'a> RelationFinder<'a> {
                         return states;
                     }
                 }
-                if !possessor && self.fits(m, want).is_some() {
+                // right after the verb or its own preposition ("fired at Israel") a
+                // mention is the object even after a locative preposition
+                let direct = m.tokens.start == from && want == ObjectKind::Actor;
+                let fits = self.fits(m, want).is_some()
+                    || (direct && m.kind != MentionKind::Demonym && self.as_actor(m).is_some());
+                if !possessor && fits {
                     return self.coordinated_right(e, m, want);
                 }
                 t = n;
@@ -462,17 +473,37 @@ impl<'a> RelationFinder<'a> {
             return;
         }
         let mut after = end;
+        if end < e
+            && trig.unless.iter().any(|u| {
+                super::patterns::split_phrase(u)
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| end + k < e && self.w(end + k) == w)
+            })
+        {
+            return;
+        }
         if !trig.needs.is_empty() {
-            let n = (after..(after + 7).min(e)).find(|&t| {
-                trig.needs.iter().any(|need| {
-                    super::patterns::split_phrase(need)
+            let n = (after..(after + 7).min(e)).find_map(|t| {
+                trig.needs.iter().find_map(|need| {
+                    let words = super::patterns::split_phrase(need);
+                    let all = words
                         .iter()
                         .enumerate()
-                        .all(|(k, w)| t + k < e && self.w(t + k) == w)
+                        .all(|(k, w)| t + k < e && self.w(t + k) == w);
+                    all.then_some((t, words.len()))
                 })
             });
             match n {
-                Some(t) => after = t,
+                // the object follows the needed word unless the trigger's own
+                // prepositions start with it ("took control of")
+                Some((t, len)) => {
+                    after = if self.skip_phrases(t, e, &trig.preps) > t {
+                        t
+                    } else {
+                        t + len
+                    }
+                }
                 None => return,
             }
         }
@@ -505,6 +536,7 @@ impl<'a> RelationFinder<'a> {
         }
         let subj = self.subject(s, i);
         let obj = self.object(obj_from, e, trig.object);
+
         if obj.is_empty() && trig.relation == Relation::MeetsWith && subj.len() >= 2 {
             // "A and B met": every pair
             for (k, &a) in subj.iter().enumerate() {
@@ -726,6 +758,7 @@ impl<'a> RelationFinder<'a> {
             adjectives: vec![],
             role_nouns: vec![],
             needs: vec![],
+            unless: vec![],
             object: ObjectKind::Actor,
             both_ways: false,
             confidence: 0.85,
