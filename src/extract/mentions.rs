@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::patterns::Patterns;
 use super::{DocEntity, Mention, MentionKind};
 use crate::lexicon::{How, LexMention, Lexicon};
-use crate::model::{EntityType, normalize_name};
+use crate::model::{EntityKind, EntityType, normalize_name};
 use crate::text::{Analyzed, Token, TokenKind};
 
 /// Capitalized words that start sentences or clauses but never names.
@@ -387,6 +387,65 @@ impl<'a> MentionFinder<'a> {
             return self.unknown_name(m.tokens.start, sent_start, end);
         }
         let is_state = matches!(entry.etype, EntityType::State | EntityType::Country);
+        // "Aleppo's international airport": a facility of a place;
+        // "Assad's forces": the forces of a person or group
+        if m.tokens.end + 1 < end && self.tokens[m.tokens.end].kind == TokenKind::Possessive {
+            let j = m.tokens.end + 1;
+            let rest = self.word_slice(j, end.min(j + 4));
+            if entry.kind() == EntityKind::Place && how != How::Demonym {
+                let adj = rest
+                    .iter()
+                    .take(2)
+                    .take_while(|w| self.pat.words.place_heads.longest_at(&[w]).is_none())
+                    .count();
+                if let Some(n) = self
+                    .pat
+                    .words
+                    .place_heads
+                    .longest_at(&rest[adj.min(rest.len())..])
+                    && !matches!(
+                        rest[adj],
+                        "city" | "town" | "village" | "state" | "region" | "province"
+                    )
+                {
+                    let surf = self.surface(m.tokens.start..j + adj + n);
+                    let name = format!("{} {}", entry.name, self.surface(j..j + adj + n));
+                    let key = format!("name:{}", normalize_name(&name));
+                    let e = self.entity(key, surf, || DocEntity {
+                        name,
+                        etype: EntityType::Facility,
+                        aliases: Vec::new(),
+                        country: entry.country.clone(),
+                        lat: entry.lat,
+                        lon: entry.lon,
+                        of: None,
+                        lexicon_id: None,
+                    });
+                    self.push(m.tokens.start..j + adj + n, e, MentionKind::Named);
+                    return j + adj + n;
+                }
+            }
+            if matches!(entry.etype, EntityType::Person)
+                && let Some(n) = self.pat.words.state_forces.longest_at(&rest)
+            {
+                let surf = self.surface(m.tokens.start..j + n);
+                let key = format!("forces:{}", entry.id);
+                let name = surf.to_string();
+                let of = entry.name.clone();
+                let e = self.entity(key, surf, || DocEntity {
+                    name,
+                    etype: EntityType::ArmedGroup,
+                    aliases: Vec::new(),
+                    country: None,
+                    lat: None,
+                    lon: None,
+                    of: Some(of),
+                    lexicon_id: None,
+                });
+                self.push(m.tokens.start..j + n, e, MentionKind::Named);
+                return j + n;
+            }
+        }
         // "Syrian army", "Russia's defence ministry", "Iraqi fighters", "Syrian government"
         if is_state || how == How::Demonym {
             let mut j = m.tokens.end;
@@ -395,9 +454,40 @@ impl<'a> MentionFinder<'a> {
             }
             // allow one adjective: "Iranian-backed" is handled by relations, but "Syrian
             // regular army" or "Russian special forces" should compose
-            let rest = self.word_slice(j, end.min(j + 4));
+            let mut rest = self.word_slice(j, end.min(j + 4));
             let pat = self.pat;
             let state_idx = best;
+            // "Syrian and Russian jets": the head after the second demonym serves both
+            if rest.first() == Some(&"and")
+                && self.lex_starts.contains(&(j + 1))
+                && pat
+                    .words
+                    .state_forces
+                    .longest_at(&self.word_slice(j + 2, end.min(j + 5)))
+                    .is_some()
+                && how == How::Demonym
+            {
+                rest = self.word_slice(j + 2, end.min(j + 5));
+                if let Some(n) = pat.words.state_forces.longest_at(&rest) {
+                    let dem = self.demonym_of(state_idx);
+                    let st = self.lex.entry_at(state_idx);
+                    let name = format!("{dem} {}", rest[..n].join(" "));
+                    let (country, of) = (st.country.clone(), st.name.clone());
+                    let key = format!("forces:{}", st.id);
+                    let e = self.entity(key, &name.clone(), || DocEntity {
+                        name,
+                        etype: EntityType::ArmedGroup,
+                        aliases: Vec::new(),
+                        country,
+                        lat: None,
+                        lon: None,
+                        of: Some(of),
+                        lexicon_id: None,
+                    });
+                    self.push(m.tokens.clone(), e, MentionKind::Named);
+                    return m.tokens.end;
+                }
+            }
             // "the Syrian president", "Turkey's foreign minister": whoever held the office
             if let Some(n) = pat.words.person_titles.longest_at(&rest)
                 && !(j + n < end && is_cap(self.raw(j + n)))
@@ -631,6 +721,27 @@ impl<'a> MentionFinder<'a> {
                 self.push(i..i + 1, e, MentionKind::Generic);
                 return i + 1;
             }
+        }
+        // "rebel positions", "militant strongholds": the side itself
+        if let Some(noun) = pat.words.generic_adjectives.get(w)
+            && i + 1 < end
+            && (self.tokens[i + 1].kind == TokenKind::Word || self.raw(i + 1) == "-")
+            && !is_cap(self.raw(i + 1))
+        {
+            let key = format!("generic:{noun}");
+            let name = noun.clone();
+            let e = self.entity(key, &name.clone(), || DocEntity {
+                name,
+                etype: EntityType::ArmedGroup,
+                aliases: Vec::new(),
+                country: None,
+                lat: None,
+                lon: None,
+                of: None,
+                lexicon_id: None,
+            });
+            self.push(i..i + 1, e, MentionKind::Generic);
+            return i + 1;
         }
         // pronouns refer back
         if pat.words.pronouns_person.contains(w) && !matches!(w, "his" | "her") {

@@ -23,6 +23,8 @@ struct WordsFile {
     #[serde(default)]
     generic_actors: Vec<String>,
     #[serde(default)]
+    generic_adjectives: Vec<String>,
+    #[serde(default)]
     state_forces: Vec<String>,
     #[serde(default)]
     state_government: Vec<String>,
@@ -82,6 +84,9 @@ pub struct Trigger {
     pub needs: Vec<String>,
     #[serde(default)]
     pub unless: Vec<String>,
+    /// The object must start within this many tokens of the verb.
+    #[serde(default)]
+    pub near: Option<usize>,
     #[serde(default)]
     pub object: ObjectKind,
     #[serde(default)]
@@ -181,6 +186,8 @@ pub struct Words {
     pub person_titles: PhraseSet,
     pub leader_titles: PhraseSet,
     pub generic_actors: PhraseSet,
+    /// "rebel" (in "rebel positions") -> "rebels"
+    pub generic_adjectives: FxHashMap<String, String>,
     pub state_forces: PhraseSet,
     pub state_government: PhraseSet,
     pub state_offices: PhraseSet,
@@ -333,6 +340,15 @@ impl Patterns {
             (&mut words.pronouns_plural, &w.pronouns_plural),
         ] {
             dst.extend(set(src));
+        }
+        for g in &w.generic_adjectives {
+            let (adj, noun) = g.split_once(':').ok_or_else(|| Error::InFile {
+                path: name.to_string(),
+                message: format!("bad generic adjective '{g}' (expected 'rebel:rebels')"),
+            })?;
+            words
+                .generic_adjectives
+                .insert(adj.to_lowercase(), noun.to_lowercase());
         }
         for a in &w.anaphors {
             let (phrase, ty) = a.rsplit_once(':').ok_or_else(|| Error::InFile {

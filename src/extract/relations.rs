@@ -231,7 +231,10 @@ impl<'a> RelationFinder<'a> {
             if sep == "," && k < e && self.w(k) == "and" {
                 k += 1;
             }
-            while k < e && matches!(self.w(k), "the" | "its" | "their") {
+            while k < e
+                && (matches!(self.w(k), "the" | "its" | "their" | "of")
+                    || self.pat.words.place_heads.contains(self.w(k)))
+            {
                 k += 1;
             }
             match self.mention(k) {
@@ -276,8 +279,10 @@ impl<'a> RelationFinder<'a> {
                 return vec![];
             }
             if w == "," {
-                // over an appositive: "X, the head of Y, pledged" -> X
-                if let Some(open) = self.appositive_open(s, t) {
+                // over an appositive or a participle phrase: "X, the head of Y, pledged"
+                // and "X, backed by Y, recaptured" -> X
+                let first_comma = !(t + 1..i).any(|k| self.mention_at[k].is_some());
+                if let Some(open) = self.appositive_open(s, t, first_comma) {
                     t = open;
                     continue;
                 }
@@ -292,17 +297,23 @@ impl<'a> RelationFinder<'a> {
 
     /// If the comma at `close` ends an appositive opened by an earlier comma followed by
     /// "the/a/who/which", the position of the opening comma.
-    fn appositive_open(&self, s: usize, close: usize) -> Option<usize> {
+    fn appositive_open(&self, s: usize, close: usize, any_opener: bool) -> Option<usize> {
         let mut t = close;
         while t > s && close - t < 18 {
             t -= 1;
             if self.w(t) == "," {
                 let next = self.w(t + 1);
+                let lower = self
+                    .raw(t + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
                 let opener = matches!(next, "the" | "a" | "an" | "who" | "which" | "whose")
                     || self
                         .tokens
                         .get(t + 2)
-                        .is_some_and(|x| x.kind == TokenKind::Possessive);
+                        .is_some_and(|x| x.kind == TokenKind::Possessive)
+                    || (any_opener && lower && t > s && self.mention_at[t - 1].is_some());
                 return opener.then_some(t);
             }
             if matches!(self.w(t), "." | ";") {
@@ -364,6 +375,15 @@ impl<'a> RelationFinder<'a> {
                 continue;
             }
             let w = self.w(t);
+            if w == ","
+                && t + 3 < e
+                && self.raw(t + 2) == "-"
+                && self.tokens[t + 1].end == self.tokens[t + 2].start
+            {
+                // "the US-backed, Kurdish-led SDF"
+                t += 1;
+                continue;
+            }
             if w == "," && t + 1 < e && self.w(t + 1) == "including" {
                 t += 2;
                 limit = (t + 6).min(e);
@@ -465,10 +485,10 @@ impl<'a> RelationFinder<'a> {
         }
         // a noun use after a determiner ("the attack", "a strike") is not a verb
         if i > s
-            && matches!(
+            && (matches!(
                 self.w(i - 1),
                 "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her"
-            )
+            ) || self.tokens[i - 1].kind == TokenKind::Possessive)
         {
             return;
         }
@@ -511,7 +531,13 @@ impl<'a> RelationFinder<'a> {
             return;
         }
         // past perfect control claims describe states that have since ended
-        if trig.relation == Relation::Controls && i > s + 1 && self.w(i - 1) == "had" {
+        let had = (i.saturating_sub(3).max(s)..i).find(|&t| self.w(t) == "had");
+        if trig.relation == Relation::Controls
+            && let Some(h) = had
+            && (h.saturating_sub(4).max(s)..h)
+                .any(|t| matches!(self.w(t), "which" | "that" | "where"))
+            && !(s..h).any(|t| matches!(self.w(t), "said" | "says" | "told" | "reported"))
+        {
             return;
         }
         let obj_from = self.skip_phrases(after, e, &trig.preps);
@@ -535,7 +561,11 @@ impl<'a> RelationFinder<'a> {
             return;
         }
         let subj = self.subject(s, i);
-        let obj = self.object(obj_from, e, trig.object);
+        let obj_end = match trig.near {
+            Some(n) => (obj_from + n).min(e),
+            None => e,
+        };
+        let obj = self.object(obj_from, obj_end, trig.object);
 
         if obj.is_empty() && trig.relation == Relation::MeetsWith && subj.len() >= 2 {
             // "A and B met": every pair
@@ -759,6 +789,7 @@ impl<'a> RelationFinder<'a> {
             role_nouns: vec![],
             needs: vec![],
             unless: vec![],
+            near: None,
             object: ObjectKind::Actor,
             both_ways: false,
             confidence: 0.85,

@@ -57,6 +57,8 @@ pub enum FileKind {
     Roles,
     Ambiguous,
     Stopwords,
+    /// `titles*.tsv`: synonym TAB title used in roles.
+    Titles,
 }
 
 impl FileKind {
@@ -68,6 +70,8 @@ impl FileKind {
             FileKind::Roles
         } else if base.starts_with("ambiguous") {
             FileKind::Ambiguous
+        } else if base.starts_with("titles") {
+            FileKind::Titles
         } else {
             FileKind::Entities
         }

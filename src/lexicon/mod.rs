@@ -85,6 +85,8 @@ pub struct Lexicon {
     stopwords: FxHashSet<String>,
     /// (normalized name, ids) declared in ambiguity files
     ambiguous: Vec<(String, Vec<String>)>,
+    /// title synonym -> title used in roles
+    titles: FxHashMap<String, String>,
     targets: Vec<(usize, How)>,
     index: NameIndex,
 }
@@ -97,6 +99,7 @@ pub struct LexiconBuilder {
     roles: Vec<Role>,
     stopwords: FxHashSet<String>,
     ambiguous: Vec<(String, Vec<String>)>,
+    titles: FxHashMap<String, String>,
 }
 
 impl LexiconBuilder {
@@ -141,6 +144,15 @@ impl LexiconBuilder {
                     ));
                 }
             }
+            FileKind::Titles => {
+                for (n, line) in data_lines(text) {
+                    let (syn, title) = line
+                        .split_once('\t')
+                        .ok_or_else(|| at(n, "expected synonym TAB title".to_string()))?;
+                    self.titles
+                        .insert(syn.trim().to_lowercase(), title.trim().to_lowercase());
+                }
+            }
             FileKind::Stopwords => {
                 let mut buf = String::new();
                 for (_, line) in data_lines(text) {
@@ -166,6 +178,7 @@ impl LexiconBuilder {
             roles: self.roles,
             stopwords: self.stopwords,
             ambiguous: self.ambiguous,
+            titles: self.titles,
             ..Lexicon::default()
         };
         for (i, r) in lex.roles.iter().enumerate() {
@@ -292,8 +305,10 @@ impl Lexicon {
 
     /// Who held `title` of `of` (an entry id) on `date`.
     pub fn holder(&self, title: &str, of: &str, date: &str) -> Option<&Entry> {
+        let title = title.to_lowercase();
+        let title = self.titles.get(&title).cloned().unwrap_or(title);
         self.roles_by_office
-            .get(&(title.to_lowercase(), of.to_string()))?
+            .get(&(title, of.to_string()))?
             .iter()
             .map(|&i| &self.roles[i])
             .filter(|r| r.held_on(date))
@@ -431,6 +446,7 @@ impl Lexicon {
     }
 
     fn is_title(&self, t: &str) -> bool {
+        let t = self.titles.get(t).map(String::as_str).unwrap_or(t);
         self.roles_by_office.keys().any(|(title, _)| title == t)
     }
 
@@ -508,7 +524,7 @@ impl Lexicon {
                     }
                     Err(m) => problems.push(at(m)),
                 },
-                FileKind::Ambiguous | FileKind::Stopwords => {}
+                FileKind::Ambiguous | FileKind::Stopwords | FileKind::Titles => {}
             }
         }
         for (n, e) in &entries {
