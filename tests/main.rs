@@ -8,5 +8,6 @@ mod graphs_dir;
 mod import;
 mod properties;
 mod queries;
+mod readme;
 mod store;
 mod write;

@@ -62,3 +62,8 @@ pub fn short(text: &str, max: usize) -> String {
         format!("{}...", cut.trim_end())
     }
 }
+
+/// `1 edge`, `2 edges`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
