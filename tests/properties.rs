@@ -99,7 +99,7 @@ proptest! {
             target: Entity::new(&b, EntityType::Person),
             evidence: Evidence { doc: "d".into(), date: None, text, span: None, producer: "p".into(), url: None, confidence: 1.0 },
         });
-        let dot = to_dot(&g, &DotOptions { title: a.clone(), legend: false });
+        let dot = to_dot(&g, &DotOptions { title: a.clone(), legend: false, ..DotOptions::default() });
         let (ok, stderr) = crate::common::render_dot(&dot);
         prop_assert!(ok, "{}\n{}", stderr, dot);
     }

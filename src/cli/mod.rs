@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use actorgraph::graph::store;
-use actorgraph::model::{Relation, parse_relations};
+use actorgraph::graph::{Filter, Graph, store};
+use actorgraph::model::{EntityKind, Relation, parse_relations};
 
 mod add;
 mod alias;
@@ -22,6 +22,7 @@ mod neighbors;
 mod output;
 mod path;
 mod remove;
+mod render;
 mod show;
 mod stats;
 
@@ -59,8 +60,10 @@ pub enum Command {
     Show(show::Args),
     /// Counts by kind, type and relation; documents; date range.
     Stats(stats::Args),
-    /// Write the graph (or part of it) as DOT or node-link JSON.
+    /// Write the graph (or part of it) for other tools: DOT, JSON, GraphML, GEXF, ...
     Export(export::Args),
+    /// Draw the graph (or part of it) as SVG, PNG or PDF with Graphviz.
+    Render(render::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -80,6 +83,64 @@ pub enum Format {
     Table,
     /// JSON for scripts.
     Json,
+}
+
+/// Which part of the graph to export or draw (shared by `export` and `render`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    /// Only these relations, comma-separated (supports,opposes,meets-with,controls).
+    #[arg(long, value_name = "R,...")]
+    pub rel: Option<String>,
+    /// Only the neighborhood of this entity.
+    #[arg(long, value_name = "ENTITY")]
+    pub focus: Option<String>,
+    /// Hops around --focus.
+    #[arg(long, default_value_t = 2)]
+    pub depth: usize,
+    /// Only evidence dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only evidence dated on or before this day.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only edges with at least this much evidence.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_evidence: usize,
+    /// Only entities of this kind: actor or place.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only the N entities with the most edges.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+}
+
+impl FilterArgs {
+    /// The library filter, with names resolved in `graph`.
+    pub fn to_filter(&self, graph: &Graph) -> anyhow::Result<Filter> {
+        Ok(Filter {
+            relations: self
+                .rel
+                .as_deref()
+                .map(relation_list)
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
+            focus: self
+                .focus
+                .as_deref()
+                .map(|f| graph.resolve(f))
+                .transpose()?,
+            depth: self.depth,
+            since: self.since.clone(),
+            until: self.until.clone(),
+            min_evidence: self.min_evidence,
+            kind: self
+                .kind
+                .as_deref()
+                .map(str::parse::<EntityKind>)
+                .transpose()?,
+            top: self.top,
+        })
+    }
 }
 
 /// Parses `--rel` lists (`supports,opposes`).
@@ -112,5 +173,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Show(args) => show::run(&graph, args),
         Command::Stats(args) => stats::run(&graph, args),
         Command::Export(args) => export::run(&graph, args),
+        Command::Render(args) => render::run(&graph, args),
     }
 }
