@@ -6,6 +6,7 @@ mod common;
 mod export;
 mod graphs_dir;
 mod import;
+mod interop;
 mod properties;
 mod queries;
 mod readme;
