@@ -6,7 +6,8 @@ use crate::graph::Graph;
 /// Field separator of an edge list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Delimiter {
-    /// RFC 4180 CSV: fields with `,`, `"` or line breaks are quoted, `"` doubled.
+    /// CSV as RFC 4180 quotes it (fields with `,`, `"` or line breaks quoted, `"` doubled),
+    /// rows ending in `\n`.
     Comma,
     /// TSV: tabs and line breaks inside fields become spaces (TSV has no quoting).
     Tab,
@@ -29,16 +30,13 @@ pub fn to_edge_list(graph: &Graph, delimiter: Delimiter) -> String {
     let mut out = String::new();
     let mut row = |fields: &[&str]| {
         let cells: Vec<String> = fields.iter().map(|f| cell(f, delimiter)).collect();
-        out.push_str(&cells.join(if delimiter == Delimiter::Comma {
+        let separator = if delimiter == Delimiter::Comma {
             ","
         } else {
             "\t"
-        }));
-        out.push_str(if delimiter == Delimiter::Comma {
-            "\r\n"
-        } else {
-            "\n"
-        });
+        };
+        out.push_str(&cells.join(separator));
+        out.push('\n');
     };
     row(&HEADER);
     for e in graph.edges_sorted() {
