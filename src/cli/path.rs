@@ -55,6 +55,14 @@ pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
     };
     let g = store::load(graph)?;
     let (from, to) = (g.resolve(&args.from)?, g.resolve(&args.to)?);
+    if from == to {
+        let name = g.entity(&from).map_or(from.as_str(), |e| e.name.as_str());
+        anyhow::bail!(
+            "'{}' and '{}' are both '{name}'; give two different entities",
+            args.from,
+            args.to
+        );
+    }
     let paths = if args.all {
         g.all_paths(&from, &to, &query)?
     } else {
