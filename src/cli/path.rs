@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use actorgraph::graph::{Direction, Graph, Hop, PathQuery, store};
+use actorgraph::graph::{Graph, Hop, PathQuery, store};
 use actorgraph::model::EntityId;
 
 use super::{Format, Outcome, output, relation_list};
@@ -87,12 +87,8 @@ fn name(g: &Graph, id: &EntityId) -> String {
 }
 
 /// One line per hop: `A  -supports->  B  "quote" (doc, date)`.
-pub fn hop_row(g: &Graph, h: &Hop) -> Vec<String> {
-    let arrow = match h.direction {
-        Direction::Out => format!("-{}->", h.relation),
-        Direction::In => format!("<-{}-", h.relation),
-        Direction::Both => format!("-{}-", h.relation),
-    };
+fn hop_row(g: &Graph, h: &Hop) -> Vec<String> {
+    let arrow = output::arrow(h.direction, h.relation);
     let ev = &h.evidence;
     let mut source = ev.doc.clone();
     if let Some(d) = &ev.date {

@@ -26,6 +26,17 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// The direction of an edge walked the way it points (`forward`) or against it.
+    fn of(relation: Relation, forward: bool) -> Direction {
+        if relation.is_symmetric() {
+            Direction::Both
+        } else if forward {
+            Direction::Out
+        } else {
+            Direction::In
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Direction::Out => "out",
@@ -99,13 +110,7 @@ impl Graph {
             from: self.id_of(from).clone(),
             relation: d.relation,
             to: self.id_of(to).clone(),
-            direction: if d.relation.is_symmetric() {
-                Direction::Both
-            } else if forward {
-                Direction::Out
-            } else {
-                Direction::In
-            },
+            direction: Direction::of(d.relation, forward),
             evidence_count: d.evidence.len(),
             evidence,
         }
@@ -297,13 +302,7 @@ impl Graph {
                     .collect();
                 CardEdge {
                     relation: d.relation,
-                    direction: if d.relation.is_symmetric() {
-                        Direction::Both
-                    } else if forward {
-                        Direction::Out
-                    } else {
-                        Direction::In
-                    },
+                    direction: Direction::of(d.relation, forward),
                     other: self.id_of(m).clone(),
                     other_name: self.g[m].entity.name.clone(),
                     evidence_count: d.evidence.len(),
