@@ -67,7 +67,14 @@ fn pairs(k: usize) -> Vec<(EntityId, EntityId)> {
 }
 
 fn main() {
+    let start = std::time::Instant::now();
     LazyLock::force(&GRAPH);
+    eprintln!(
+        "built {} entities, {} edges from statements in {:.1?}",
+        GRAPH.entity_count(),
+        GRAPH.edge_count(),
+        start.elapsed()
+    );
     divan::main();
 }
 
@@ -97,6 +104,23 @@ fn path_supports_only(bencher: divan::Bencher) {
         let (a, b) = &pairs[i % pairs.len()];
         i += 1;
         GRAPH.shortest_path(a, b, &query).unwrap()
+    });
+}
+
+/// Up to 20 shortest simple paths of at most 3 hops (`path --all --max-hops 3`).
+#[divan::bench(sample_count = 10, sample_size = 2)]
+fn all_paths(bencher: divan::Bencher) {
+    let pairs = pairs(100);
+    let query = PathQuery {
+        max_hops: 3,
+        limit: 20,
+        ..PathQuery::default()
+    };
+    let mut i = 0;
+    bencher.bench_local(|| {
+        let (a, b) = &pairs[i % pairs.len()];
+        i += 1;
+        GRAPH.all_paths(a, b, &query).unwrap()
     });
 }
 
