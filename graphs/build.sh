@@ -13,3 +13,4 @@ ag alias Iran Tehran
 ag alias Turkey Ankara
 ag export --format dot -o graphs/example.dot
 dot -Tsvg graphs/example.dot -o graphs/example.svg
+ag render -o graphs/example.png --title "Syria, November-December 2024"

@@ -92,7 +92,7 @@ fn output_file_format_follows_its_extension() {
     assert_eq!(
         crate::common::error_line(cmd(&g).arg("export").arg("-o").arg(&odd)),
         format!(
-            "actorgraph: cannot tell the format of '{}' from its extension; use --format dot|json",
+            "actorgraph: cannot tell the format of '{}' from its extension; use --format (dot, json, graphml, gexf, cytoscape, csv, tsv, geojson, neo4j, cypher)",
             odd.display()
         )
     );

@@ -99,8 +99,48 @@ proptest! {
             target: Entity::new(&b, EntityType::Person),
             evidence: Evidence { doc: "d".into(), date: None, text, span: None, producer: "p".into(), url: None, confidence: 1.0 },
         });
-        let dot = to_dot(&g, &DotOptions { title: a.clone(), legend: false });
+        let dot = to_dot(&g, &DotOptions { title: a.clone(), legend: false, ..DotOptions::default() });
         let (ok, stderr) = crate::common::render_dot(&dot);
         prop_assert!(ok, "{}\n{}", stderr, dot);
+    }
+}
+
+/// Reads an XML document to the end; returns the first error.
+fn xml_error(text: &str) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return None,
+            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => {
+                for attr in e.attributes() {
+                    if let Err(err) = attr {
+                        return Some(err.to_string());
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(e) => return Some(e.to_string()),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn graphml_and_gexf_are_well_formed_for_any_text(a in any::<String>(), b in any::<String>(), text in any::<String>()) {
+        let mut g = Graph::new();
+        g.add_statement(Statement {
+            source: Entity::new(&format!("x{a}"), EntityType::Person),
+            relation: Relation::Opposes,
+            target: Entity::new(&format!("y{b}"), EntityType::Person),
+            evidence: Evidence { doc: "d".into(), date: None, text, span: None, producer: "p".into(), url: None, confidence: 1.0 },
+        });
+        for doc in [actorgraph::export::graphml::to_graphml(&g), actorgraph::export::gexf::to_gexf(&g)] {
+            prop_assert_eq!(xml_error(&doc), None, "{}", doc);
+            // Characters XML 1.0 forbids even escaped.
+            let allowed = |c: char| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}');
+            prop_assert!(doc.chars().all(allowed), "{}", doc);
+        }
     }
 }

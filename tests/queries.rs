@@ -147,6 +147,10 @@ fn path_options_filter_bound_and_reverse() {
         .assert()
         .code(1);
     assert_eq!(
+        crate::common::error_line(cmd(&g).args(["path", "Tehran", "iran"])),
+        "actorgraph: 'Tehran' and 'iran' are both 'Iran'; give two different entities"
+    );
+    assert_eq!(
         crate::common::error_line(cmd(&g).args(["path", "Iran", "HTS", "--rel", "backs"])),
         "actorgraph: unknown relation 'backs' (expected supports, opposes, meets-with or controls)"
     );

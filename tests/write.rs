@@ -210,7 +210,7 @@ fn alias_merge_and_remove_curate_entities() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "removed 'Islamic State' and its 1 edges\n"
+        "removed 'Islamic State' and its 1 edge\n"
     );
     assert_eq!(
         error_line(cmd(&g).args(["show", "Islamic State"])),

@@ -37,9 +37,12 @@ pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
         Ok((added, g.entity_count(), g.edge_count()))
     })?;
     output::print(&format!(
-        "imported {total} statements from {label}: {added} new, {} already known; {} now has {entities} entities and {edges} edges\n",
+        "imported {} from {label}: {added} new, {} already known; {} now has {} and {}\n",
+        output::count(total, "statement", "statements"),
         total - added,
-        graph.display()
+        graph.display(),
+        output::count(entities, "entity", "entities"),
+        output::count(edges, "edge", "edges")
     ))?;
     Ok(Outcome::Done)
 }

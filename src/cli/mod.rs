@@ -10,9 +10,9 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use actorgraph::extract::Extractor;
-use actorgraph::graph::store;
+use actorgraph::graph::{Filter, Graph, store};
 use actorgraph::lexicon::Lexicon;
-use actorgraph::model::{Relation, parse_relations};
+use actorgraph::model::{EntityKind, Relation, parse_relations};
 
 mod add;
 mod alias;
@@ -27,6 +27,7 @@ mod neighbors;
 mod output;
 mod path;
 mod remove;
+mod render;
 mod show;
 mod stats;
 mod why;
@@ -73,7 +74,7 @@ pub enum Command {
     Show(show::Args),
     /// Counts by kind, type and relation; documents; date range.
     Stats(stats::Args),
-    /// Write the graph (or part of it) as DOT or node-link JSON.
+    /// Write the graph (or part of it) for other tools: DOT, JSON, GraphML, GEXF, ...
     Export(export::Args),
     /// Extract statements from text and print them; nothing is stored.
     Extract(extract::Args),
@@ -83,6 +84,8 @@ pub enum Command {
     Why(why::Args),
     /// Look names up in the lexicon, or check a lexicon file.
     Lexicon(lexicon::Args),
+    /// Draw the graph (or part of it) as SVG, PNG or PDF with Graphviz.
+    Render(render::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -102,6 +105,64 @@ pub enum Format {
     Table,
     /// JSON for scripts.
     Json,
+}
+
+/// Which part of the graph to export or draw (shared by `export` and `render`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    /// Only these relations, comma-separated (supports,opposes,meets-with,controls).
+    #[arg(long, value_name = "R,...")]
+    pub rel: Option<String>,
+    /// Only the neighborhood of this entity.
+    #[arg(long, value_name = "ENTITY")]
+    pub focus: Option<String>,
+    /// Hops around --focus.
+    #[arg(long, default_value_t = 2)]
+    pub depth: usize,
+    /// Only evidence dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only evidence dated on or before this day.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only edges with at least this much evidence.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_evidence: usize,
+    /// Only entities of this kind: actor or place.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only the N entities with the most edges.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+}
+
+impl FilterArgs {
+    /// The library filter, with names resolved in `graph`.
+    pub fn to_filter(&self, graph: &Graph) -> anyhow::Result<Filter> {
+        Ok(Filter {
+            relations: self
+                .rel
+                .as_deref()
+                .map(relation_list)
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
+            focus: self
+                .focus
+                .as_deref()
+                .map(|f| graph.resolve(f))
+                .transpose()?,
+            depth: self.depth,
+            since: self.since.clone(),
+            until: self.until.clone(),
+            min_evidence: self.min_evidence,
+            kind: self
+                .kind
+                .as_deref()
+                .map(str::parse::<EntityKind>)
+                .transpose()?,
+            top: self.top,
+        })
+    }
 }
 
 /// Parses `--rel` lists (`supports,opposes`).
@@ -145,5 +206,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Why(args) => why::run(&graph, args),
         Command::Lexicon(args) => lexicon::run(&Lexicon::load(&cli.lexicon)?, args),
+        Command::Render(args) => render::run(&graph, args),
     }
 }

@@ -5,6 +5,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use actorgraph::graph::Direction;
+use actorgraph::model::Relation;
+
 /// Writes text to stdout. A broken pipe comes back as an error that `main` turns into
 /// exit 0.
 pub fn print(text: &str) -> std::io::Result<()> {
@@ -60,5 +63,19 @@ pub fn short(text: &str, max: usize) -> String {
     } else {
         let cut: String = one_line.chars().take(max.saturating_sub(3)).collect();
         format!("{}...", cut.trim_end())
+    }
+}
+
+/// `1 edge`, `2 edges`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// An edge as an arrow seen from one end: `-supports->`, `<-supports-`, `-meets-with-`.
+pub fn arrow(direction: Direction, relation: Relation) -> String {
+    match direction {
+        Direction::Out => format!("-{relation}->"),
+        Direction::In => format!("<-{relation}-"),
+        Direction::Both => format!("-{relation}-"),
     }
 }

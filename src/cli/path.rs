@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use actorgraph::graph::{Direction, Graph, Hop, PathQuery, store};
+use actorgraph::graph::{Graph, Hop, PathQuery, store};
 use actorgraph::model::EntityId;
 
 use super::{Format, Outcome, output, relation_list};
@@ -55,6 +55,14 @@ pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
     };
     let g = store::load(graph)?;
     let (from, to) = (g.resolve(&args.from)?, g.resolve(&args.to)?);
+    if from == to {
+        let name = g.entity(&from).map_or(from.as_str(), |e| e.name.as_str());
+        anyhow::bail!(
+            "'{}' and '{}' are both '{name}'; give two different entities",
+            args.from,
+            args.to
+        );
+    }
     let paths = if args.all {
         g.all_paths(&from, &to, &query)?
     } else {
@@ -79,12 +87,8 @@ fn name(g: &Graph, id: &EntityId) -> String {
 }
 
 /// One line per hop: `A  -supports->  B  "quote" (doc, date)`.
-pub fn hop_row(g: &Graph, h: &Hop) -> Vec<String> {
-    let arrow = match h.direction {
-        Direction::Out => format!("-{}->", h.relation),
-        Direction::In => format!("<-{}-", h.relation),
-        Direction::Both => format!("-{}-", h.relation),
-    };
+fn hop_row(g: &Graph, h: &Hop) -> Vec<String> {
+    let arrow = output::arrow(h.direction, h.relation);
     let ev = &h.evidence;
     let mut source = ev.doc.clone();
     if let Some(d) = &ev.date {

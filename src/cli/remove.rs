@@ -18,6 +18,9 @@ pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
         let edges = g.edges_of(&id).count();
         Ok((g.remove_entity(&id)?.name, edges))
     })?;
-    output::print(&format!("removed '{name}' and its {edges} edges\n"))?;
+    output::print(&format!(
+        "removed '{name}' and its {}\n",
+        output::count(edges, "edge", "edges")
+    ))?;
     Ok(Outcome::Done)
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use actorgraph::graph::{Direction, store};
+use actorgraph::graph::store;
 
 use super::{Format, Outcome, output};
 
@@ -31,11 +31,7 @@ pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
     }
     out.push_str(&format!("edges: {}\n", card.edges.len()));
     for c in &card.edges {
-        let arrow = match c.direction {
-            Direction::Out => format!("-{}->", c.relation),
-            Direction::In => format!("<-{}-", c.relation),
-            Direction::Both => format!("-{}-", c.relation),
-        };
+        let arrow = output::arrow(c.direction, c.relation);
         let dates = match (&c.first_date, &c.last_date) {
             (Some(a), Some(b)) if a != b => format!(", {a} to {b}"),
             (Some(a), _) => format!(", {a}"),

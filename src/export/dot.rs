@@ -6,12 +6,12 @@
 //! line style, explained in a legend; edges are labelled with their relation and evidence
 //! count, which also sets the pen width.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use dot_writer::{Attributes, DotWriter, RankDirection};
+use dot_writer::{Attributes, DotWriter, RankDirection, Scope};
 
 use crate::graph::Graph;
-use crate::model::{EntityKind, Relation};
+use crate::model::{Entity, EntityKind, Relation};
 
 /// Options of the DOT output.
 #[derive(Clone, Debug)]
@@ -20,6 +20,8 @@ pub struct DotOptions {
     pub title: String,
     /// Draw the legend of relations and kinds.
     pub legend: bool,
+    /// Group nodes in boxes.
+    pub cluster: Cluster,
 }
 
 impl Default for DotOptions {
@@ -27,8 +29,21 @@ impl Default for DotOptions {
         DotOptions {
             title: String::new(),
             legend: true,
+            cluster: Cluster::None,
         }
     }
+}
+
+/// How nodes are grouped in boxes (Graphviz clusters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Cluster {
+    /// No boxes.
+    #[default]
+    None,
+    /// One box for actors, one for places.
+    Kind,
+    /// One box per country (entities without one stay outside).
+    Country,
 }
 
 /// Colour and line style of a relation.
@@ -74,6 +89,18 @@ fn pen_width(n: usize) -> f32 {
     (1.0 + (n.max(1) as f32).log2()).min(5.0)
 }
 
+fn write_node(scope: &mut Scope<'_, '_>, id: &str, e: &Entity) {
+    scope
+        .node_named(id)
+        .set("label", &escape_dot(&e.name), false)
+        .set("shape", kind_shape(e.kind), false)
+        .set(
+            "tooltip",
+            &escape_dot(&format!("{} ({})", e.id, e.etype)),
+            false,
+        );
+}
+
 /// The graph as DOT text, sorted: identical for the same graph. O(V log V + E log E).
 pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
     let file = graph.to_node_link("");
@@ -100,16 +127,35 @@ pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
         g.edge_attributes()
             .set("fontname", "\"Helvetica\"", false)
             .set("fontsize", "10", false);
+        let group = |e: &Entity| -> Option<String> {
+            match options.cluster {
+                Cluster::None => None,
+                Cluster::Kind => Some(format!("{}s", e.kind)),
+                Cluster::Country => e.country.clone(),
+            }
+        };
+        let mut groups: BTreeMap<Option<String>, Vec<&Entity>> = BTreeMap::new();
         for n in &file.nodes {
-            let e = &n.entity;
-            let mut node = g.node_named(&ids[e.id.as_str()]);
-            node.set("label", &escape_dot(&e.name), false)
-                .set("shape", kind_shape(e.kind), false)
-                .set(
-                    "tooltip",
-                    &escape_dot(&format!("{} ({})", e.id, e.etype)),
-                    false,
-                );
+            groups.entry(group(&n.entity)).or_default().push(&n.entity);
+        }
+        for (label, members) in groups {
+            match &label {
+                Some(label) => {
+                    let mut cluster = g.cluster();
+                    cluster
+                        .set("label", &escape_dot(label), false)
+                        .set("style", "rounded", false)
+                        .set("color", "\"#bbbbbb\"", false);
+                    for e in members {
+                        write_node(&mut cluster, &ids[e.id.as_str()], e);
+                    }
+                }
+                None => {
+                    for e in members {
+                        write_node(&mut g, &ids[e.id.as_str()], e);
+                    }
+                }
+            }
         }
         for e in &file.edges {
             let (color, style) = relation_style(e.relation);

@@ -52,6 +52,26 @@ pub struct EdgeView<'a> {
     pub evidence: &'a [Evidence],
 }
 
+impl<'a> EdgeView<'a> {
+    /// The earliest evidence date (`YYYY-MM-DD` sorts as text). O(evidence).
+    pub fn first_date(&self) -> Option<&'a str> {
+        self.evidence.iter().filter_map(|e| e.date.as_deref()).min()
+    }
+
+    /// The latest evidence date.
+    pub fn last_date(&self) -> Option<&'a str> {
+        self.evidence.iter().filter_map(|e| e.date.as_deref()).max()
+    }
+
+    /// One quote for the edge: the first evidence with text.
+    pub fn quote(&self) -> Option<&'a str> {
+        self.evidence
+            .iter()
+            .map(|e| e.text.as_str())
+            .find(|t| !t.is_empty())
+    }
+}
+
 /// The graph of entities and evidence-backed relations.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
@@ -88,6 +108,20 @@ impl Graph {
     /// Every edge, in no particular order (exporters sort).
     pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> {
         self.g.edge_references().map(|e| self.view(e.id()))
+    }
+
+    /// Every entity, sorted by id (for output that must be identical run to run).
+    pub fn entities_sorted(&self) -> Vec<&Entity> {
+        let mut v: Vec<&Entity> = self.entities().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// Every edge, sorted by (source, relation, target).
+    pub fn edges_sorted(&self) -> Vec<EdgeView<'_>> {
+        let mut v: Vec<EdgeView<'_>> = self.edges().collect();
+        v.sort_by(|a, b| (a.source, a.relation, a.target).cmp(&(b.source, b.relation, b.target)));
+        v
     }
 
     /// Whether the entity was added by hand ([`Graph::add_entity`]).

@@ -26,6 +26,17 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// The direction of an edge walked the way it points (`forward`) or against it.
+    fn of(relation: Relation, forward: bool) -> Direction {
+        if relation.is_symmetric() {
+            Direction::Both
+        } else if forward {
+            Direction::Out
+        } else {
+            Direction::In
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Direction::Out => "out",
@@ -99,13 +110,7 @@ impl Graph {
             from: self.id_of(from).clone(),
             relation: d.relation,
             to: self.id_of(to).clone(),
-            direction: if d.relation.is_symmetric() {
-                Direction::Both
-            } else if forward {
-                Direction::Out
-            } else {
-                Direction::In
-            },
+            direction: Direction::of(d.relation, forward),
             evidence_count: d.evidence.len(),
             evidence,
         }
@@ -151,8 +156,10 @@ impl Graph {
         Ok(None)
     }
 
-    /// Every simple path of at most `max_hops` hops, depth first, shortest first, at most
-    /// `limit` of them. Exponential in `max_hops` at worst, hence both bounds.
+    /// The shortest simple paths of at most `max_hops` hops, at most `limit` of them,
+    /// shortest first: paths of one hop, then two, and so on (iterative deepening, so the
+    /// `limit` paths kept are the shortest ones). Exponential in `max_hops` at worst, hence
+    /// both bounds; the walk uses its own stack, so a large `max_hops` cannot overflow.
     pub fn all_paths(
         &self,
         from: &EntityId,
@@ -161,44 +168,60 @@ impl Graph {
     ) -> Result<Vec<Vec<Hop>>, Error> {
         let (s, t) = (self.node_of(from)?, self.node_of(to)?);
         let rels = RelSet::new(query.relations.as_deref());
-        let mut on_path = vec![false; self.g.node_bound()];
         let mut found = Vec::new();
-        let mut stack: Vec<(NodeIndex, Step)> = Vec::new();
-        self.dfs(s, t, rels, query, &mut on_path, &mut stack, &mut found);
-        found.sort_by_key(Vec::len);
+        // No simple path is longer than the number of entities.
+        for k in 1..=query.max_hops.min(self.entity_count()) {
+            if found.len() >= query.limit {
+                break;
+            }
+            self.paths_of_length(s, t, k, rels, query, &mut found);
+        }
         Ok(found)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn dfs(
+    /// Adds the simple paths of exactly `k` hops from `s` to `t` to `found`, up to the limit.
+    fn paths_of_length(
         &self,
-        n: NodeIndex,
+        s: NodeIndex,
         t: NodeIndex,
+        k: usize,
         rels: RelSet,
         query: &PathQuery,
-        on_path: &mut [bool],
-        stack: &mut Vec<(NodeIndex, Step)>,
         found: &mut Vec<Vec<Hop>>,
     ) {
-        if found.len() >= query.limit {
-            return;
-        }
-        if n == t && !stack.is_empty() {
-            found.push(stack.iter().map(|&(p, step)| self.hop(p, step)).collect());
-            return;
-        }
-        if stack.len() == query.max_hops {
-            return;
-        }
-        on_path[n.index()] = true;
-        for step in self.steps(n, rels, query.undirected) {
-            if !on_path[step.0.index()] {
-                stack.push((n, step));
-                self.dfs(step.0, t, rels, query, on_path, stack, found);
-                stack.pop();
+        let mut on_path = vec![false; self.g.node_bound()];
+        on_path[s.index()] = true;
+        let steps = |n| self.steps(n, rels, query.undirected).collect::<Vec<Step>>();
+        let mut frames: Vec<(NodeIndex, Vec<Step>, usize)> = vec![(s, steps(s), 0)];
+        let mut hops: Vec<(NodeIndex, Step)> = Vec::new();
+        while let Some((n, next, i)) = frames.last_mut() {
+            if found.len() >= query.limit {
+                return;
+            }
+            let Some(&step) = next.get(*i) else {
+                on_path[n.index()] = false;
+                frames.pop();
+                hops.pop();
+                continue;
+            };
+            *i += 1;
+            let (n, m) = (*n, step.0);
+            if on_path[m.index()] {
+                continue;
+            }
+            let depth = hops.len() + 1;
+            if m == t {
+                if depth == k {
+                    let mut path: Vec<Hop> = hops.iter().map(|&(p, st)| self.hop(p, st)).collect();
+                    path.push(self.hop(n, step));
+                    found.push(path);
+                }
+            } else if depth < k {
+                on_path[m.index()] = true;
+                hops.push((n, step));
+                frames.push((m, steps(m), 0));
             }
         }
-        on_path[n.index()] = false;
     }
 
     /// Who supports `x`, directly and through chains of `supports` up to `depth` hops, each
@@ -297,13 +320,7 @@ impl Graph {
                     .collect();
                 CardEdge {
                     relation: d.relation,
-                    direction: if d.relation.is_symmetric() {
-                        Direction::Both
-                    } else if forward {
-                        Direction::Out
-                    } else {
-                        Direction::In
-                    },
+                    direction: Direction::of(d.relation, forward),
                     other: self.id_of(m).clone(),
                     other_name: self.g[m].entity.name.clone(),
                     evidence_count: d.evidence.len(),
@@ -538,6 +555,40 @@ mod tests {
             ..q
         };
         assert_eq!(g.all_paths(&id("a"), &id("c"), &sup).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn all_paths_keep_the_shortest_under_the_limit() {
+        // The long way is added first, so a plain depth-first walk would find it first.
+        let g = graph(&[
+            ("a", Supports, "x"),
+            ("x", Supports, "y"),
+            ("y", Supports, "c"),
+            ("a", Opposes, "c"),
+        ]);
+        let one = PathQuery {
+            limit: 1,
+            ..PathQuery::default()
+        };
+        let ps = g.all_paths(&id("a"), &id("c"), &one).unwrap();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0][0].relation, Opposes);
+    }
+
+    #[test]
+    fn a_long_chain_does_not_overflow_the_stack() {
+        let names: Vec<String> = (0..2001).map(|i| format!("n{i}")).collect();
+        let edges: Vec<(&str, Relation, &str)> = names
+            .windows(2)
+            .map(|w| (w[0].as_str(), Supports, w[1].as_str()))
+            .collect();
+        let g = graph(&edges);
+        let q = PathQuery {
+            max_hops: 1_000_000,
+            ..PathQuery::default()
+        };
+        let ps = g.all_paths(&id("n0"), &id("n2000"), &q).unwrap();
+        assert_eq!(ps[0].len(), 2000);
     }
 
     #[test]

@@ -1,0 +1,134 @@
+//! `actorgraph render`: a picture of the graph through Graphviz `dot`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use clap::ValueEnum;
+
+use actorgraph::Error;
+use actorgraph::export::dot::{Cluster, DotOptions, to_dot};
+use actorgraph::graph::store;
+
+use super::{FilterArgs, Outcome};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl ImageFormat {
+    fn as_str(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+            ImageFormat::Pdf => "pdf",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClusterBy {
+    None,
+    Kind,
+    Country,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Write the picture here (default: SVG on stdout).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Image format (default: from the -o extension, else svg).
+    #[arg(long, value_enum)]
+    pub format: Option<ImageFormat>,
+    /// Group entities in boxes by kind or by country.
+    #[arg(long, value_enum, default_value = "kind")]
+    pub cluster: ClusterBy,
+    /// A title drawn above the graph.
+    #[arg(long, default_value = "")]
+    pub title: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+fn format_of(args: &Args) -> anyhow::Result<ImageFormat> {
+    if let Some(f) = args.format {
+        return Ok(f);
+    }
+    let Some(out) = &args.output else {
+        return Ok(ImageFormat::Svg);
+    };
+    let ext = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    Ok(match ext.as_deref() {
+        Some("svg") => ImageFormat::Svg,
+        Some("png") => ImageFormat::Png,
+        Some("pdf") => ImageFormat::Pdf,
+        _ => anyhow::bail!(
+            "cannot tell the image format of '{}' from its extension; use --format svg|png|pdf",
+            out.display()
+        ),
+    })
+}
+
+pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+    let format = format_of(&args)?;
+    let g = store::load(graph)?;
+    let sub = args.filter.to_filter(&g)?.apply(&g)?;
+    let options = DotOptions {
+        title: args.title.clone(),
+        legend: true,
+        cluster: match args.cluster {
+            ClusterBy::None => Cluster::None,
+            ClusterBy::Kind => Cluster::Kind,
+            ClusterBy::Country => Cluster::Country,
+        },
+    };
+    let dot = to_dot(&sub, &options);
+    let image = run_dot(&dot, format)?;
+    match &args.output {
+        Some(path) => std::fs::write(path, &image).map_err(|e| Error::io("write", path, e))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&image)?;
+            out.flush()?;
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// Runs `dot -T<format>` on the DOT text and returns the image.
+fn run_dot(dot: &str, format: ImageFormat) -> anyhow::Result<Vec<u8>> {
+    let mut child = match Command::new("dot")
+        .arg(format!("-T{}", format.as_str()))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
+            "cannot find Graphviz `dot` on PATH; install it (apt-get install graphviz) or write DOT with `actorgraph export --format dot`"
+        ),
+        Err(e) => anyhow::bail!("cannot run Graphviz `dot`: {e}"),
+    };
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let text = dot.to_string();
+    // Feed stdin from a thread so a large picture on stdout cannot deadlock the pipe.
+    let feeder = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let out = child.wait_with_output()?;
+    let _ = feeder.join();
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        anyhow::bail!(
+            "Graphviz `dot` failed: {}",
+            err.lines().next().unwrap_or("no message")
+        );
+    }
+    Ok(out.stdout)
+}
