@@ -376,12 +376,12 @@ impl<'a> MentionFinder<'a> {
             && self.tokens[m.tokens.end].kind == TokenKind::Word
             && is_cap(self.raw(m.tokens.end))
             && !self.lex_starts.contains(&m.tokens.end)
-            && !self
+            && self
                 .pat
                 .words
                 .place_heads
                 .longest_at(&self.word_slice(m.tokens.end, m.tokens.end + 2))
-                .is_some()
+                .is_none()
         {
             // "Abu Mohammed": a place name glued to an unknown name is part of that name
             return self.unknown_name(m.tokens.start, sent_start, end);
@@ -595,7 +595,8 @@ impl<'a> MentionFinder<'a> {
             .find(|(_, h)| matches!(h, How::Metonym(_)))
             .cloned()
         {
-            let a = self.lex_entity(alt, surface);
+            // the capital's name is the city's, not an alias of the state
+            let a = self.lex_entity(alt, "");
             if let Some(last) = self.mentions.last_mut() {
                 last.alt = Some(a);
             }
@@ -983,7 +984,7 @@ impl<'a> MentionFinder<'a> {
             Some(EntityType::Organization)
         } else if place_prep && nwords <= 2 {
             Some(EntityType::City)
-        } else if nwords >= 2 && !sentence_initial || nwords >= 2 && nwords <= 4 {
+        } else if nwords >= 2 && (nwords <= 4 || !sentence_initial) {
             Some(EntityType::Person)
         } else {
             None

@@ -323,6 +323,27 @@ impl<'a> RelationFinder<'a> {
         None
     }
 
+    /// A person named right after a leader title at `t`: "leader Hassan Nasrallah".
+    fn titled_person_after(&self, t: usize, e: usize) -> Option<&'a Mention> {
+        let rest: Vec<&str> = self.words[t.min(e)..(t + 3).min(e)]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let mut k = t + self.pat.words.leader_titles.longest_at(&rest)?;
+        while k < e {
+            let r: Vec<&str> = self.words[k..(k + 3).min(e)]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            match self.pat.words.person_titles.longest_at(&r) {
+                Some(n) => k += n,
+                None => break,
+            }
+        }
+        self.mention(k.min(e.saturating_sub(1)))
+            .filter(|m| m.tokens.start == k && self.entities[m.entity].etype == EntityType::Person)
+    }
+
     /// The object after position `from`: the first fitting mention before a clause break.
     fn object(&self, from: usize, e: usize, want: ObjectKind) -> Vec<usize> {
         let mut t = from;
@@ -369,6 +390,10 @@ impl<'a> RelationFinder<'a> {
                 let fits = self.fits(m, want).is_some()
                     || (direct && m.kind != MentionKind::Demonym && self.as_actor(m).is_some());
                 if !possessor && fits {
+                    // "Hezbollah leader Hassan Nasrallah": the person heads the phrase
+                    if let Some(p) = self.titled_person_after(n, e) {
+                        return self.coordinated_right(e, p, want);
+                    }
                     return self.coordinated_right(e, m, want);
                 }
                 t = n;
@@ -397,6 +422,20 @@ impl<'a> RelationFinder<'a> {
         vec![]
     }
 
+    /// Whether two entities are one side: a person or institution and its own state
+    /// ("Iranian Foreign Minister Araghchi" and Iran do not meet each other).
+    fn same_side(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.entities[a], &self.entities[b]);
+        let state = |e: &DocEntity| matches!(e.etype, EntityType::State | EntityType::Country);
+        let belongs = |p: &DocEntity, s: &DocEntity| {
+            state(s)
+                && !state(p)
+                && (p.of.as_deref() == Some(s.name.as_str())
+                    || (p.country.is_some() && p.country == s.country))
+        };
+        belongs(x, y) || belongs(y, x)
+    }
+
     fn emit(
         &mut self,
         src: &[usize],
@@ -409,6 +448,9 @@ impl<'a> RelationFinder<'a> {
         for &a in src {
             for &b in dst {
                 if a == b {
+                    continue;
+                }
+                if matches!(rel, Relation::MeetsWith | Relation::Opposes) && self.same_side(a, b) {
                     continue;
                 }
                 if self.entities[a].etype.kind() != EntityKind::Actor {
