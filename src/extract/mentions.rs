@@ -204,6 +204,9 @@ const GROUP_HEADS: &[&str] = &[
     "clan",
 ];
 
+/// Countries whose people's names put the family name first.
+const SURNAME_FIRST: &[&str] = &["CN", "TW", "HK", "MO", "KR", "KP", "SG"];
+
 pub(super) struct MentionFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
@@ -303,7 +306,20 @@ impl<'a> MentionFinder<'a> {
                 .copied()
                 .unwrap_or(self.entities.len());
             self.doc_alias.entry(normalize_name(last)).or_insert(i);
+            // Chinese and Korean names put the family name first: "Tsai Ing-wen" is "Tsai"
+            if e.country
+                .as_deref()
+                .is_some_and(|c| SURNAME_FIRST.contains(&c))
+                && let Some(first) = e.name.split_whitespace().next()
+            {
+                self.doc_alias.entry(normalize_name(first)).or_insert(i);
+            }
         }
+        let of = e
+            .of
+            .as_deref()
+            .and_then(|id| self.lex.entry(id))
+            .map(|o| o.name.clone());
         let make = || DocEntity {
             name: e.name.clone(),
             etype: e.etype,
@@ -311,7 +327,7 @@ impl<'a> MentionFinder<'a> {
             country: e.country.clone(),
             lat: e.lat,
             lon: e.lon,
-            of: None,
+            of,
             lexicon_id: Some(e.id.clone()),
         };
         self.entity(key, surface, make)
@@ -369,6 +385,23 @@ impl<'a> MentionFinder<'a> {
             return m.tokens.end;
         };
         let entry = self.lex.entry_at(best);
+        // "Mohammed Ghazi al-Jalali": an unknown given name glued to a known person's
+        // surname is that person
+        if entry.etype == EntityType::Person
+            && let Some(prev) = self.mentions.last()
+            && prev.tokens.end == m.tokens.start
+            && prev.tokens.start >= sent_start
+            && prev.kind == MentionKind::Named
+            && self.entities[prev.entity].lexicon_id.is_none()
+            && self.entities[prev.entity].etype == EntityType::Person
+        {
+            let start = prev.tokens.start;
+            self.mentions.pop();
+            let surf = self.surface(start..m.tokens.end);
+            let e = self.lex_entity(best, surf);
+            self.push(start..m.tokens.end, e, MentionKind::Named);
+            return m.tokens.end;
+        }
         let surface = self.surface(m.tokens.clone());
         if matches!(entry.etype, EntityType::City | EntityType::Region)
             && m.tokens.len() == 1
@@ -778,7 +811,11 @@ impl<'a> MentionFinder<'a> {
                     .filter(|m| m.tokens.end <= sent_start)
                     .take(12)
                     .map(|m| m.entity)
-                    .find(|&e| self.entities[e].etype == ty);
+                    .find(|&e| {
+                        let x = &self.entities[e];
+                        // "the group" is not a state's army
+                        x.etype == ty && (ty != EntityType::ArmedGroup || x.of.is_none())
+                    });
                 if let Some(e) = earlier {
                     self.push(i..i + n, e, MentionKind::Pronoun);
                     return i + n;

@@ -101,6 +101,11 @@ const ADJ_SKIP: &[&str] = &[
 const LEADER_NEG: &[&str] = &[
     "former", "ex", "late", "then", "onetime", "one-time", "deposed", "ousted",
 ];
+/// Words before a leader's name that say the person is dead or replaced: no control.
+const LEADER_GONE: &[&str] = &[
+    "killed", "killing", "assassinated", "assassination", "death", "slain", "predecessor",
+    "succeeded", "replaced", "funeral", "mourned", "buried", "eliminated",
+];
 
 pub(super) struct RelationFinder<'a> {
     pub text: &'a str,
@@ -265,6 +270,17 @@ impl<'a> RelationFinder<'a> {
             }
             let w = self.w(t);
             if matches!(w, "who" | "which" | "that") && t > s {
+                // "X, the deputy head of Y, who founded Z": the antecedent is X
+                if w == "who"
+                    && t >= s + 2
+                    && self.w(t - 1) == ","
+                    && let Some(open) = self.appositive_open(s, t - 1, false)
+                    && open > s
+                    && let Some(m) = self.mention(open - 1)
+                    && self.entities[m.entity].etype == EntityType::Person
+                {
+                    return vec![m.entity];
+                }
                 // "X, which backs Y": the antecedent before the pronoun
                 let mut a = t;
                 while a > s && a + 4 > t {
@@ -523,6 +539,10 @@ impl<'a> RelationFinder<'a> {
     fn verb(&mut self, trig: &Trigger, s: usize, e: usize, i: usize, end: usize, participle: bool) {
         // compound adjectives ("Iran-backed") are handled by the adjective forms
         if i > s && self.raw(i - 1) == "-" {
+            return;
+        }
+        // "the head of", "deputy head of": a noun, not a verb
+        if end < e && self.w(end) == "of" {
             return;
         }
         // a noun use after a determiner ("the attack", "a strike") is not a verb
@@ -820,6 +840,13 @@ impl<'a> RelationFinder<'a> {
         if (i.saturating_sub(5).max(s)..i).any(|t| LEADER_NEG.contains(&self.w(t))) {
             return;
         }
+        let gone = |f: &Self, at: usize| {
+            (at.saturating_sub(6).max(s)..at)
+                .any(|t| LEADER_GONE.contains(&f.w(t)) || LEADER_NEG.contains(&f.w(t)))
+        };
+        if gone(self, i) {
+            return;
+        }
         let trig = Trigger {
             id: "controls/leader".into(),
             relation: Relation::Controls,
@@ -847,8 +874,24 @@ impl<'a> RelationFinder<'a> {
         let is_person = |f: &Self, m: &Mention| {
             (f.entities[m.entity].etype == EntityType::Person).then_some(m.entity)
         };
-        // skip person titles after the leader word: "RSF commander General X"
+        // skip person titles after the leader word: "RSF commander General X",
+        // "the junta's leader, General X"
         let mut k = i + n;
+        if k + 1 < e && self.w(k) == "," && i > s && self.tokens[i - 1].kind == TokenKind::Possessive {
+            k += 1;
+        }
+        // "Y, whose secretary-general is X"
+        if i >= s + 3
+            && self.w(i - 1) == "whose"
+            && self.w(i - 2) == ","
+            && k + 1 < e
+            && self.w(k) == "is"
+            && let Some(org) = self.mention(i - 3).and_then(|m| is_group(self, m))
+            && let Some(p) = self.mention(k + 1).and_then(|m| is_person(self, m))
+        {
+            self.emit(&[p], Relation::Controls, &[org], &trig, s, i);
+            return;
+        }
         loop {
             let r: Vec<&str> = self.words[k.min(e)..(k + 3).min(e)]
                 .iter()
@@ -880,7 +923,10 @@ impl<'a> RelationFinder<'a> {
             let mut org = None;
             while t < e && t < i + n + 8 {
                 if let Some(m) = self.mention(t) {
-                    if let Some(o) = is_group(self, m) {
+                    // "the head of the rebels' Salvation Government": not the owner
+                    let owner = m.tokens.end < e
+                        && self.tokens[m.tokens.end].kind == TokenKind::Possessive;
+                    if let Some(o) = is_group(self, m).filter(|_| !owner) {
                         org = Some(o);
                         break;
                     }
