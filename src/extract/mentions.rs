@@ -537,7 +537,9 @@ impl<'a> MentionFinder<'a> {
                     return j + n;
                 }
             }
-            if let Some(n) = pat.words.state_government.longest_at(&rest) {
+            if let Some(n) = pat.words.state_government.longest_at(&rest)
+                && pat.words.state_offices.longest_at(&rest).is_none_or(|o| o <= n)
+            {
                 let surf = self.surface(m.tokens.start..j + n);
                 let dem = self.demonym_of(state_idx);
                 let st = self.lex.entry_at(state_idx);

@@ -98,6 +98,13 @@ const ADJ_SKIP: &[&str] = &[
     "vital",
     "international",
 ];
+/// Descriptive words that may stand before a named side ("the paramilitary RSF",
+/// "caretaker Prime Minister X").
+const DESCRIPTORS: &[&str] = &[
+    "paramilitary", "rival", "caretaker", "outgoing", "acting", "interim", "incoming",
+    "ruling", "opposition", "militant", "armed", "allied", "separatist", "exiled",
+    "visiting", "embattled", "new", "then-", "top",
+];
 const LEADER_NEG: &[&str] = &[
     "former", "ex", "late", "then", "onetime", "one-time", "deposed", "ousted",
 ];
@@ -194,7 +201,7 @@ impl<'a> RelationFinder<'a> {
             if let Some(e) = self.fits(cur, want) {
                 out.push(e);
             }
-            let p = cur.tokens.start;
+            let p = self.skip_modifiers_left(s, cur.tokens.start);
             if p < s + 2 {
                 break;
             }
@@ -208,6 +215,77 @@ impl<'a> RelationFinder<'a> {
             }
         }
         out
+    }
+
+    /// Skips what may stand between a coordinator and the next conjunct: determiners,
+    /// descriptors, place heads, demonyms and titles ("and German Chancellor X").
+    fn skip_modifiers(&self, mut k: usize, e: usize) -> usize {
+        let start = k;
+        while k < e && k < start + 6 {
+            let w = self.w(k);
+            if matches!(w, "the" | "its" | "their" | "of")
+                || DESCRIPTORS.contains(&w)
+                || self.pat.words.place_heads.contains(w)
+            {
+                k += 1;
+                continue;
+            }
+            if let Some(m) = self.mention(k)
+                && m.kind == MentionKind::Demonym
+                && m.tokens.start == k
+            {
+                k = m.tokens.end;
+                continue;
+            }
+            let r: Vec<&str> = self.words[k..(k + 3).min(e)]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            match self.pat.words.person_titles.longest_at(&r) {
+                // "the head of Y" is an appositive, not a conjunct
+                Some(n) if self.mention(k).is_none() && !(k + n < e && self.w(k + n) == "of") => {
+                    k += n
+                }
+                _ => break,
+            }
+        }
+        k
+    }
+
+    /// Going left, the start of what modifies the conjunct starting at `p`: "the
+    /// paramilitary", "Parliament Speaker".
+    fn skip_modifiers_left(&self, s: usize, mut p: usize) -> usize {
+        let start = p;
+        while p > s && p + 4 > start {
+            let w = self.w(p - 1);
+            if matches!(w, "the" | "a" | "an") || DESCRIPTORS.contains(&w) {
+                p -= 1;
+                continue;
+            }
+            if let Some(m) = self.mention(p - 1)
+                && m.kind == MentionKind::Demonym
+            {
+                p = m.tokens.start;
+                continue;
+            }
+            if p >= s + 2
+                && self
+                    .pat
+                    .words
+                    .person_titles
+                    .longest_at(&[self.w(p - 2), w])
+                    == Some(2)
+            {
+                p -= 2;
+                continue;
+            }
+            if self.pat.words.person_titles.longest_at(&[w]) == Some(1) && self.mention(p - 1).is_none() {
+                p -= 1;
+                continue;
+            }
+            break;
+        }
+        p
     }
 
     /// Mentions coordinated going right from `m`: "A and B", "A, B and C", "both A and B".
@@ -233,17 +311,20 @@ impl<'a> RelationFinder<'a> {
                 break;
             }
             let mut k = n + 1;
-            if sep == "," && k < e && self.w(k) == "and" {
+            if sep == "," && k < e && matches!(self.w(k), "and" | "including") {
                 k += 1;
             }
-            while k < e
-                && (matches!(self.w(k), "the" | "its" | "their" | "of")
-                    || self.pat.words.place_heads.contains(self.w(k)))
-            {
-                k += 1;
-            }
+            k = self.skip_modifiers(k, e);
+            // ", the White House said": the speaker, not a conjunct
+            let speaker = |m: &Mention| {
+                m.tokens.end < e
+                    && matches!(self.w(m.tokens.end), "said" | "says" | "told" | "reported" | "added")
+            };
             match self.mention(k) {
-                Some(next) if self.fits(next, want).is_some() => cur = next,
+                Some(next) if self.fits(next, want).is_some() && !(sep == "," && speaker(next)) => {
+                    // "NATO Secretary-General Jens Stoltenberg": the person
+                    cur = self.titled_person_after(next.tokens.end, e).unwrap_or(next);
+                }
                 _ => break,
             }
         }
@@ -649,6 +730,26 @@ impl<'a> RelationFinder<'a> {
             return;
         }
         self.emit(&subj, trig.relation, &obj, trig, s, i);
+        self.fellow_guests(trig, &subj, &obj, s, i);
+    }
+
+    /// "X met A and B": A and B were at the same meeting.
+    fn fellow_guests(&mut self, trig: &Trigger, subj: &[usize], obj: &[usize], s: usize, i: usize) {
+        if trig.relation != Relation::MeetsWith || subj.is_empty() || obj.len() < 2 {
+            return;
+        }
+        for (k, &a) in obj.iter().enumerate() {
+            // officials of one state at a meeting do not meet each other
+            let others: Vec<usize> = obj[k + 1..]
+                .iter()
+                .copied()
+                .filter(|&b| {
+                    let (x, y) = (&self.entities[a], &self.entities[b]);
+                    x.country.is_none() || x.country != y.country
+                })
+                .collect();
+            self.emit(&[a], trig.relation, &others, trig, s, i);
+        }
     }
 
     /// Like [`Self::subject`] but for the patient of a passive, which may be a place.
@@ -701,8 +802,29 @@ impl<'a> RelationFinder<'a> {
         }
         // "the capture of Y by X"
         let mut source: Vec<usize> = self.owner_before(s, i).into_iter().collect();
-        let prep_at =
-            (end..(end + 3).min(e)).find(|&t| trig.noun_preps.iter().any(|p| p == self.w(t)));
+        // the preposition, possibly after a place: "talks in Vilnius with X"
+        let mut prep_at = None;
+        let mut t = end;
+        while t < (end + 8).min(e) {
+            if trig.noun_preps.iter().any(|p| p == self.w(t)) {
+                prep_at = Some(t);
+                break;
+            }
+            if let Some(m) = self.mention(t) {
+                if self.as_place(m).is_none() {
+                    break;
+                }
+                t = m.tokens.end;
+                continue;
+            }
+            if t >= end + 3 && !matches!(self.w(t), "the" | "capital" | "city" | "in" | "at") {
+                break;
+            }
+            if self.is_break(t) {
+                break;
+            }
+            t += 1;
+        }
         let by_at = (end..(end + 6).min(e)).find(|&t| self.w(t) == "by");
         if let Some(b) = by_at
             && source.is_empty()
@@ -724,6 +846,21 @@ impl<'a> RelationFinder<'a> {
             }
             return;
         }
+        // "a day after X agreed ..., following talks with Y": the clause's actor
+        if source.is_empty()
+            && trig.relation == Relation::MeetsWith
+            && (i.saturating_sub(2).max(s)..i).any(|t| matches!(self.w(t), "following" | "after" | "during"))
+        {
+            let from = (s..i).rev().find(|&t| self.is_break(t)).map_or(s, |b| b + 1);
+            source = self
+                .mentions
+                .iter()
+                .filter(|m| m.tokens.start >= from && m.tokens.end <= i)
+                .filter(|m| m.kind != MentionKind::Demonym)
+                .find_map(|m| self.fits(m, ObjectKind::Actor))
+                .into_iter()
+                .collect();
+        }
         if source.is_empty() {
             source = self.subject(s, i);
         }
@@ -738,6 +875,7 @@ impl<'a> RelationFinder<'a> {
                 .collect();
         }
         self.emit(&source, trig.relation, &targets, trig, s, i);
+        self.fellow_guests(trig, &source, &targets, s, i);
     }
 
     fn phone_call(&mut self, trig: &Trigger, s: usize, i: usize) {
