@@ -167,6 +167,9 @@ impl Extractor {
             mentions: &mentions,
             mention_at: &mention_at,
             found: Vec::new(),
+            last_attack: Vec::new(),
+            attacks: Vec::new(),
+            last_visit: Vec::new(),
         };
         for s in &analyzed.sentences {
             rf.sentence(s.tokens.start, s.tokens.end);

@@ -50,6 +50,10 @@ struct WordsFile {
     pronouns_plural: Vec<String>,
     #[serde(default)]
     anaphors: Vec<String>,
+    #[serde(default)]
+    attack_events: Vec<String>,
+    #[serde(default)]
+    visit_events: Vec<String>,
 }
 
 /// What the target of a trigger must be.
@@ -202,6 +206,10 @@ pub struct Words {
     pub pronouns_plural: FxHashSet<String>,
     /// "the group" -> armed-group
     pub anaphors: Vec<(Vec<String>, String)>,
+    /// nouns naming an attack, whose agent a later "condemned the strikes" opposes
+    pub attack_events: PhraseSet,
+    /// nouns naming a visit or meeting ("condemned the visit")
+    pub visit_events: PhraseSet,
 }
 
 /// All patterns: word lists, triggers and the index of trigger forms.
@@ -325,6 +333,8 @@ impl Patterns {
             (&mut words.state_offices, &w.state_offices),
             (&mut words.place_heads, &w.place_heads),
             (&mut words.place_preps, &w.place_preps),
+            (&mut words.attack_events, &w.attack_events),
+            (&mut words.visit_events, &w.visit_events),
         ] {
             for p in src {
                 dst.insert(p);

@@ -124,6 +124,12 @@ pub(super) struct RelationFinder<'a> {
     /// token -> index into `mentions`
     pub mention_at: &'a [Option<usize>],
     pub found: Vec<Found>,
+    /// who carried out the last attack told in the document, for "condemned the strikes"
+    pub last_attack: Vec<usize>,
+    /// how many attacks each entity carried out so far in the document
+    pub attacks: Vec<(usize, u32)>,
+    /// who made the last visit or meeting, for "condemned the visit"
+    pub last_visit: Vec<usize>,
 }
 
 impl<'a> RelationFinder<'a> {
@@ -562,6 +568,9 @@ impl<'a> RelationFinder<'a> {
                     sentence_start: s,
                     trigger: i,
                 });
+                if rel == Relation::MeetsWith && !self.last_visit.contains(&a) {
+                    self.last_visit = vec![a];
+                }
                 if trig.both_ways {
                     self.found.push(Found {
                         source: b,
@@ -704,6 +713,14 @@ impl<'a> RelationFinder<'a> {
             return;
         }
         let subj = self.subject(s, i);
+        self.note_attack(trig, &subj);
+        // "condemned the strikes", "supported the operation": the event's agent
+        if trig.id == "opposes/condemn" || trig.relation == Relation::Supports {
+            if let Some(agents) = self.event_agents(s, obj_from, e) {
+                self.emit(&subj, trig.relation, &agents, trig, s, i);
+                return;
+            }
+        }
         let obj_end = match trig.near {
             Some(n) => (obj_from + n).min(e),
             None => e,
@@ -731,6 +748,97 @@ impl<'a> RelationFinder<'a> {
         }
         self.emit(&subj, trig.relation, &obj, trig, s, i);
         self.fellow_guests(trig, &subj, &obj, s, i);
+    }
+
+    /// The agents of an event named at `from`: "the Israeli strikes" (Israel), "the
+    /// attack by X" (X), "the attack" or "it" (whoever carried out the last attack told),
+    /// "the visit" (the last visitor). `None` when no event noun stands there.
+    fn event_agents(&self, s: usize, from: usize, e: usize) -> Option<Vec<usize>> {
+        let mut k = from;
+        while k < e && k < from + 5 {
+            let w = self.w(k);
+            if let Some(m) = self.mention(k) {
+                if m.kind == MentionKind::Pronoun && matches!(w, "it" | "them") {
+                    return Some(self.last_attack.clone());
+                }
+                let n = m.tokens.end;
+                let modifier = m.kind == MentionKind::Demonym
+                    || (n < e && self.tokens[n].kind == TokenKind::Possessive)
+                    || (n < e && self.raw(n) == "-");
+                if !modifier {
+                    return None;
+                }
+                k = n;
+                continue;
+            }
+            let r: Vec<&str> = self.words[k..(k + 3).min(e)]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            let words = &self.pat.words;
+            let event = words
+                .attack_events
+                .longest_at(&r)
+                .map(|n| (n, false))
+                .or_else(|| words.visit_events.longest_at(&r).map(|n| (n, true)));
+            if let Some((n, visit)) = event {
+                if let Some(owner) = self.owner_before(s, k) {
+                    return Some(vec![owner]);
+                }
+                let after = k + n;
+                if let Some(by) = (after..(after + 2).min(e)).find(|&t| self.w(t) == "by") {
+                    return Some(self.object(by + 1, e, ObjectKind::Actor));
+                }
+                // "the attack on Israel": the attack is Israel's enemy's, named before
+                return Some(if visit {
+                    self.last_visit.clone()
+                } else {
+                    self.last_attack.clone()
+                });
+            }
+            if ADJ_SKIP.contains(&w)
+                || self.raw(k) == "-"
+                || matches!(w, "this" | "these" | "that" | "those" | "recent" | "latest" | "deadly" | "overnight" | "weekend" | "us" | "led" | "backed")
+            {
+                k += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// Records the agents of an attack; the document's main attacker so far is the one
+    /// with most attacks (the latest on a tie): "condemned the strikes" opposes it.
+    fn note_attack(&mut self, trig: &Trigger, agents: &[usize]) {
+        if trig.id != "opposes/attack" && trig.id != "opposes/fire-at" {
+            return;
+        }
+        for &a in agents {
+            if self.entities[a].etype.kind() != EntityKind::Actor {
+                continue;
+            }
+            match self.attacks.iter_mut().find(|(e, _)| *e == a) {
+                Some((_, n)) => *n += 1,
+                None => self.attacks.push((a, 1)),
+            }
+            let n = self.attacks.iter().find(|(e, _)| *e == a).map_or(0, |x| x.1);
+            let best = self.attacks.iter().map(|x| x.1).max().unwrap_or(0);
+            if n >= best {
+                self.last_attack = vec![a];
+            }
+        }
+    }
+
+    /// Whether a verb of judgement ("condemned") stands just before `i`: the event
+    /// after it is judged, not carried out by the subject.
+    fn judged(&self, s: usize, i: usize) -> bool {
+        (i.saturating_sub(4).max(s)..i).any(|t| {
+            let w = [self.w(t)];
+            self.pat
+                .forms_at(&w)
+                .any(|f| self.pat.triggers[f.trigger].id == "opposes/condemn")
+        })
     }
 
     /// "X met A and B": A and B were at the same meeting.
@@ -797,7 +905,7 @@ impl<'a> RelationFinder<'a> {
     }
 
     fn noun(&mut self, trig: &Trigger, s: usize, e: usize, i: usize, end: usize) {
-        if self.negated(s, i) {
+        if self.negated(s, i) || self.judged(s, i) {
             return;
         }
         // "the capture of Y by X"
@@ -864,6 +972,7 @@ impl<'a> RelationFinder<'a> {
         if source.is_empty() {
             source = self.subject(s, i);
         }
+        self.note_attack(trig, &source);
         if source.is_empty() && matches!(self.w(p), "with" | "against") {
             // "five days of fighting with X": the sentence's first actor
             source = self
