@@ -10,10 +10,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::patterns::Patterns;
+use super::patterns::{ObjectKind, Patterns};
 use super::{DocEntity, Mention, MentionKind};
 use crate::lexicon::{How, LexMention, Lexicon};
-use crate::model::{EntityKind, EntityType, normalize_name};
+use crate::model::{EntityKind, EntityType, Relation, normalize_name};
 use crate::text::{Analyzed, Token, TokenKind};
 
 /// Capitalized words that start sentences or clauses but never names.
@@ -221,6 +221,8 @@ pub(super) struct MentionFinder<'a> {
     pub mentions: Vec<Mention>,
     /// tokens where a lexicon name starts: unknown names stop there
     lex_starts: rustc_hash::FxHashSet<usize>,
+    /// the first token of every sentence
+    sent_starts: Vec<usize>,
 }
 
 fn is_cap(s: &str) -> bool {
@@ -253,6 +255,7 @@ impl<'a> MentionFinder<'a> {
             doc_alias: FxHashMap::default(),
             mentions: Vec::new(),
             lex_starts: Default::default(),
+            sent_starts: Vec::new(),
         }
     }
 
@@ -360,6 +363,7 @@ impl<'a> MentionFinder<'a> {
     /// Finds every mention of the document.
     pub fn run(&mut self, analyzed: &Analyzed, lexmentions: &[LexMention]) {
         self.lex_starts = lexmentions.iter().map(|m| m.tokens.start).collect();
+        self.sent_starts = analyzed.sentences.iter().map(|s| s.tokens.start).collect();
         let mut lm = lexmentions.iter().peekable();
         for s in &analyzed.sentences {
             let mut i = s.tokens.start;
@@ -806,18 +810,35 @@ impl<'a> MentionFinder<'a> {
             let n = phrase.len();
             if rest.len() >= n && phrase.iter().zip(&rest).all(|(a, b)| a == b) {
                 let ty: EntityType = ty.parse().unwrap_or(EntityType::Organization);
-                let earlier = self
+                // places may be named earlier in the same sentence ("Azerbaijan took
+                // Karabakh ... control of the region")
+                let place = ty.kind() == EntityKind::Place;
+                let fits = |m: &Mention| {
+                    let x = &self.entities[m.entity];
+                    // "the group" names a group named before, not "the jihadists", and
+                    // not a state's army
+                    m.kind != MentionKind::Generic
+                        && x.etype == ty
+                        && (ty != EntityType::ArmedGroup || x.of.is_none())
+                };
+                let candidates: Vec<&Mention> = self
                     .mentions
                     .iter()
                     .rev()
-                    .filter(|m| m.tokens.end <= sent_start)
+                    .filter(|m| m.tokens.end <= sent_start || (place && m.tokens.end <= i))
                     .take(12)
-                    .map(|m| m.entity)
-                    .find(|&e| {
-                        let x = &self.entities[e];
-                        // "the group" is not a state's army
-                        x.etype == ty && (ty != EntityType::ArmedGroup || x.of.is_none())
-                    });
+                    .filter(|m| fits(m))
+                    .collect();
+                // the latest sentence naming one; in it, the first (its subject, most
+                // likely): "HTS, a former al-Qaeda affiliate, ... The group" is HTS
+                let earlier = candidates.first().map(|latest| {
+                    let sent = self.sentence_of(latest.tokens.start);
+                    candidates
+                        .iter()
+                        .rev()
+                        .find(|m| self.sentence_of(m.tokens.start) == sent)
+                        .map_or(latest.entity, |m| m.entity)
+                });
                 if let Some(e) = earlier {
                     self.push(i..i + n, e, MentionKind::Pronoun);
                     return i + n;
@@ -829,6 +850,14 @@ impl<'a> MentionFinder<'a> {
             return self.unknown_name(i, sent_start, end);
         }
         i + 1
+    }
+
+    /// The start of the sentence holding token `t`.
+    fn sentence_of(&self, t: usize) -> usize {
+        match self.sent_starts.binary_search(&t) {
+            Ok(k) => self.sent_starts[k],
+            Err(k) => self.sent_starts[k.saturating_sub(1)],
+        }
     }
 
     fn last_entity(&self, want: impl Fn(EntityType) -> bool) -> Option<usize> {
@@ -972,7 +1001,31 @@ impl<'a> MentionFinder<'a> {
         let place_prep = self.pat.words.place_preps.longest_at(&[prev]).is_some()
             || self.pat.words.place_preps.longest_at(&prev2).is_some();
         let sentence_initial = first == sent_start;
-        let etype = if GROUP_HEADS.contains(&next) {
+        let head_after = self
+            .pat
+            .words
+            .place_heads
+            .longest_at(&self.word_slice(stop, stop + 3));
+        // "the Sheikh Maqsoud district", "General Command headquarters": a place whose
+        // name starts with a title word
+        let titled_place = titled && head_after.is_some() && i < first;
+        if titled_place {
+            first = i;
+            titled = false;
+        }
+        // "Mount Hermon", "Wadi Khaled", "the Republican Palace"
+        let place_named = self.pat.words.place_prefixes.contains(&self.words[first])
+            || (nwords >= 2 && self.pat.words.place_heads.longest_at(&[last]).is_some());
+        // "captured Saraqeb": the object of a verb of taking is a place
+        let taken = first > sent_start
+            && self.pat.forms_at(&[prev]).any(|f| {
+                let t = &self.pat.triggers[f.trigger];
+                t.relation == Relation::Controls && t.object == ObjectKind::Place
+            });
+        let etype = if titled_place {
+            stop += head_after.unwrap_or(0);
+            Some(EntityType::Facility)
+        } else if GROUP_HEADS.contains(&next) {
             Some(EntityType::Group)
         } else if !titled
             && self.pat.words.armed_heads.contains(next)
@@ -987,13 +1040,7 @@ impl<'a> MentionFinder<'a> {
             Some(EntityType::ArmedGroup)
         } else if self.pat.words.org_heads.contains(last) {
             Some(EntityType::Organization)
-        } else if let Some(n) = self
-            .pat
-            .words
-            .place_heads
-            .longest_at(&self.word_slice(stop, stop + 3))
-            .filter(|_| !titled)
-        {
+        } else if let Some(n) = head_after.filter(|_| !titled) {
             // "Merowe air base", "Idlib province": include the head
             let head = self.word_slice(stop, stop + n).join(" ");
             let t = if matches!(head.as_str(), "city" | "town" | "village") {
@@ -1017,8 +1064,12 @@ impl<'a> MentionFinder<'a> {
             };
             stop += n;
             Some(t)
+        } else if place_named && !titled {
+            Some(EntityType::Facility)
         } else if titled {
             Some(EntityType::Person)
+        } else if taken && !is_acronym(surface) && nwords <= 3 {
+            Some(EntityType::City)
         } else if is_acronym(surface) && nwords == 1 {
             Some(EntityType::Organization)
         } else if place_prep && nwords <= 2 {

@@ -51,6 +51,8 @@ struct WordsFile {
     #[serde(default)]
     anaphors: Vec<String>,
     #[serde(default)]
+    place_prefixes: Vec<String>,
+    #[serde(default)]
     attack_events: Vec<String>,
     #[serde(default)]
     visit_events: Vec<String>,
@@ -206,6 +208,8 @@ pub struct Words {
     pub pronouns_plural: FxHashSet<String>,
     /// "the group" -> armed-group
     pub anaphors: Vec<(Vec<String>, String)>,
+    /// first words of place names ("Mount Hermon", "Wadi Khaled")
+    pub place_prefixes: FxHashSet<String>,
     /// nouns naming an attack, whose agent a later "condemned the strikes" opposes
     pub attack_events: PhraseSet,
     /// nouns naming a visit or meeting ("condemned the visit")
@@ -345,6 +349,7 @@ impl Patterns {
             (&mut words.org_heads, &w.org_heads),
             (&mut words.negations, &w.negations),
             (&mut words.clause_breaks, &w.clause_breaks),
+            (&mut words.place_prefixes, &w.place_prefixes),
             (&mut words.pronouns_person, &w.pronouns_person),
             (&mut words.pronouns_thing, &w.pronouns_thing),
             (&mut words.pronouns_plural, &w.pronouns_plural),

@@ -534,7 +534,10 @@ impl<'a> RelationFinder<'a> {
             state(s)
                 && !state(p)
                 && (p.of.as_deref() == Some(s.name.as_str())
-                    || (p.country.is_some() && p.country == s.country))
+                    // a group's country is where it fights, not whose side it is on
+                    || (p.etype == EntityType::Person
+                        && p.country.is_some()
+                        && p.country == s.country))
         };
         belongs(x, y) || belongs(y, x)
     }
@@ -655,6 +658,7 @@ impl<'a> RelationFinder<'a> {
         {
             return;
         }
+        let mut need_at = None;
         if !trig.needs.is_empty() {
             let n = (after..(after + 7).min(e)).find_map(|t| {
                 trig.needs.iter().find_map(|need| {
@@ -670,6 +674,7 @@ impl<'a> RelationFinder<'a> {
                 // the object follows the needed word unless the trigger's own
                 // prepositions start with it ("took control of")
                 Some((t, len)) => {
+                    need_at = Some(t);
                     after = if self.skip_phrases(t, e, &trig.preps) > t {
                         t
                     } else {
@@ -700,7 +705,9 @@ impl<'a> RelationFinder<'a> {
             && (prev.is_some_and(|p| BE.contains(&self.w(p))) || (end < e && self.w(end) == "by"));
         if passive {
             // "X was captured by Y" / "militants led by HTS"
-            let by = (end..(end + 3).min(e)).find(|&t| self.w(t) == "by");
+            // "designated a terrorist group by X": after the needed words
+            let by_end = need_at.map_or(end + 3, |t| t + 4).min(e);
+            let by = (end..by_end).find(|&t| self.w(t) == "by");
             let Some(by) = by else { return };
             let mut agents = self.object(by + 1, e, ObjectKind::Actor);
             let patients = self.subject_any(s, i, trig.object);
@@ -725,7 +732,17 @@ impl<'a> RelationFinder<'a> {
             Some(n) => (obj_from + n).min(e),
             None => e,
         };
-        let obj = self.object(obj_from, obj_end, trig.object);
+        let mut obj = self.object(obj_from, obj_end, trig.object);
+        // "listed Hezbollah as a terrorist group": the object stands before the needed word
+        if obj.is_empty()
+            && let Some(t) = need_at
+        {
+            obj = self.object(end, t, trig.object);
+        }
+        // "Hezbollah, which Washington lists as ...": the antecedent of an object relative
+        if obj.is_empty() && !subj.is_empty() {
+            obj = self.relative_object(s, i, trig.object);
+        }
 
         if obj.is_empty() && trig.relation == Relation::MeetsWith && subj.len() >= 2 {
             // "A and B met": every pair
@@ -806,6 +823,30 @@ impl<'a> RelationFinder<'a> {
             return None;
         }
         None
+    }
+
+    /// The antecedent of an object relative clause whose verb is at `i`: "the corridor,
+    /// which Azerbaijan has controlled" -> the corridor.
+    fn relative_object(&self, s: usize, i: usize, want: ObjectKind) -> Vec<usize> {
+        let mut t = i;
+        while t > s && AUX_SKIP.contains(&self.w(t - 1)) {
+            t -= 1;
+        }
+        let Some(subj) = (t > s).then(|| self.mention(t - 1)).flatten() else {
+            return vec![];
+        };
+        let mut r = subj.tokens.start;
+        if r <= s || !matches!(self.w(r - 1), "which" | "that" | "whom") {
+            return vec![];
+        }
+        r -= 1;
+        if r > s && self.w(r - 1) == "," {
+            r -= 1;
+        }
+        match (r > s).then(|| self.mention(r - 1)).flatten() {
+            Some(m) => self.fits(m, want).into_iter().collect(),
+            None => vec![],
+        }
     }
 
     /// Records the agents of an attack; the document's main attacker so far is the one
