@@ -98,6 +98,11 @@ const ADJ_SKIP: &[&str] = &[
     "vital",
     "international",
 ];
+/// Second halves of compounds whose first half modifies what follows ("US-backed").
+const COMPOUND_PARTICIPLES: &[&str] = &[
+    "backed", "led", "allied", "aligned", "funded", "sponsored", "supported", "based",
+    "trained", "armed", "affiliated", "linked", "friendly", "brokered", "mediated",
+];
 /// Descriptive words that may stand before a named side ("the paramilitary RSF",
 /// "caretaker Prime Minister X").
 const DESCRIPTORS: &[&str] = &[
@@ -193,7 +198,12 @@ impl<'a> RelationFinder<'a> {
 
     /// Whether a negation, hedge or fear stands in the `window` tokens before `i`.
     fn negated(&self, s: usize, i: usize) -> bool {
-        let from = i.saturating_sub(10).max(s);
+        let mut from = i.saturating_sub(10).max(s);
+        // a negation in an earlier clause does not reach the trigger: "over plans to
+        // merge them, pitting A against B"
+        if let Some(c) = (from..i).rev().find(|&t| matches!(self.w(t), "," | ";")) {
+            from = c + 1;
+        }
         (from..i).any(|t| self.pat.words.negations.contains(self.w(t)))
             || (i + 1 < self.words.len() && self.w(i + 1) == "not")
     }
@@ -464,6 +474,22 @@ impl<'a> RelationFinder<'a> {
                 if holder {
                     return vec![m.entity];
                 }
+                // "the US-backed SDF": the backer modifies the object, it is not it
+                let modifier = n + 1 < e
+                    && self.raw(n) == "-"
+                    && COMPOUND_PARTICIPLES.contains(&self.w(n + 1));
+                if modifier {
+                    t = n + 2;
+                    continue;
+                }
+                // "the militia Kataib Hezbollah": the name, not the common noun
+                if m.kind == MentionKind::Generic
+                    && let Some(named) = self.mention(n)
+                    && named.kind == MentionKind::Named
+                    && self.fits(named, want).is_some()
+                {
+                    return self.coordinated_right(e, named, want);
+                }
                 // "his Syrian and Iranian counterparts": the states they speak for
                 if m.kind == MentionKind::Demonym && want == ObjectKind::Actor {
                     let mut k = n;
@@ -710,6 +736,10 @@ impl<'a> RelationFinder<'a> {
             let by = (end..by_end).find(|&t| self.w(t) == "by");
             let Some(by) = by else { return };
             let mut agents = self.object(by + 1, e, ObjectKind::Actor);
+            // "targeted by Israeli airstrikes": the attacker of the instrument
+            if agents.is_empty() && trig.relation == Relation::Opposes {
+                agents = self.event_agents(s, by + 1, e).unwrap_or_default();
+            }
             let patients = self.subject_any(s, i, trig.object);
             // "militants led by HTS" names who the militants are, not who controls them;
             // "a group led by X" with X a person is leadership
