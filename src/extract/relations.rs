@@ -119,6 +119,11 @@ const LEADER_GONE: &[&str] = &[
     "succeeded", "replaced", "funeral", "mourned", "buried", "eliminated",
 ];
 
+/// Whether a word starts with a capital letter.
+fn is_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
 pub(super) struct RelationFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
@@ -538,6 +543,17 @@ impl<'a> RelationFinder<'a> {
                 t += 1;
                 continue;
             }
+            // "killed his predecessor, Hassan Nasrallah": the name after a short noun
+            if w == ","
+                && t > from
+                && t <= from + 3
+                && (from..t).all(|k| self.tokens[k].kind == TokenKind::Word && !is_upper(self.raw(k)))
+                && let Some(m) = self.mention(t + 1)
+                && self.entities[m.entity].etype == EntityType::Person
+                && self.fits(m, want).is_some()
+            {
+                return vec![m.entity];
+            }
             if w == "," && t + 1 < e && self.w(t + 1) == "including" {
                 t += 2;
                 limit = (t + 6).min(e);
@@ -734,7 +750,16 @@ impl<'a> RelationFinder<'a> {
             // "designated a terrorist group by X": after the needed words
             let by_end = need_at.map_or(end + 3, |t| t + 4).min(e);
             let by = (end..by_end).find(|&t| self.w(t) == "by");
-            let Some(by) = by else { return };
+            let Some(by) = by else {
+                // "was killed in an Israeli strike"
+                if trig.relation == Relation::Opposes
+                    && let Some(agents) = self.instrument_agents(s, end, e)
+                {
+                    let patients = self.subject_any(s, i, trig.object);
+                    self.emit(&agents, trig.relation, &patients, trig, s, i);
+                }
+                return;
+            };
             let mut agents = self.object(by + 1, e, ObjectKind::Actor);
             // "targeted by Israeli airstrikes": the attacker of the instrument
             if agents.is_empty() && trig.relation == Relation::Opposes {
@@ -912,6 +937,15 @@ impl<'a> RelationFinder<'a> {
         })
     }
 
+    /// The agents of the attack that did something, told after it: "(the killing of X)
+    /// in an Israeli air strike" -> Israel.
+    fn instrument_agents(&self, s: usize, from: usize, e: usize) -> Option<Vec<usize>> {
+        let t = (from..(from + 12).min(e))
+            .take_while(|&t| !matches!(self.w(t), "," | ";" | "which" | "that" | "who"))
+            .find(|&t| self.w(t) == "in" && t + 1 < e && matches!(self.w(t + 1), "a" | "an"))?;
+        self.event_agents(s, t + 2, e).filter(|a| !a.is_empty())
+    }
+
     /// "X met A and B": A and B were at the same meeting.
     fn fellow_guests(&mut self, trig: &Trigger, subj: &[usize], obj: &[usize], s: usize, i: usize) {
         if trig.relation != Relation::MeetsWith || subj.is_empty() || obj.len() < 2 {
@@ -1009,6 +1043,9 @@ impl<'a> RelationFinder<'a> {
             && source.is_empty()
         {
             source = self.object(b + 1, e, ObjectKind::Actor);
+        }
+        if source.is_empty() && trig.relation == Relation::Opposes {
+            source = self.instrument_agents(s, end, e).unwrap_or_default();
         }
         let Some(p) = prep_at else {
             // "in a phone call": the partner is the object of "told"/"spoke to" before
