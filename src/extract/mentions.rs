@@ -825,7 +825,10 @@ impl<'a> MentionFinder<'a> {
                     .mentions
                     .iter()
                     .rev()
-                    .filter(|m| m.tokens.end <= sent_start || (place && m.tokens.end <= i))
+                    .filter(|m| {
+                        m.tokens.end <= sent_start
+                            || (place && m.tokens.end <= i && m.alt.is_none())
+                    })
                     .take(12)
                     .filter(|m| fits(m))
                     .collect();

@@ -598,7 +598,11 @@ impl<'a> RelationFinder<'a> {
                 if a == b {
                     continue;
                 }
-                if matches!(rel, Relation::MeetsWith | Relation::Opposes) && self.same_side(a, b) {
+                let actors = self.entities[b].etype.kind() == EntityKind::Actor;
+                if (matches!(rel, Relation::MeetsWith | Relation::Opposes)
+                    || (rel == Relation::Controls && actors))
+                    && self.same_side(a, b)
+                {
                     continue;
                 }
                 if self.entities[a].etype.kind() != EntityKind::Actor {
