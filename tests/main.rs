@@ -4,6 +4,7 @@
 mod common;
 
 mod export;
+mod extract;
 mod graphs_dir;
 mod import;
 mod interop;
