@@ -3,6 +3,7 @@
 
 mod common;
 
+mod cli_extract;
 mod export;
 mod extract;
 mod graphs_dir;
