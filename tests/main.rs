@@ -3,7 +3,10 @@
 
 mod common;
 
+mod cli_extract;
 mod export;
+mod extract;
+mod extract_props;
 mod graphs_dir;
 mod import;
 mod interop;

@@ -1,0 +1,576 @@
+//! CLI tests of `extract`, `ingest` and `why`: every output format decodes, dates and stdin
+//! work, re-ingesting is idempotent, a changed document replaces its evidence, and errors
+//! are one line that names the file (and line) with exit 2.
+//!
+//! Texts are kept to sentences whose statement is the crate's own doc example ("X backs Y"),
+//! so that tuning the patterns does not break these tests; what the extractor finds in
+//! longer articles is scored by `extract.rs`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::common::{cmd, error_line, json};
+
+const IRAN: &str = "BEIRUT, March 3, 2024 (Reuters) - Iran backs Hezbollah.\n";
+
+#[derive(Debug, Deserialize)]
+struct NodeLink {
+    directed: bool,
+    multigraph: bool,
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Node {
+    id: String,
+    name: String,
+    kind: String,
+    #[serde(rename = "type")]
+    etype: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Edge {
+    source: String,
+    target: String,
+    relation: String,
+    evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct Evidence {
+    doc: String,
+    date: Option<String>,
+    text: String,
+    span: Option<Span>,
+    producer: String,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// One line of `extract --format jsonl`.
+#[derive(Debug, Deserialize)]
+struct Line {
+    source: String,
+    relation: String,
+    target: String,
+    evidence: String,
+    doc: String,
+    date: Option<String>,
+    span: Span,
+    pattern: String,
+    source_kind: String,
+    target_kind: String,
+}
+
+impl NodeLink {
+    fn name(&self, id: &str) -> &str {
+        &self.nodes.iter().find(|n| n.id == id).unwrap().name
+    }
+
+    /// `source relation target` for every edge, by name.
+    fn triples(&self) -> BTreeSet<String> {
+        self.edges
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {}",
+                    self.name(&e.source),
+                    e.relation,
+                    self.name(&e.target)
+                )
+            })
+            .collect()
+    }
+
+    fn docs(&self) -> BTreeSet<String> {
+        self.edges
+            .iter()
+            .flat_map(|e| e.evidence.iter().map(|v| v.doc.clone()))
+            .collect()
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn lines(out: &[u8]) -> Vec<Line> {
+    String::from_utf8(out.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+fn stored(graph: &Path) -> NodeLink {
+    serde_json::from_slice(&std::fs::read(graph).unwrap()).unwrap()
+}
+
+#[test]
+fn extract_json_is_node_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "iran.txt", IRAN);
+    let g: NodeLink = json(
+        cmd(&dir.path().join("g.json"))
+            .args(["extract", "--format", "json"])
+            .arg(&f),
+    );
+    assert!(g.directed && g.multigraph);
+    assert!(g.triples().contains("Iran supports Hezbollah"), "{g:?}");
+    let iran = g.nodes.iter().find(|n| n.name == "Iran").unwrap();
+    assert_eq!(
+        (iran.kind.as_str(), iran.etype.as_str()),
+        ("actor", "state")
+    );
+    let e = &g.edges[0];
+    assert_eq!(e.evidence[0].doc, "iran");
+    assert_eq!(e.evidence[0].date.as_deref(), Some("2024-03-03"));
+    let span = e.evidence[0].span.unwrap();
+    assert_eq!(&IRAN[span.start..span.end], e.evidence[0].text);
+    assert!(
+        !dir.path().join("g.json").exists(),
+        "extract stores nothing"
+    );
+}
+
+#[test]
+fn extract_jsonl_is_one_statement_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", IRAN);
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Russia backs Hezbollah. Iran backs Hamas.",
+    );
+    let out = cmd(&dir.path().join("g.json"))
+        .args(["extract", "--format", "jsonl", "--date", "2024-05-06"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let ls = lines(&out);
+    let got: BTreeSet<(String, String, String, String)> = ls
+        .iter()
+        .map(|l| {
+            (
+                l.doc.clone(),
+                l.source.clone(),
+                l.relation.clone(),
+                l.target.clone(),
+            )
+        })
+        .collect();
+    for (doc, s, t) in [
+        ("a", "Iran", "Hezbollah"),
+        ("b", "Russia", "Hezbollah"),
+        ("b", "Iran", "Hamas"),
+    ] {
+        assert!(
+            got.contains(&(doc.into(), s.into(), "supports".into(), t.into())),
+            "{got:?}"
+        );
+    }
+    let text_b = std::fs::read_to_string(&b).unwrap();
+    for l in &ls {
+        assert_eq!(
+            l.date.as_deref(),
+            Some("2024-05-06"),
+            "--date wins over the dateline"
+        );
+        assert_eq!(
+            (l.source_kind.as_str(), l.target_kind.as_str()),
+            ("actor", "actor")
+        );
+        assert!(!l.pattern.is_empty());
+        let text = if l.doc == "a" { IRAN } else { &text_b };
+        assert_eq!(&text[l.span.start..l.span.end], l.evidence);
+    }
+}
+
+#[test]
+fn extract_reads_stdin_and_dates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let run = |args: &[&str], input: &str| {
+        lines(
+            &cmd(&g)
+                .args(["extract", "--format", "jsonl"])
+                .args(args)
+                .arg("-")
+                .write_stdin(input)
+                .assert()
+                .success()
+                .get_output()
+                .stdout,
+        )
+    };
+    let ls = run(&[], IRAN);
+    assert_eq!(ls.len(), 1, "{ls:?}");
+    assert_eq!(ls[0].doc, "stdin");
+    assert_eq!(ls[0].date.as_deref(), Some("2024-03-03"), "dateline");
+    let ls = run(&["--date", "2023-02-01"], IRAN);
+    assert_eq!(ls[0].date.as_deref(), Some("2023-02-01"));
+    // no dateline, no --date: today
+    let ls = run(&[], "Iran backs Hezbollah.");
+    let d = ls[0].date.clone().unwrap();
+    assert!(
+        d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.as_str() > "2024",
+        "{d}"
+    );
+    // an article that states nothing is a normal result
+    let out = cmd(&g)
+        .args(["extract", "--format", "jsonl", "-"])
+        .write_stdin("It rained in Paris.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(out.is_empty());
+}
+
+#[test]
+fn extract_dot_and_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "iran.txt", IRAN);
+    let g = dir.path().join("g.json");
+    let dot = cmd(&g)
+        .args(["extract", "--format", "dot"])
+        .arg(&f)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let dot = String::from_utf8(dot).unwrap();
+    assert!(dot.trim_start().starts_with("digraph {"), "{dot}");
+    assert!(dot.trim_end().ends_with('}'));
+    assert_eq!(dot.matches('{').count(), dot.matches('}').count());
+    assert!(dot.contains("label=\"Iran\"") && dot.contains("label=\"Hezbollah\""));
+    let edges: Vec<&str> = dot
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.contains(" -> ") && !l.starts_with("legend_"))
+        .collect();
+    assert_eq!(edges.len(), 1, "{dot}");
+    assert!(edges[0].contains("label=\"supports\""), "{dot}");
+    if crate::common::have("dot", &["-V"], "Graphviz is not installed") {
+        let (ok, err) = crate::common::render_dot(&dot);
+        assert!(ok, "{err}");
+    }
+    let table = cmd(&g)
+        .args(["extract", "--format", "table"])
+        .arg(&f)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        rows[0],
+        ["SOURCE", "RELATION", "TARGET", "PATTERN", "EVIDENCE"]
+    );
+    assert_eq!(rows.len(), 2, "{table}");
+    assert_eq!(rows[1][..3], ["Iran", "supports", "Hezbollah"]);
+}
+
+#[test]
+fn extract_explain_shows_sentence_and_pattern() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "iran.txt", IRAN);
+    let g = dir.path().join("g.json");
+    let ls = lines(
+        &cmd(&g)
+            .args(["extract", "--format", "jsonl"])
+            .arg(&f)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    let out = cmd(&g)
+        .args(["extract", "--explain"])
+        .arg(&f)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.starts_with("Iran -supports-> Hezbollah  (")
+            && first.contains(&format!("({}, confidence", ls[0].pattern))
+            && first.ends_with(&format!(
+                "iran bytes {}..{})",
+                ls[0].span.start, ls[0].span.end
+            )),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().nth(1).unwrap().trim(),
+        "BEIRUT, March 3, 2024 (Reuters) - [Iran] <<backs>> [Hezbollah]."
+    );
+}
+
+#[test]
+fn extract_missing_file_is_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "iran.txt", IRAN);
+    let line = error_line(
+        cmd(&dir.path().join("g.json"))
+            .current_dir(dir.path())
+            .arg("extract")
+            .arg(&f)
+            .arg("nosuch.txt"),
+    );
+    assert!(
+        line.starts_with("actorgraph: cannot read nosuch.txt: "),
+        "{line}"
+    );
+    let line = error_line(
+        cmd(&dir.path().join("g.json"))
+            .args(["extract", "--date", "2024-13-40"])
+            .arg(&f),
+    );
+    assert_eq!(
+        line,
+        "actorgraph: bad date '2024-13-40' (expected YYYY-MM-DD)"
+    );
+}
+
+#[test]
+fn ingest_walks_a_folder_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let src = dir.path().join("news");
+    write(&src, "a.txt", IRAN);
+    write(&src, "deep/b.md", "Belarus backs Russia.");
+    write(&src, "notes.csv", "Turkey backs Azerbaijan.");
+    // a fixed date, so that a run across midnight still writes the same bytes
+    let ingest = || {
+        cmd(&g)
+            .args(["ingest", "--date", "2024-05-01"])
+            .arg(&src)
+            .assert()
+    };
+    ingest().success().stdout(format!(
+        "ingested 2 documents (2 statements) into {}\n",
+        g.display()
+    ));
+    let first = std::fs::read(&g).unwrap();
+    let graph = stored(&g);
+    assert_eq!(graph.docs(), BTreeSet::from(["a".into(), "b".into()]));
+    assert_eq!(
+        graph.triples(),
+        BTreeSet::from([
+            "Iran supports Hezbollah".to_string(),
+            "Belarus supports Russia".into()
+        ])
+    );
+    ingest().success();
+    assert_eq!(
+        std::fs::read(&g).unwrap(),
+        first,
+        "same bytes after re-ingest"
+    );
+    let graph = stored(&g);
+    assert_eq!(graph.edges.len(), 2);
+    assert!(graph.edges.iter().all(|e| e.evidence.len() == 1));
+}
+
+#[test]
+fn ingest_jsonl_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let body = [
+        serde_json::json!({"id": "n1", "date": "2024-02-03", "title": "Ties", "text": "Iran backs Hezbollah.", "url": "https://example.org/n1"}),
+        serde_json::json!({"id": "n2", "text": IRAN.replace("Iran", "Russia")}),
+    ]
+    .map(|v| v.to_string())
+    .join("\n\n");
+    let f = write(dir.path(), "news.jsonl", &body);
+    cmd(&g).arg("ingest").arg(&f).assert().success();
+    let graph = stored(&g);
+    assert_eq!(graph.docs(), BTreeSet::from(["n1".into(), "n2".into()]));
+    let ev = |src: &str| {
+        graph
+            .edges
+            .iter()
+            .find(|e| graph.name(&e.source) == src)
+            .map(|e| &e.evidence[0])
+            .unwrap()
+    };
+    assert_eq!(ev("Iran").date.as_deref(), Some("2024-02-03"));
+    assert_eq!(ev("Russia").date.as_deref(), Some("2024-03-03"), "dateline");
+    // the title is the first line of the text, so spans index "title\ntext"
+    let span = ev("Iran").span.unwrap();
+    assert_eq!(
+        &"Ties\nIran backs Hezbollah."[span.start..span.end],
+        ev("Iran").text
+    );
+    let first = std::fs::read(&g).unwrap();
+    cmd(&g).arg("ingest").arg(&f).assert().success();
+    assert_eq!(std::fs::read(&g).unwrap(), first);
+}
+
+#[test]
+fn ingest_changed_document_replaces_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let f = write(
+        dir.path(),
+        "draft.txt",
+        "Iran backs Hezbollah. Russia backs Syria.",
+    );
+    let ingest = || {
+        cmd(&g)
+            .args(["ingest", "--doc-id", "story-1", "--date", "2024-04-01"])
+            .arg(&f)
+            .assert()
+            .success();
+    };
+    ingest();
+    assert_eq!(
+        stored(&g).triples(),
+        BTreeSet::from([
+            "Iran supports Hezbollah".to_string(),
+            "Russia supports Syria".into()
+        ])
+    );
+    std::fs::write(&f, "Iran backs Hezbollah. Turkey backs Azerbaijan.").unwrap();
+    ingest();
+    let graph = stored(&g);
+    assert_eq!(
+        graph.triples(),
+        BTreeSet::from([
+            "Iran supports Hezbollah".to_string(),
+            "Turkey supports Azerbaijan".into()
+        ])
+    );
+    assert_eq!(graph.docs(), BTreeSet::from(["story-1".into()]));
+    assert!(graph.edges.iter().all(|e| e.evidence.len() == 1));
+    let line = error_line(cmd(&g).args(["why", "Russia", "supports", "Syria"]));
+    assert_eq!(line, "actorgraph: no entity 'Russia'");
+}
+
+#[test]
+fn ingest_bad_jsonl_line_leaves_the_graph_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let f = write(dir.path(), "ok.txt", IRAN);
+    cmd(&g).arg("ingest").arg(&f).assert().success();
+    let before = std::fs::read(&g).unwrap();
+    write(
+        dir.path(),
+        "bad.jsonl",
+        "{\"id\": \"b1\", \"text\": \"Russia backs Syria.\"}\n{\"id\": \"b2\", \"text\": \n",
+    );
+    let line = error_line(
+        cmd(&g)
+            .current_dir(dir.path())
+            .args(["ingest", "bad.jsonl"]),
+    );
+    assert!(line.starts_with("actorgraph: bad.jsonl:2: "), "{line}");
+    write(
+        dir.path(),
+        "date.jsonl",
+        "{\"id\": \"d1\", \"date\": \"2024-02-30\", \"text\": \"Russia backs Syria.\"}\n",
+    );
+    let line = error_line(
+        cmd(&g)
+            .current_dir(dir.path())
+            .args(["ingest", "date.jsonl"]),
+    );
+    assert!(line.starts_with("actorgraph: date.jsonl:1: "), "{line}");
+    assert!(line.contains("'2024-02-30'"), "{line}");
+    assert_eq!(std::fs::read(&g).unwrap(), before, "stored graph untouched");
+    let line = error_line(
+        cmd(&g)
+            .current_dir(dir.path())
+            .args(["ingest", "nosuch.txt"]),
+    );
+    assert_eq!(
+        line,
+        "actorgraph: cannot read nosuch.txt: no such file or folder"
+    );
+}
+
+#[test]
+fn why_lists_evidence_and_names_unknown_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let a = write(dir.path(), "a.txt", IRAN);
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "GAZA, June 2, 2024 - Iran backs Hezbollah.",
+    );
+    cmd(&g).arg("ingest").arg(&a).arg(&b).assert().success();
+    let out = cmd(&g)
+        .args(["why", "Iran", "supports", "Hezbollah"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let ls: Vec<&str> = out.lines().collect();
+    assert_eq!(ls[0], "Iran -supports-> Hezbollah: 2 pieces of evidence");
+    assert!(
+        ls.iter().any(|l| l.starts_with("- 2024-03-03 a bytes 0..")),
+        "{out}"
+    );
+    assert!(
+        ls.iter().any(|l| l.starts_with("- 2024-06-02 b bytes 0..")),
+        "{out}"
+    );
+    assert!(ls.contains(&"  \"BEIRUT, March 3, 2024 (Reuters) - Iran backs Hezbollah.\""));
+
+    #[derive(Deserialize)]
+    struct Why {
+        source: String,
+        relation: String,
+        target: String,
+        evidence: Vec<Evidence>,
+    }
+    let w: Why = json(cmd(&g).args(["why", "Iran", "supports", "Hezbollah", "--format", "json"]));
+    assert_eq!(
+        (w.source.as_str(), w.relation.as_str(), w.target.as_str()),
+        ("Iran", "supports", "Hezbollah")
+    );
+    let docs: BTreeSet<&str> = w.evidence.iter().map(|e| e.doc.as_str()).collect();
+    assert_eq!(docs, BTreeSet::from(["a", "b"]));
+    assert!(w.evidence.iter().all(|e| !e.producer.is_empty()));
+
+    let line = error_line(cmd(&g).args(["why", "Nobody", "supports", "Hezbollah"]));
+    assert_eq!(line, "actorgraph: no entity 'Nobody'");
+    // a query that finds nothing: exit 1, a note on stderr
+    cmd(&g)
+        .args(["why", "Hezbollah", "supports", "Iran"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("actorgraph: no evidence that Hezbollah supports Iran\n");
+}
