@@ -371,6 +371,17 @@ impl<'a> RelationFinder<'a> {
                 continue;
             }
             let w = self.w(t);
+            // "X arrived for talks with Y, and announced aid": X announced it
+            if w == "and" && t > s && self.w(t - 1) == "," && self.mention(t + 1).is_none() {
+                return self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.tokens.start >= s && m.tokens.end <= t)
+                    .filter(|m| m.kind != MentionKind::Demonym)
+                    .find_map(|m| self.fits(m, ObjectKind::Actor))
+                    .into_iter()
+                    .collect();
+            }
             if matches!(w, "who" | "which" | "that") && t > s {
                 // "X, the deputy head of Y, who founded Z": the antecedent is X
                 if w == "who"
@@ -447,7 +458,11 @@ impl<'a> RelationFinder<'a> {
             .iter()
             .map(String::as_str)
             .collect();
-        let mut k = t + self.pat.words.leader_titles.longest_at(&rest)?;
+        let words = &self.pat.words;
+        let mut k = t + words
+            .leader_titles
+            .longest_at(&rest)
+            .or_else(|| words.person_titles.longest_at(&rest))?;
         while k < e {
             let r: Vec<&str> = self.words[k..(k + 3).min(e)]
                 .iter()
@@ -792,6 +807,14 @@ impl<'a> RelationFinder<'a> {
             None => e,
         };
         let mut obj = self.object(obj_from, obj_end, trig.object);
+        // "runs a military base in Mogadishu": running the base, not the city
+        if trig.id == "controls/lead"
+            && let Some(p) = (obj_from..obj_end).find(|&t| self.mention_at[t].is_some())
+            && p > obj_from
+            && matches!(self.w(p - 1), "in" | "near" | "at" | "outside" | "across" | "around" | "from")
+        {
+            obj.clear();
+        }
         // "listed Hezbollah as a terrorist group": the object stands before the needed word
         if obj.is_empty()
             && let Some(t) = need_at
