@@ -277,9 +277,15 @@ fn inflect(lemma: &str) -> Vec<(String, bool)> {
     } else {
         format!("{head}ed")
     };
+    // an irregular past that doubles the consonant doubles it before -ing too
+    // ("control:controlled:controlled" -> "controlling")
+    let last = &head[head.len().saturating_sub(1)..];
+    let doubled_past = past
+        .as_deref()
+        .is_some_and(|p| p.split(' ').next() == Some(&format!("{head}{last}ed")));
     let ing = if let Some(s) = stem_e.filter(|_| !head.ends_with("ee")) {
         format!("{s}ing")
-    } else if double {
+    } else if double || doubled_past {
         format!("{head}{}ing", &head[head.len() - 1..])
     } else {
         format!("{head}ing")
