@@ -157,7 +157,7 @@ impl<'a> RelationFinder<'a> {
     }
 
     fn mention(&self, t: usize) -> Option<&'a Mention> {
-        self.mention_at[t].map(|m| &self.mentions[m])
+        self.mention_at.get(t).copied().flatten().map(|m| &self.mentions[m])
     }
 
     /// The entity a mention can stand for as an actor (a capital for its state).
