@@ -211,6 +211,8 @@ pub(super) struct MentionFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub words: &'a [String],
+    /// `words` as string slices, for windows
+    pub ws: &'a [&'a str],
     pub lex: &'a Lexicon,
     pub pat: &'a Patterns,
     pub date: Option<&'a str>,
@@ -239,6 +241,7 @@ impl<'a> MentionFinder<'a> {
         text: &'a str,
         tokens: &'a [Token],
         words: &'a [String],
+        ws: &'a [&'a str],
         lex: &'a Lexicon,
         pat: &'a Patterns,
         date: Option<&'a str>,
@@ -247,6 +250,7 @@ impl<'a> MentionFinder<'a> {
             text,
             tokens,
             words,
+            ws,
             lex,
             pat,
             date,
@@ -267,11 +271,9 @@ impl<'a> MentionFinder<'a> {
         &self.text[self.tokens[r.start].start..self.tokens[r.end - 1].end]
     }
 
-    fn word_slice(&self, i: usize, end: usize) -> Vec<&str> {
-        self.words[i..end.min(self.words.len())]
-            .iter()
-            .map(String::as_str)
-            .collect()
+    fn word_slice(&self, i: usize, end: usize) -> &'a [&'a str] {
+        let end = end.min(self.ws.len());
+        &self.ws[i.min(end)..end]
     }
 
     /// The entity for a key, created from `make` the first time; records `surface` as an alias.
@@ -318,11 +320,10 @@ impl<'a> MentionFinder<'a> {
                 self.doc_alias.entry(normalize_name(first)).or_insert(i);
             }
         }
-        let of = e
-            .of
-            .as_deref()
-            .and_then(|id| self.lex.entry(id))
-            .map(|o| o.name.clone());
+        let of =
+            e.of.as_deref()
+                .and_then(|id| self.lex.entry(id))
+                .map(|o| o.name.clone());
         let make = || DocEntity {
             name: e.name.clone(),
             etype: e.etype,
@@ -417,7 +418,7 @@ impl<'a> MentionFinder<'a> {
                 .pat
                 .words
                 .place_heads
-                .longest_at(&self.word_slice(m.tokens.end, m.tokens.end + 2))
+                .longest_at(self.word_slice(m.tokens.end, m.tokens.end + 2))
                 .is_none()
         {
             // "Abu Mohammed": a place name glued to an unknown name is part of that name
@@ -463,7 +464,7 @@ impl<'a> MentionFinder<'a> {
                 }
             }
             if matches!(entry.etype, EntityType::Person)
-                && let Some(n) = self.pat.words.state_forces.longest_at(&rest)
+                && let Some(n) = self.pat.words.state_forces.longest_at(rest)
             {
                 let surf = self.surface(m.tokens.start..j + n);
                 let key = format!("forces:{}", entry.id);
@@ -500,12 +501,12 @@ impl<'a> MentionFinder<'a> {
                 && pat
                     .words
                     .state_forces
-                    .longest_at(&self.word_slice(j + 2, end.min(j + 5)))
+                    .longest_at(self.word_slice(j + 2, end.min(j + 5)))
                     .is_some()
                 && how == How::Demonym
             {
                 rest = self.word_slice(j + 2, end.min(j + 5));
-                if let Some(n) = pat.words.state_forces.longest_at(&rest) {
+                if let Some(n) = pat.words.state_forces.longest_at(rest) {
                     let dem = self.demonym_of(state_idx);
                     let st = self.lex.entry_at(state_idx);
                     let name = format!("{dem} {}", rest[..n].join(" "));
@@ -526,7 +527,7 @@ impl<'a> MentionFinder<'a> {
                 }
             }
             // "the Syrian president", "Turkey's foreign minister": whoever held the office
-            if let Some(n) = pat.words.person_titles.longest_at(&rest)
+            if let Some(n) = pat.words.person_titles.longest_at(rest)
                 && !(j + n < end && is_cap(self.raw(j + n)))
                 && let Some(date) = self.date
             {
@@ -541,8 +542,12 @@ impl<'a> MentionFinder<'a> {
                     return j + n;
                 }
             }
-            if let Some(n) = pat.words.state_government.longest_at(&rest)
-                && pat.words.state_offices.longest_at(&rest).is_none_or(|o| o <= n)
+            if let Some(n) = pat.words.state_government.longest_at(rest)
+                && pat
+                    .words
+                    .state_offices
+                    .longest_at(rest)
+                    .is_none_or(|o| o <= n)
             {
                 let surf = self.surface(m.tokens.start..j + n);
                 let dem = self.demonym_of(state_idx);
@@ -568,7 +573,7 @@ impl<'a> MentionFinder<'a> {
                 (&pat.words.state_forces, "forces"),
                 (&pat.words.generic_actors, "generic"),
             ] {
-                if let Some(n) = set.longest_at(&rest) {
+                if let Some(n) = set.longest_at(rest) {
                     let surf = self.surface(m.tokens.start..j + n);
                     let dem = self.demonym_of(state_idx);
                     let st = self.lex.entry_at(state_idx);
@@ -611,8 +616,8 @@ impl<'a> MentionFinder<'a> {
                 .pat
                 .words
                 .generic_actors
-                .longest_at(&rest)
-                .or_else(|| self.pat.words.state_forces.longest_at(&rest))
+                .longest_at(rest)
+                .or_else(|| self.pat.words.state_forces.longest_at(rest))
             {
                 let surf = self.surface(m.tokens.start..m.tokens.end + n);
                 let e = self.lex_entity(best, surf);
@@ -667,10 +672,10 @@ impl<'a> MentionFinder<'a> {
         let rest = self.word_slice(i, end.min(i + 5));
         let pat = self.pat;
         // generic sides: "rebels", "government forces", "the army"
-        let generic = pat.words.generic_actors.longest_at(&rest).or_else(|| {
+        let generic = pat.words.generic_actors.longest_at(rest).or_else(|| {
             // a bare institution noun after "the": "the army", "the military"
             (i > sent_start && self.words[i - 1] == "the")
-                .then(|| pat.words.state_forces.longest_at(&rest))
+                .then(|| pat.words.state_forces.longest_at(rest))
                 .flatten()
         });
         if let Some(n) = generic
@@ -808,7 +813,7 @@ impl<'a> MentionFinder<'a> {
         // (only to entities of earlier sentences: "the army and the militia" are two sides)
         for (phrase, ty) in &pat.words.anaphors {
             let n = phrase.len();
-            if rest.len() >= n && phrase.iter().zip(&rest).all(|(a, b)| a == b) {
+            if rest.len() >= n && phrase.iter().zip(rest).all(|(a, b)| a == b) {
                 let ty: EntityType = ty.parse().unwrap_or(EntityType::Organization);
                 // places may be named earlier in the same sentence ("Azerbaijan took
                 // Karabakh ... control of the region")
@@ -879,7 +884,7 @@ impl<'a> MentionFinder<'a> {
         let mut k = i;
         while k < end {
             let rest = self.word_slice(k, end.min(k + 4));
-            match self.pat.words.person_titles.longest_at(&rest) {
+            match self.pat.words.person_titles.longest_at(rest) {
                 Some(n) if k + n < end && is_cap(self.raw(k + n)) => {
                     titled = true;
                     k += n;
@@ -952,7 +957,7 @@ impl<'a> MentionFinder<'a> {
                     .pat
                     .words
                     .person_titles
-                    .longest_at(&self.word_slice(t, stop))
+                    .longest_at(self.word_slice(t, stop))
                     .is_some_and(|n| t + n < stop)
         }) {
             stop = t;
@@ -1008,7 +1013,7 @@ impl<'a> MentionFinder<'a> {
             .pat
             .words
             .place_heads
-            .longest_at(&self.word_slice(stop, stop + 3));
+            .longest_at(self.word_slice(stop, stop + 3));
         // "the Sheikh Maqsoud district", "General Command headquarters": a place whose
         // name starts with a title word
         let titled_place = titled && head_after.is_some() && i < first;

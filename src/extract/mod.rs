@@ -141,10 +141,12 @@ impl Extractor {
             })
             .collect();
         let lexmentions = self.lexicon.find(text, tokens);
+        let ws: Vec<&str> = words.iter().map(String::as_str).collect();
         let mut finder = mentions::MentionFinder::new(
             text,
             tokens,
             &words,
+            &ws,
             &self.lexicon,
             &self.patterns,
             doc.date.as_deref(),
@@ -162,6 +164,7 @@ impl Extractor {
             text,
             tokens,
             words: &words,
+            ws: &ws,
             pat: &self.patterns,
             entities: &entities,
             mentions: &mentions,

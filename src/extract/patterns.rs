@@ -99,6 +99,13 @@ pub struct Trigger {
     pub both_ways: bool,
     #[serde(default = "default_confidence")]
     pub confidence: f32,
+    /// `preps`, `needs` and `unless` split into folded words once, at load
+    #[serde(skip)]
+    pub preps_split: Vec<Vec<String>>,
+    #[serde(skip)]
+    pub needs_split: Vec<Vec<String>>,
+    #[serde(skip)]
+    pub unless_split: Vec<Vec<String>>,
     #[serde(default)]
     pub examples: Vec<String>,
     #[serde(default)]
@@ -383,7 +390,10 @@ impl Patterns {
                 })?;
             words.anaphors.push((split_phrase(phrase), ty.to_string()));
         }
-        for t in file.trigger {
+        for mut t in file.trigger {
+            t.preps_split = t.preps.iter().map(|p| split_phrase(p)).collect();
+            t.needs_split = t.needs.iter().map(|p| split_phrase(p)).collect();
+            t.unless_split = t.unless.iter().map(|p| split_phrase(p)).collect();
             if self.triggers.iter().any(|x| x.id == t.id) {
                 return Err(Error::InFile {
                     path: name.to_string(),
@@ -423,17 +433,15 @@ impl Patterns {
     }
 
     /// Trigger forms that start at `words[0]`, longest first, with their length.
-    pub fn forms_at<'a>(&'a self, words: &[&str]) -> impl Iterator<Item = &'a FormEntry> {
-        let matches = |f: &&FormEntry| {
+    pub fn forms_at<'a, 'w>(
+        &'a self,
+        words: &'w [&'w str],
+    ) -> impl Iterator<Item = &'a FormEntry> + use<'a, 'w> {
+        let matches = move |f: &&FormEntry| {
             f.words.len() <= words.len() && f.words.iter().zip(words).all(|(a, b)| a == b)
         };
         let bucket = words.first().and_then(|w| self.forms.get(*w));
-        bucket
-            .into_iter()
-            .flatten()
-            .filter(matches)
-            .collect::<Vec<_>>()
-            .into_iter()
+        bucket.into_iter().flatten().filter(matches)
     }
 }
 

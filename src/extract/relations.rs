@@ -100,23 +100,63 @@ const ADJ_SKIP: &[&str] = &[
 ];
 /// Second halves of compounds whose first half modifies what follows ("US-backed").
 const COMPOUND_PARTICIPLES: &[&str] = &[
-    "backed", "led", "allied", "aligned", "funded", "sponsored", "supported", "based",
-    "trained", "armed", "affiliated", "linked", "friendly", "brokered", "mediated",
+    "backed",
+    "led",
+    "allied",
+    "aligned",
+    "funded",
+    "sponsored",
+    "supported",
+    "based",
+    "trained",
+    "armed",
+    "affiliated",
+    "linked",
+    "friendly",
+    "brokered",
+    "mediated",
 ];
 /// Descriptive words that may stand before a named side ("the paramilitary RSF",
 /// "caretaker Prime Minister X").
 const DESCRIPTORS: &[&str] = &[
-    "paramilitary", "rival", "caretaker", "outgoing", "acting", "interim", "incoming",
-    "ruling", "opposition", "militant", "armed", "allied", "separatist", "exiled",
-    "visiting", "embattled", "new", "then-", "top",
+    "paramilitary",
+    "rival",
+    "caretaker",
+    "outgoing",
+    "acting",
+    "interim",
+    "incoming",
+    "ruling",
+    "opposition",
+    "militant",
+    "armed",
+    "allied",
+    "separatist",
+    "exiled",
+    "visiting",
+    "embattled",
+    "new",
+    "then-",
+    "top",
 ];
 const LEADER_NEG: &[&str] = &[
     "former", "ex", "late", "then", "onetime", "one-time", "deposed", "ousted",
 ];
 /// Words before a leader's name that say the person is dead or replaced: no control.
 const LEADER_GONE: &[&str] = &[
-    "killed", "killing", "assassinated", "assassination", "death", "slain", "predecessor",
-    "succeeded", "replaced", "funeral", "mourned", "buried", "eliminated",
+    "killed",
+    "killing",
+    "assassinated",
+    "assassination",
+    "death",
+    "slain",
+    "predecessor",
+    "succeeded",
+    "replaced",
+    "funeral",
+    "mourned",
+    "buried",
+    "eliminated",
 ];
 
 /// Whether a word starts with a capital letter.
@@ -128,6 +168,8 @@ pub(super) struct RelationFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub words: &'a [String],
+    /// `words` as string slices, for windows
+    pub ws: &'a [&'a str],
     pub pat: &'a Patterns,
     pub entities: &'a [DocEntity],
     pub mentions: &'a [Mention],
@@ -157,7 +199,11 @@ impl<'a> RelationFinder<'a> {
     }
 
     fn mention(&self, t: usize) -> Option<&'a Mention> {
-        self.mention_at.get(t).copied().flatten().map(|m| &self.mentions[m])
+        self.mention_at
+            .get(t)
+            .copied()
+            .flatten()
+            .map(|m| &self.mentions[m])
     }
 
     /// The entity a mention can stand for as an actor (a capital for its state).
@@ -258,11 +304,8 @@ impl<'a> RelationFinder<'a> {
                 k = m.tokens.end;
                 continue;
             }
-            let r: Vec<&str> = self.words[k..(k + 3).min(e)]
-                .iter()
-                .map(String::as_str)
-                .collect();
-            match self.pat.words.person_titles.longest_at(&r) {
+            let r: &[&str] = &self.ws[k..(k + 3).min(e)];
+            match self.pat.words.person_titles.longest_at(r) {
                 // "the head of Y" is an appositive, not a conjunct
                 Some(n) if self.mention(k).is_none() && !(k + n < e && self.w(k + n) == "of") => {
                     k += n
@@ -289,18 +332,14 @@ impl<'a> RelationFinder<'a> {
                 p = m.tokens.start;
                 continue;
             }
-            if p >= s + 2
-                && self
-                    .pat
-                    .words
-                    .person_titles
-                    .longest_at(&[self.w(p - 2), w])
-                    == Some(2)
+            if p >= s + 2 && self.pat.words.person_titles.longest_at(&[self.w(p - 2), w]) == Some(2)
             {
                 p -= 2;
                 continue;
             }
-            if self.pat.words.person_titles.longest_at(&[w]) == Some(1) && self.mention(p - 1).is_none() {
+            if self.pat.words.person_titles.longest_at(&[w]) == Some(1)
+                && self.mention(p - 1).is_none()
+            {
                 p -= 1;
                 continue;
             }
@@ -339,7 +378,10 @@ impl<'a> RelationFinder<'a> {
             // ", the White House said": the speaker, not a conjunct
             let speaker = |m: &Mention| {
                 m.tokens.end < e
-                    && matches!(self.w(m.tokens.end), "said" | "says" | "told" | "reported" | "added")
+                    && matches!(
+                        self.w(m.tokens.end),
+                        "said" | "says" | "told" | "reported" | "added"
+                    )
             };
             match self.mention(k) {
                 Some(next) if self.fits(next, want).is_some() && !(sep == "," && speaker(next)) => {
@@ -454,21 +496,15 @@ impl<'a> RelationFinder<'a> {
 
     /// A person named right after a leader title at `t`: "leader Hassan Nasrallah".
     fn titled_person_after(&self, t: usize, e: usize) -> Option<&'a Mention> {
-        let rest: Vec<&str> = self.words[t.min(e)..(t + 3).min(e)]
-            .iter()
-            .map(String::as_str)
-            .collect();
+        let rest: &[&str] = &self.ws[t.min(e)..(t + 3).min(e)];
         let words = &self.pat.words;
         let mut k = t + words
             .leader_titles
-            .longest_at(&rest)
-            .or_else(|| words.person_titles.longest_at(&rest))?;
+            .longest_at(rest)
+            .or_else(|| words.person_titles.longest_at(rest))?;
         while k < e {
-            let r: Vec<&str> = self.words[k..(k + 3).min(e)]
-                .iter()
-                .map(String::as_str)
-                .collect();
-            match self.pat.words.person_titles.longest_at(&r) {
+            let r: &[&str] = &self.ws[k..(k + 3).min(e)];
+            match self.pat.words.person_titles.longest_at(r) {
                 Some(n) => k += n,
                 None => break,
             }
@@ -562,7 +598,8 @@ impl<'a> RelationFinder<'a> {
             if w == ","
                 && t > from
                 && t <= from + 3
-                && (from..t).all(|k| self.tokens[k].kind == TokenKind::Word && !is_upper(self.raw(k)))
+                && (from..t)
+                    .all(|k| self.tokens[k].kind == TokenKind::Word && !is_upper(self.raw(k)))
                 && let Some(m) = self.mention(t + 1)
                 && self.entities[m.entity].etype == EntityType::Person
                 && self.fits(m, want).is_some()
@@ -657,13 +694,10 @@ impl<'a> RelationFinder<'a> {
         }
         let mut i = s;
         while i < e {
-            let window: Vec<&str> = self.words[i..(i + 4).min(e)]
-                .iter()
-                .map(String::as_str)
-                .collect();
-            let forms: Vec<_> = self.pat.forms_at(&window).cloned().collect();
-            for f in &forms {
-                let trig = &self.pat.triggers[f.trigger];
+            let pat = self.pat;
+            let window: &[&str] = &self.ws[i..(i + 4).min(e)];
+            for f in pat.forms_at(window) {
+                let trig = &pat.triggers[f.trigger];
                 let end = i + f.words.len();
                 match f.form {
                     Form::Verb { participle } => self.verb(trig, s, e, i, end, participle),
@@ -677,11 +711,10 @@ impl<'a> RelationFinder<'a> {
         }
     }
 
-    fn skip_phrases(&self, mut t: usize, e: usize, list: &[String]) -> usize {
+    fn skip_phrases(&self, mut t: usize, e: usize, list: &[Vec<String>]) -> usize {
         // skip the longest listed phrase at t ("control of", "with")
         let mut best = 0;
-        for p in list {
-            let words = super::patterns::split_phrase(p);
+        for words in list {
             if t + words.len() <= e && words.iter().enumerate().all(|(k, w)| self.w(t + k) == w) {
                 best = best.max(words.len());
             }
@@ -710,9 +743,8 @@ impl<'a> RelationFinder<'a> {
         }
         let mut after = end;
         if end < e
-            && trig.unless.iter().any(|u| {
-                super::patterns::split_phrase(u)
-                    .iter()
+            && trig.unless_split.iter().any(|u| {
+                u.iter()
                     .enumerate()
                     .all(|(k, w)| end + k < e && self.w(end + k) == w)
             })
@@ -722,8 +754,7 @@ impl<'a> RelationFinder<'a> {
         let mut need_at = None;
         if !trig.needs.is_empty() {
             let n = (after..(after + 7).min(e)).find_map(|t| {
-                trig.needs.iter().find_map(|need| {
-                    let words = super::patterns::split_phrase(need);
+                trig.needs_split.iter().find_map(|words| {
                     let all = words
                         .iter()
                         .enumerate()
@@ -736,7 +767,7 @@ impl<'a> RelationFinder<'a> {
                 // prepositions start with it ("took control of")
                 Some((t, len)) => {
                     need_at = Some(t);
-                    after = if self.skip_phrases(t, e, &trig.preps) > t {
+                    after = if self.skip_phrases(t, e, &trig.preps_split) > t {
                         t
                     } else {
                         t + len
@@ -758,7 +789,7 @@ impl<'a> RelationFinder<'a> {
         {
             return;
         }
-        let obj_from = self.skip_phrases(after, e, &trig.preps);
+        let obj_from = self.skip_phrases(after, e, &trig.preps_split);
         let prev = (s..i)
             .rev()
             .find(|&t| !AUX_SKIP.contains(&self.w(t)) || BE.contains(&self.w(t)));
@@ -796,11 +827,11 @@ impl<'a> RelationFinder<'a> {
         let subj = self.subject(s, i);
         self.note_attack(trig, &subj);
         // "condemned the strikes", "supported the operation": the event's agent
-        if trig.id == "opposes/condemn" || trig.relation == Relation::Supports {
-            if let Some(agents) = self.event_agents(s, obj_from, e) {
-                self.emit(&subj, trig.relation, &agents, trig, s, i);
-                return;
-            }
+        if (trig.id == "opposes/condemn" || trig.relation == Relation::Supports)
+            && let Some(agents) = self.event_agents(s, obj_from, e)
+        {
+            self.emit(&subj, trig.relation, &agents, trig, s, i);
+            return;
         }
         let obj_end = match trig.near {
             Some(n) => (obj_from + n).min(e),
@@ -811,7 +842,10 @@ impl<'a> RelationFinder<'a> {
         if trig.id == "controls/lead"
             && let Some(p) = (obj_from..obj_end).find(|&t| self.mention_at[t].is_some())
             && p > obj_from
-            && matches!(self.w(p - 1), "in" | "near" | "at" | "outside" | "across" | "around" | "from")
+            && matches!(
+                self.w(p - 1),
+                "in" | "near" | "at" | "outside" | "across" | "around" | "from"
+            )
         {
             obj.clear();
         }
@@ -870,16 +904,13 @@ impl<'a> RelationFinder<'a> {
                 k = n;
                 continue;
             }
-            let r: Vec<&str> = self.words[k..(k + 3).min(e)]
-                .iter()
-                .map(String::as_str)
-                .collect();
+            let r: &[&str] = &self.ws[k..(k + 3).min(e)];
             let words = &self.pat.words;
             let event = words
                 .attack_events
-                .longest_at(&r)
+                .longest_at(r)
                 .map(|n| (n, false))
-                .or_else(|| words.visit_events.longest_at(&r).map(|n| (n, true)));
+                .or_else(|| words.visit_events.longest_at(r).map(|n| (n, true)));
             if let Some((n, visit)) = event {
                 if let Some(owner) = self.owner_before(s, k) {
                     return Some(vec![owner]);
@@ -897,7 +928,21 @@ impl<'a> RelationFinder<'a> {
             }
             if ADJ_SKIP.contains(&w)
                 || self.raw(k) == "-"
-                || matches!(w, "this" | "these" | "that" | "those" | "recent" | "latest" | "deadly" | "overnight" | "weekend" | "us" | "led" | "backed")
+                || matches!(
+                    w,
+                    "this"
+                        | "these"
+                        | "that"
+                        | "those"
+                        | "recent"
+                        | "latest"
+                        | "deadly"
+                        | "overnight"
+                        | "weekend"
+                        | "us"
+                        | "led"
+                        | "backed"
+                )
             {
                 k += 1;
                 continue;
@@ -945,7 +990,11 @@ impl<'a> RelationFinder<'a> {
                 Some((_, n)) => *n += 1,
                 None => self.attacks.push((a, 1)),
             }
-            let n = self.attacks.iter().find(|(e, _)| *e == a).map_or(0, |x| x.1);
+            let n = self
+                .attacks
+                .iter()
+                .find(|(e, _)| *e == a)
+                .map_or(0, |x| x.1);
             let best = self.attacks.iter().map(|x| x.1).max().unwrap_or(0);
             if n >= best {
                 self.last_attack = vec![a];
@@ -1092,9 +1141,13 @@ impl<'a> RelationFinder<'a> {
         // "a day after X agreed ..., following talks with Y": the clause's actor
         if source.is_empty()
             && trig.relation == Relation::MeetsWith
-            && (i.saturating_sub(2).max(s)..i).any(|t| matches!(self.w(t), "following" | "after" | "during"))
+            && (i.saturating_sub(2).max(s)..i)
+                .any(|t| matches!(self.w(t), "following" | "after" | "during"))
         {
-            let from = (s..i).rev().find(|&t| self.is_break(t)).map_or(s, |b| b + 1);
+            let from = (s..i)
+                .rev()
+                .find(|&t| self.is_break(t))
+                .map_or(s, |b| b + 1);
             source = self
                 .mentions
                 .iter()
@@ -1212,11 +1265,8 @@ impl<'a> RelationFinder<'a> {
 
     /// "HTS leader X", "X, the head of Y", "Y's commander X": the person controls the group.
     fn leadership(&mut self, s: usize, e: usize, i: usize) {
-        let rest: Vec<&str> = self.words[i..(i + 3).min(e)]
-            .iter()
-            .map(String::as_str)
-            .collect();
-        let Some(n) = self.pat.words.leader_titles.longest_at(&rest) else {
+        let rest: &[&str] = &self.ws[i..(i + 3).min(e)];
+        let Some(n) = self.pat.words.leader_titles.longest_at(rest) else {
             return;
         };
         if (i.saturating_sub(5).max(s)..i).any(|t| LEADER_NEG.contains(&self.w(t))) {
@@ -1240,6 +1290,9 @@ impl<'a> RelationFinder<'a> {
             role_nouns: vec![],
             needs: vec![],
             unless: vec![],
+            preps_split: vec![],
+            needs_split: vec![],
+            unless_split: vec![],
             near: None,
             object: ObjectKind::Actor,
             both_ways: false,
@@ -1259,7 +1312,11 @@ impl<'a> RelationFinder<'a> {
         // skip person titles after the leader word: "RSF commander General X",
         // "the junta's leader, General X"
         let mut k = i + n;
-        if k + 1 < e && self.w(k) == "," && i > s && self.tokens[i - 1].kind == TokenKind::Possessive {
+        if k + 1 < e
+            && self.w(k) == ","
+            && i > s
+            && self.tokens[i - 1].kind == TokenKind::Possessive
+        {
             k += 1;
         }
         // "Y, whose secretary-general is X"
@@ -1275,11 +1332,8 @@ impl<'a> RelationFinder<'a> {
             return;
         }
         loop {
-            let r: Vec<&str> = self.words[k.min(e)..(k + 3).min(e)]
-                .iter()
-                .map(String::as_str)
-                .collect();
-            match self.pat.words.person_titles.longest_at(&r) {
+            let r: &[&str] = &self.ws[k.min(e)..(k + 3).min(e)];
+            match self.pat.words.person_titles.longest_at(r) {
                 Some(m) if k + m < e => k += m,
                 _ => break,
             }
@@ -1306,8 +1360,8 @@ impl<'a> RelationFinder<'a> {
             while t < e && t < i + n + 8 {
                 if let Some(m) = self.mention(t) {
                     // "the head of the rebels' Salvation Government": not the owner
-                    let owner = m.tokens.end < e
-                        && self.tokens[m.tokens.end].kind == TokenKind::Possessive;
+                    let owner =
+                        m.tokens.end < e && self.tokens[m.tokens.end].kind == TokenKind::Possessive;
                     if let Some(o) = is_group(self, m).filter(|_| !owner) {
                         org = Some(o);
                         break;
