@@ -367,14 +367,19 @@ impl Lexicon {
 
     /// Every entry a whole name can mean, best first; `date` resolves titles such as
     /// "the Turkish president" or "President Erdogan" through roles.
+    /// A leading "the" is ignored when the name without it is known ("the Netherlands"), and
+    /// a place named by a stop-word is vetoed as in [`Lexicon::find`].
     pub fn lookup(&self, name: &str, date: Option<&str>) -> Vec<Candidate<'_>> {
         let name = name.trim();
-        let mut cands: Vec<(usize, How)> = self
-            .index
-            .exact(name)
-            .into_iter()
-            .map(|t| self.targets[t as usize].clone())
-            .collect();
+        let mut cands = self.exact(name);
+        if cands.is_empty()
+            && let Some(rest) = name
+                .get(..4)
+                .filter(|the| the.eq_ignore_ascii_case("the "))
+                .map(|_| name[4..].trim_start())
+        {
+            cands = self.exact(rest);
+        }
         if cands.is_empty() {
             cands = self.lookup_title(name, date);
         }
@@ -387,6 +392,26 @@ impl Lexicon {
                 how,
             })
             .collect()
+    }
+
+    /// The targets of a whole name, without places vetoed by a stop-word.
+    fn exact(&self, name: &str) -> Vec<(usize, How)> {
+        let mut buf = String::new();
+        self.index
+            .exact(name)
+            .into_iter()
+            .map(|t| self.targets[t as usize].clone())
+            .filter(|(i, _)| !self.is_stopword_place(*i, name, &mut buf))
+            .collect()
+    }
+
+    /// Whether `surface` is a stop-word and entry `i` a place: never matched as a place.
+    fn is_stopword_place(&self, i: usize, surface: &str, buf: &mut String) -> bool {
+        if self.entries[i].kind() != EntityKind::Place {
+            return false;
+        }
+        fold(surface, buf);
+        self.stopwords.contains(buf.as_str())
     }
 
     /// "President Erdogan" -> Erdogan; "the Turkish president" / "Turkey's president" /
@@ -455,12 +480,7 @@ impl Lexicon {
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<LexMention> {
         let mut buf = String::new();
         let matches = self.index.find(text, tokens, |t, surface| {
-            let (i, _) = &self.targets[t as usize];
-            if self.entries[*i].kind() == EntityKind::Place {
-                fold(surface, &mut buf);
-                return !self.stopwords.contains(&buf);
-            }
-            true
+            !self.is_stopword_place(self.targets[t as usize].0, surface, &mut buf)
         });
         matches
             .into_iter()
