@@ -415,14 +415,18 @@ impl Lexicon {
     }
 
     /// "President Erdogan" -> Erdogan; "the Turkish president" / "Turkey's president" /
-    /// "president of Turkey" -> whoever held the office on `date`.
+    /// "president of Turkey" / "secretary-general of the UN" -> whoever held the office on
+    /// `date`.
     fn lookup_title(&self, name: &str, date: Option<&str>) -> Vec<(usize, How)> {
-        let lower = crate::model::normalize_name(name);
+        // a possessive is a word of its own ("Turkey's" -> "turkey s"): normalizing drops
+        // apostrophes
+        let possessive = name.replace("'s ", " s ").replace("\u{2019}s ", " s ");
+        let lower = crate::model::normalize_name(&possessive);
         let words: Vec<&str> = lower.split(' ').collect();
         // a title word followed by a person's name
         for k in 1..words.len().min(4) {
             let title = words[..k].join(" ");
-            if self.is_title(&title) {
+            if self.office_title(&title).is_some() {
                 let rest = words[k..].join(" ");
                 let hits: Vec<(usize, How)> = self
                     .index
@@ -452,10 +456,11 @@ impl Lexicon {
             }
         }
         for (who, title) in splits {
-            if !self.is_title(&title) {
+            let Some(title) = self.office_title(&title) else {
                 continue;
-            }
-            for t in self.index.exact(&who) {
+            };
+            let who = who.strip_prefix("the ").unwrap_or(&who);
+            for t in self.index.exact(who) {
                 let (i, _) = &self.targets[t as usize];
                 let mut of = self.entries[*i].id.clone();
                 if let Some(s) = self.state_of_capital(*i) {
@@ -470,9 +475,23 @@ impl Lexicon {
         Vec::new()
     }
 
-    fn is_title(&self, t: &str) -> bool {
-        let t = self.titles.get(t).map(String::as_str).unwrap_or(t);
-        self.roles_by_office.keys().any(|(title, _)| title == t)
+    /// The title roles use for a title as written, through its synonyms, compared after
+    /// normalization ("Secretary-General" -> `secretary-general`, "premier" -> `prime
+    /// minister`). Linear in the number of offices; used by lookups only.
+    fn office_title(&self, written: &str) -> Option<String> {
+        use crate::model::normalize_name;
+        let t = normalize_name(written);
+        let t = self
+            .titles
+            .iter()
+            .find(|(syn, _)| normalize_name(syn) == t)
+            .map(|(_, title)| normalize_name(title))
+            .unwrap_or(t);
+        self.roles_by_office
+            .keys()
+            .map(|(title, _)| title)
+            .find(|title| normalize_name(title) == t)
+            .cloned()
     }
 
     /// Finds every lexicon name in a tokenized text, leftmost-longest. Places named by a
