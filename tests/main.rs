@@ -7,6 +7,8 @@ mod export;
 mod graphs_dir;
 mod import;
 mod interop;
+mod lexicon;
+mod lexicon_cli;
 mod properties;
 mod queries;
 mod readme;
