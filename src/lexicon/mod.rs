@@ -88,6 +88,8 @@ pub struct Lexicon {
     /// title synonym -> title used in roles
     titles: FxHashMap<String, String>,
     targets: Vec<(usize, How)>,
+    /// per target: whether its entry is a place (stop-words veto places)
+    place_targets: Vec<bool>,
     index: NameIndex,
 }
 
@@ -208,6 +210,10 @@ impl LexiconBuilder {
             }
         }
         index.finish();
+        lex.place_targets = targets
+            .iter()
+            .map(|(i, _)| lex.entries[*i].kind() == EntityKind::Place)
+            .collect();
         lex.targets = targets;
         lex.index = index;
         lex
@@ -355,11 +361,9 @@ impl Lexicon {
     fn with_metonyms(&self, cands: Vec<(usize, How)>) -> Vec<(usize, How)> {
         let mut out = Vec::with_capacity(cands.len() + 1);
         for (i, how) in cands {
-            let state = self.state_of_capital(i);
-            let city_id = self.entries[i].id.clone();
             out.push((i, how));
-            if let Some(s) = state {
-                out.push((s, How::Metonym(city_id)));
+            if let Some(s) = self.state_of_capital(i) {
+                out.push((s, How::Metonym(self.entries[i].id.clone())));
             }
         }
         out
@@ -499,17 +503,25 @@ impl Lexicon {
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<LexMention> {
         let mut buf = String::new();
         let matches = self.index.find(text, tokens, |t, surface| {
-            !self.is_stopword_place(self.targets[t as usize].0, surface, &mut buf)
+            // the entry's kind, without touching the entry
+            if !self.place_targets[t as usize] {
+                return true;
+            }
+            fold(surface, &mut buf);
+            !self.stopwords.contains(&buf)
         });
         matches
             .into_iter()
             .map(|m| {
-                let cands = m
-                    .targets
-                    .iter()
-                    .map(|&t| self.targets[t as usize].clone())
-                    .collect();
-                let mut cands = self.with_metonyms(cands);
+                // as `with_metonyms`, without building the list twice
+                let mut cands = Vec::with_capacity(m.targets.len() + 1);
+                for &t in &m.targets {
+                    let (i, how) = &self.targets[t as usize];
+                    cands.push((*i, how.clone()));
+                    if let Some(s) = self.state_of_capital(*i) {
+                        cands.push((s, How::Metonym(self.entries[*i].id.clone())));
+                    }
+                }
                 self.rank(&mut cands);
                 LexMention {
                     tokens: m.tokens,
