@@ -406,10 +406,12 @@ fn every_un_member_state_resolves_by_name_demonym_and_capital() {
             .into_iter()
             .find(|c| c.entry.id == id)
             .map(|c| c.how);
-        if demonym_how.is_some() && demonym_how != Some(How::Demonym) {
+        if let Some(how) = demonym_how
+            && how != How::Demonym
+        {
             failures.push(format!(
                 "{at}: '{demonym}' reaches '{id}' as {}, not as a demonym",
-                demonym_how.unwrap().describe()
+                how.describe()
             ));
         }
         // the capital: a city, and the state it stands for; a capital named by a stop-word
@@ -452,10 +454,17 @@ fn every_un_member_state_resolves_by_name_demonym_and_capital() {
     );
 }
 
-/// Names found in running text (`Lexicon::find`): (case, text, expected (surface, first id)).
+/// (case, text, expected (surface, first id)).
+type FindCase = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// Names found in running text (`Lexicon::find`).
 #[test]
 fn names_are_found_in_text_leftmost_longest() {
-    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+    let cases: &[FindCase] = &[
         (
             "demonym-not-name",
             "Iranian drones struck Kyiv overnight.",
