@@ -10,6 +10,8 @@ mod extract_props;
 mod graphs_dir;
 mod import;
 mod interop;
+mod lexicon;
+mod lexicon_cli;
 mod properties;
 mod queries;
 mod readme;

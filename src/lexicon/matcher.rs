@@ -1,7 +1,7 @@
 //! Finding lexicon names in tokenized text: leftmost-longest, on token boundaries.
 //!
 //! Names are stored as sequences of folded words (lowercase, no diacritics, hyphens
-//! dropped), indexed by their first word. At each word of the text the longest name that
+//! dropped) in a trie of words. At each word of the text the longest name that
 //! starts there and whose case fits wins, and matching resumes after it. Because matching
 //! works on tokens, "Iran" never matches inside "Iranian", and "al-Sham" equals "al Sham".
 //!
@@ -9,7 +9,7 @@
 //! capitalized name word only matches a capitalized word; lowercase name words (`al`,
 //! `of`) match any case.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::{Token, TokenKind, fold, tokenize_into};
 
@@ -38,6 +38,15 @@ fn case_rule(word: &str) -> CaseRule {
 }
 
 fn fits(rule: CaseRule, word: &str) -> bool {
+    if word.is_ascii() {
+        // the same test on bytes: ASCII letters are the alphabetic ASCII characters
+        let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        return match rule {
+            CaseRule::Any => true,
+            CaseRule::Capitalized => letters.next().is_some_and(|b| b.is_ascii_uppercase()),
+            CaseRule::AllCaps => letters.all(|b| b.is_ascii_uppercase()),
+        };
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     match rule {
         CaseRule::Any => true,
@@ -46,20 +55,46 @@ fn fits(rule: CaseRule, word: &str) -> bool {
     }
 }
 
-/// A name as stored in the index.
+/// A name as stored in the index (listed at the trie node where its words end): its case
+/// rules and what it stands for.
 #[derive(Debug)]
 struct Pattern {
-    words: Box<[Box<str>]>,
-    rules: Box<[CaseRule]>,
+    /// Range of its words' case rules in `NameIndex::rules`.
+    rules: std::ops::Range<u32>,
     /// What the name stands for: an index into the caller's table of name targets.
     target: u32,
 }
 
-/// An index of names to targets.
+/// No node, no pattern, no word.
+const NONE: u32 = u32::MAX;
+/// A token's word number not looked up yet.
+const UNKNOWN: u32 = u32::MAX - 1;
+
+/// An index of names to targets: a trie over folded words. Each distinct word gets a number;
+/// an edge is (node, word number) -> node. Finding the names that start at a token walks the
+/// trie word by word, so the cost does not grow with the number of names sharing a first
+/// word ("Al", "San").
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    by_first: FxHashMap<Box<str>, Vec<u32>>,
+    /// folded word -> word number
+    words: FxHashMap<Box<str>, u32>,
+    /// word number -> child of the root (NONE: no name starts with the word); most
+    /// steps of a search are from the root, so they are an array index, not a hash
+    root: Vec<u32>,
+    /// (node, word number) -> child node, below the root (node 0)
+    edges: FxHashMap<(u32, u32), u32>,
+    /// per node: the first and last pattern ending there (a list through `next`)
+    first: Vec<u32>,
+    last: Vec<u32>,
+    /// per pattern: the next pattern ending at the same node, in insertion order
+    next: Vec<u32>,
     patterns: Vec<Pattern>,
+    rules: Vec<CaseRule>,
+    /// folded first words of the names whose first word matches any case (`al`, `de`):
+    /// the only words a lowercase token can start a name with
+    any_case_first: FxHashSet<Box<str>>,
+    /// tokens of the name being inserted, kept to save an allocation per name
+    scratch: Vec<Token>,
 }
 
 /// A name found in text: the tokens it covers and every target of that surface form.
@@ -89,46 +124,104 @@ fn name_words(name: &str) -> Vec<(String, CaseRule)> {
     out
 }
 
+/// [`fold`], with a shortcut for ASCII words (most words of English news).
+fn fold_fast(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.clear();
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        fold(word, out);
+    }
+}
+
 fn is_skipped(word: &str, kind: TokenKind) -> bool {
     kind == TokenKind::Punct && matches!(word, "-" | "\u{2010}" | "\u{2011}")
 }
 
 impl NameIndex {
     pub fn new() -> NameIndex {
-        NameIndex::default()
+        NameIndex {
+            first: vec![NONE],
+            last: vec![NONE],
+            ..NameIndex::default()
+        }
     }
 
     /// Adds a name pointing to `target`. Names with no words are ignored.
     pub fn insert(&mut self, name: &str, target: u32) {
-        let words = name_words(name);
-        if words.is_empty() {
+        if self.first.is_empty() {
+            // a `NameIndex::default()`: give it its root
+            self.first.push(NONE);
+            self.last.push(NONE);
+        }
+        let mut toks = std::mem::take(&mut self.scratch);
+        toks.clear();
+        tokenize_into(name, 0, name.len(), &mut toks);
+        let mut folded = String::new();
+        let rules_start = self.rules.len() as u32;
+        let mut node = 0;
+        for t in &toks {
+            let w = t.text(name);
+            if is_skipped(w, t.kind) {
+                continue;
+            }
+            fold_fast(w, &mut folded);
+            let rule = case_rule(w);
+            if node == 0 && rule == CaseRule::Any && !self.any_case_first.contains(folded.as_str())
+            {
+                self.any_case_first.insert(folded.as_str().into());
+            }
+            let word = match self.words.get(folded.as_str()) {
+                Some(&word) => word,
+                None => {
+                    let n = self.words.len() as u32;
+                    self.words.insert(folded.as_str().into(), n);
+                    n
+                }
+            };
+            let n = self.first.len() as u32;
+            if word as usize == self.root.len() {
+                self.root.push(NONE);
+            }
+            node = if node == 0 {
+                if self.root[word as usize] == NONE {
+                    self.root[word as usize] = n;
+                }
+                self.root[word as usize]
+            } else {
+                *self.edges.entry((node, word)).or_insert(n)
+            };
+            if node == n {
+                self.first.push(NONE);
+                self.last.push(NONE);
+            }
+            self.rules.push(rule);
+        }
+        self.scratch = toks;
+        if node == 0 {
             return;
         }
         let idx = self.patterns.len() as u32;
-        let first: Box<str> = words[0].0.clone().into_boxed_str();
         self.patterns.push(Pattern {
-            words: words
-                .iter()
-                .map(|(w, _)| w.clone().into_boxed_str())
-                .collect(),
-            rules: words.iter().map(|(_, r)| *r).collect(),
+            rules: rules_start..self.rules.len() as u32,
             target,
         });
-        self.by_first.entry(first).or_default().push(idx);
+        self.next.push(NONE);
+        let node = node as usize;
+        match self.last[node] {
+            NONE => self.first[node] = idx,
+            last => self.next[last as usize] = idx,
+        }
+        self.last[node] = idx;
     }
 
-    /// Sorts each bucket longest name first; call once after the last insert.
+    /// Frees spare room; call once after the last insert.
     pub fn finish(&mut self) {
-        let patterns = &self.patterns;
-        for bucket in self.by_first.values_mut() {
-            bucket.sort_by(|a, b| {
-                patterns[*b as usize]
-                    .words
-                    .len()
-                    .cmp(&patterns[*a as usize].words.len())
-                    .then(a.cmp(b))
-            });
-        }
+        self.words.shrink_to_fit();
+        self.root.shrink_to_fit();
+        self.edges.shrink_to_fit();
+        self.rules.shrink_to_fit();
     }
 
     pub fn len(&self) -> usize {
@@ -139,19 +232,73 @@ impl NameIndex {
         self.patterns.is_empty()
     }
 
+    /// The patterns ending at `node`, in insertion order.
+    fn ends(&self, node: u32) -> impl Iterator<Item = &Pattern> {
+        let mut p = self.first.get(node as usize).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let pat = self.patterns.get(p as usize)?;
+            p = self.next[p as usize];
+            Some(pat)
+        })
+    }
+
+    /// Whether a name can start at this word: its case fits a capitalized or all-capitals
+    /// first name word, or it is the first word of a name that matches any case. Cheaper
+    /// than looking the word up, which most lowercase words of a text need not be.
+    fn may_start(&self, word: &str, buf: &mut String) -> bool {
+        // ASCII: the first letter decides (uppercase: capitalized; none: all capitals)
+        for b in word.bytes() {
+            if !b.is_ascii() {
+                break;
+            }
+            if b.is_ascii_uppercase() {
+                return true;
+            }
+            if b.is_ascii_lowercase() {
+                // most lowercase words of a text are already folded
+                if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                    return self.any_case_first.contains(word);
+                }
+                break;
+            }
+        }
+        if fits(CaseRule::Capitalized, word) || fits(CaseRule::AllCaps, word) {
+            return true;
+        }
+        fold_fast(word, buf);
+        self.any_case_first.contains(buf.as_str())
+    }
+
+    /// The node reached from `node` by word number `word`, if any.
+    fn step(&self, node: u32, word: u32) -> Option<u32> {
+        if node == 0 {
+            self.root.get(word as usize).copied().filter(|&n| n != NONE)
+        } else {
+            self.edges.get(&(node, word)).copied()
+        }
+    }
+
+    /// The node reached from `node` by a folded word, if any.
+    fn child(&self, node: u32, word: &str) -> Option<u32> {
+        self.step(node, *self.words.get(word)?)
+    }
+
     /// Targets of a whole name (any case), for lookups of a name typed by a user.
     pub fn exact(&self, name: &str) -> Vec<u32> {
         let words = name_words(name);
-        let Some(first) = words.first() else {
+        if words.is_empty() {
             return Vec::new();
-        };
+        }
+        let mut node = 0;
+        for (w, _) in &words {
+            match self.child(node, w) {
+                Some(n) => node = n,
+                None => return Vec::new(),
+            }
+        }
         let mut out = Vec::new();
-        for &p in self.by_first.get(first.0.as_str()).into_iter().flatten() {
-            let pat = &self.patterns[p as usize];
-            if pat.words.len() == words.len()
-                && pat.words.iter().zip(&words).all(|(a, b)| **a == *b.0)
-                && !out.contains(&pat.target)
-            {
+        for pat in self.ends(node) {
+            if !out.contains(&pat.target) {
                 out.push(pat.target);
             }
         }
@@ -160,58 +307,86 @@ impl NameIndex {
 
     /// Finds names in `tokens` (of `text`), leftmost-longest. `accept` may veto a target
     /// for a given surface (used for stop-words); a match whose targets are all vetoed
-    /// does not count and shorter names are tried. Complexity: O(tokens × names sharing
-    /// a first word × name length), in practice linear in the text.
+    /// does not count and shorter names are tried. Complexity: O(tokens × words of the
+    /// longest name starting at a token), linear in the text.
     pub fn find(
         &self,
         text: &str,
         tokens: &[Token],
         mut accept: impl FnMut(u32, &str) -> bool,
     ) -> Vec<NameMatch> {
-        // the folded form of every token, computed once
-        let mut folded = String::with_capacity(text.len());
-        let mut bounds = Vec::with_capacity(tokens.len());
+        // the word number of each token, looked up when first needed (NONE: in no name)
         let mut buf = String::new();
-        for t in tokens {
-            let s = folded.len();
-            fold(t.text(text), &mut buf);
-            folded.push_str(&buf);
-            bounds.push((s, folded.len()));
-        }
-        let word = |i: usize| &folded[bounds[i].0..bounds[i].1];
+        let mut ids: Vec<u32> = vec![UNKNOWN; tokens.len()];
+        let mut id = |j: usize, buf: &mut String| {
+            if ids[j] == UNKNOWN {
+                fold_fast(tokens[j].text(text), buf);
+                ids[j] = self.words.get(buf.as_str()).copied().unwrap_or(NONE);
+            }
+            ids[j]
+        };
         let mut out = Vec::new();
+        // (node, token index one past the word) for each word of the current walk
+        let mut path: Vec<(u32, usize)> = Vec::new();
+        // token index of each word of the current walk
+        let mut at: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if tokens[i].kind != TokenKind::Word {
+            if tokens[i].kind != TokenKind::Word
+                || !self.may_start(tokens[i].text(text), &mut buf)
+                || id(i, &mut buf) == NONE
+            {
                 i += 1;
                 continue;
             }
-            let Some(bucket) = self.by_first.get(word(i)) else {
-                i += 1;
-                continue;
-            };
-            let mut best: Option<NameMatch> = None;
-            let mut best_words = 0;
-            for &p in bucket {
-                let pat = &self.patterns[p as usize];
-                // buckets are sorted longest first: nothing shorter can win any more
-                if best.is_some() && pat.words.len() < best_words {
+            path.clear();
+            at.clear();
+            let (mut node, mut j) = (0, i);
+            loop {
+                // hyphens between words are skipped
+                while !at.is_empty()
+                    && j < tokens.len()
+                    && is_skipped(tokens[j].text(text), tokens[j].kind)
+                {
+                    j += 1;
+                }
+                if j >= tokens.len() {
                     break;
                 }
-                if let Some(end) = self.match_at(pat, text, tokens, &word, i) {
+                let Some(next) = Some(id(j, &mut buf))
+                    .filter(|&w| w != NONE)
+                    .and_then(|w| self.step(node, w))
+                else {
+                    break;
+                };
+                node = next;
+                at.push(j);
+                j += 1;
+                path.push((node, j));
+            }
+            let mut best: Option<NameMatch> = None;
+            // longest first: the first length with an accepted name wins
+            for (depth, &(node, end)) in path.iter().enumerate().rev() {
+                for pat in self.ends(node) {
+                    let rules = &self.rules[pat.rules.start as usize..pat.rules.end as usize];
+                    let case_fits = rules
+                        .iter()
+                        .zip(&at[..=depth])
+                        .all(|(&r, &k)| fits(r, tokens[k].text(text)));
+                    if !case_fits {
+                        continue;
+                    }
                     let surface = &text[tokens[i].start..tokens[end - 1].end];
                     if !accept(pat.target, surface) {
                         continue;
                     }
                     match &mut best {
-                        Some(b) if b.tokens.end == end => {
+                        Some(b) => {
                             if !b.targets.contains(&pat.target) {
                                 b.targets.push(pat.target);
                             }
                         }
-                        Some(b) if b.tokens.end > end => {}
-                        _ => {
-                            best_words = pat.words.len();
+                        None => {
                             best = Some(NameMatch {
                                 tokens: i..end,
                                 start: tokens[i].start,
@@ -220,6 +395,9 @@ impl NameIndex {
                             })
                         }
                     }
+                }
+                if best.is_some() {
+                    break;
                 }
             }
             match best {
@@ -232,26 +410,74 @@ impl NameIndex {
         }
         out
     }
+}
 
-    /// If `pat` matches at token `i`, the index one past its last token.
-    fn match_at<'a>(
-        &self,
-        pat: &Pattern,
-        text: &str,
-        tokens: &[Token],
-        word: &impl Fn(usize) -> &'a str,
-        i: usize,
-    ) -> Option<usize> {
-        let mut j = i;
-        for (k, w) in pat.words.iter().enumerate() {
-            while k > 0 && j < tokens.len() && is_skipped(tokens[j].text(text), tokens[j].kind) {
-                j += 1;
-            }
-            if j >= tokens.len() || word(j) != &**w || !fits(pat.rules[k], tokens[j].text(text)) {
-                return None;
-            }
-            j += 1;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(names: &[&str]) -> NameIndex {
+        let mut ix = NameIndex::new();
+        for (t, n) in names.iter().enumerate() {
+            ix.insert(n, t as u32);
         }
-        Some(j)
+        ix.finish();
+        ix
+    }
+
+    /// (surface, targets) of every match, with `veto` refusing the targets it lists.
+    fn found(ix: &NameIndex, text: &str, veto: &[u32]) -> Vec<(String, Vec<u32>)> {
+        let mut toks = Vec::new();
+        tokenize_into(text, 0, text.len(), &mut toks);
+        ix.find(text, &toks, |t, _| !veto.contains(&t))
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.targets))
+            .collect()
+    }
+
+    #[test]
+    fn longest_name_wins_and_matching_resumes_after_it() {
+        let ix = index(&["New York", "New York City", "York", "City"]);
+        assert_eq!(
+            found(&ix, "From New York City to York.", &[]),
+            [("New York City".into(), vec![1]), ("York".into(), vec![2])]
+        );
+        // a vetoed longest name gives way to a shorter one
+        assert_eq!(
+            found(&ix, "New York City", &[1]),
+            [("New York".into(), vec![0]), ("City".into(), vec![3])]
+        );
+    }
+
+    #[test]
+    fn words_hyphens_and_case() {
+        let ix = index(&["Iran", "Hayat Tahrir al-Sham", "HTS", "al-Qaeda", "Iran"]);
+        assert_eq!(found(&ix, "Iranian drones", &[]), []);
+        assert_eq!(
+            found(&ix, "Hayat Tahrir al Sham and Hayat Tahrir Al-Sham", &[]),
+            [
+                ("Hayat Tahrir al Sham".into(), vec![1]),
+                ("Hayat Tahrir Al-Sham".into(), vec![1])
+            ]
+        );
+        // capitals only match capitals; lowercase name words match any case
+        assert_eq!(found(&ix, "hts and Hts", &[]), []);
+        assert_eq!(
+            found(&ix, "HTS and Al-Qaeda, not al-qaeda", &[]),
+            [("HTS".into(), vec![2]), ("Al-Qaeda".into(), vec![3])]
+        );
+        assert_eq!(found(&ix, "iran", &[]), []);
+        // one surface, every target
+        assert_eq!(found(&ix, "Iran", &[]), [("Iran".into(), vec![0, 4])]);
+    }
+
+    #[test]
+    fn exact_lookup_ignores_case_and_hyphens() {
+        let ix = index(&["Hayat Tahrir al-Sham", "HTS", "Tahrir"]);
+        assert_eq!(ix.exact("hayat tahrir al sham"), [0]);
+        assert_eq!(ix.exact("hts"), [1]);
+        assert_eq!(ix.exact("Hayat Tahrir"), Vec::<u32>::new());
+        assert_eq!(ix.exact(""), Vec::<u32>::new());
+        assert_eq!(ix.len(), 3);
     }
 }

@@ -88,6 +88,8 @@ pub struct Lexicon {
     /// title synonym -> title used in roles
     titles: FxHashMap<String, String>,
     targets: Vec<(usize, How)>,
+    /// per target: whether its entry is a place (stop-words veto places)
+    place_targets: Vec<bool>,
     index: NameIndex,
 }
 
@@ -208,6 +210,10 @@ impl LexiconBuilder {
             }
         }
         index.finish();
+        lex.place_targets = targets
+            .iter()
+            .map(|(i, _)| lex.entries[*i].kind() == EntityKind::Place)
+            .collect();
         lex.targets = targets;
         lex.index = index;
         lex
@@ -355,11 +361,9 @@ impl Lexicon {
     fn with_metonyms(&self, cands: Vec<(usize, How)>) -> Vec<(usize, How)> {
         let mut out = Vec::with_capacity(cands.len() + 1);
         for (i, how) in cands {
-            let state = self.state_of_capital(i);
-            let city_id = self.entries[i].id.clone();
             out.push((i, how));
-            if let Some(s) = state {
-                out.push((s, How::Metonym(city_id)));
+            if let Some(s) = self.state_of_capital(i) {
+                out.push((s, How::Metonym(self.entries[i].id.clone())));
             }
         }
         out
@@ -367,14 +371,19 @@ impl Lexicon {
 
     /// Every entry a whole name can mean, best first; `date` resolves titles such as
     /// "the Turkish president" or "President Erdogan" through roles.
+    /// A leading "the" is ignored when the name without it is known ("the Netherlands"), and
+    /// a place named by a stop-word is vetoed as in [`Lexicon::find`].
     pub fn lookup(&self, name: &str, date: Option<&str>) -> Vec<Candidate<'_>> {
         let name = name.trim();
-        let mut cands: Vec<(usize, How)> = self
-            .index
-            .exact(name)
-            .into_iter()
-            .map(|t| self.targets[t as usize].clone())
-            .collect();
+        let mut cands = self.exact(name);
+        if cands.is_empty()
+            && let Some(rest) = name
+                .get(..4)
+                .filter(|the| the.eq_ignore_ascii_case("the "))
+                .map(|_| name[4..].trim_start())
+        {
+            cands = self.exact(rest);
+        }
         if cands.is_empty() {
             cands = self.lookup_title(name, date);
         }
@@ -389,15 +398,39 @@ impl Lexicon {
             .collect()
     }
 
+    /// The targets of a whole name, without places vetoed by a stop-word.
+    fn exact(&self, name: &str) -> Vec<(usize, How)> {
+        let mut buf = String::new();
+        self.index
+            .exact(name)
+            .into_iter()
+            .map(|t| self.targets[t as usize].clone())
+            .filter(|(i, _)| !self.is_stopword_place(*i, name, &mut buf))
+            .collect()
+    }
+
+    /// Whether `surface` is a stop-word and entry `i` a place: never matched as a place.
+    fn is_stopword_place(&self, i: usize, surface: &str, buf: &mut String) -> bool {
+        if self.entries[i].kind() != EntityKind::Place {
+            return false;
+        }
+        fold(surface, buf);
+        self.stopwords.contains(buf.as_str())
+    }
+
     /// "President Erdogan" -> Erdogan; "the Turkish president" / "Turkey's president" /
-    /// "president of Turkey" -> whoever held the office on `date`.
+    /// "president of Turkey" / "secretary-general of the UN" -> whoever held the office on
+    /// `date`.
     fn lookup_title(&self, name: &str, date: Option<&str>) -> Vec<(usize, How)> {
-        let lower = crate::model::normalize_name(name);
+        // a possessive is a word of its own ("Turkey's" -> "turkey s"): normalizing drops
+        // apostrophes
+        let possessive = name.replace("'s ", " s ").replace("\u{2019}s ", " s ");
+        let lower = crate::model::normalize_name(&possessive);
         let words: Vec<&str> = lower.split(' ').collect();
         // a title word followed by a person's name
         for k in 1..words.len().min(4) {
             let title = words[..k].join(" ");
-            if self.is_title(&title) {
+            if self.office_title(&title).is_some() {
                 let rest = words[k..].join(" ");
                 let hits: Vec<(usize, How)> = self
                     .index
@@ -427,10 +460,11 @@ impl Lexicon {
             }
         }
         for (who, title) in splits {
-            if !self.is_title(&title) {
+            let Some(title) = self.office_title(&title) else {
                 continue;
-            }
-            for t in self.index.exact(&who) {
+            };
+            let who = who.strip_prefix("the ").unwrap_or(&who);
+            for t in self.index.exact(who) {
                 let (i, _) = &self.targets[t as usize];
                 let mut of = self.entries[*i].id.clone();
                 if let Some(s) = self.state_of_capital(*i) {
@@ -445,9 +479,23 @@ impl Lexicon {
         Vec::new()
     }
 
-    fn is_title(&self, t: &str) -> bool {
-        let t = self.titles.get(t).map(String::as_str).unwrap_or(t);
-        self.roles_by_office.keys().any(|(title, _)| title == t)
+    /// The title roles use for a title as written, through its synonyms, compared after
+    /// normalization ("Secretary-General" -> `secretary-general`, "premier" -> `prime
+    /// minister`). Linear in the number of offices; used by lookups only.
+    fn office_title(&self, written: &str) -> Option<String> {
+        use crate::model::normalize_name;
+        let t = normalize_name(written);
+        let t = self
+            .titles
+            .iter()
+            .find(|(syn, _)| normalize_name(syn) == t)
+            .map(|(_, title)| normalize_name(title))
+            .unwrap_or(t);
+        self.roles_by_office
+            .keys()
+            .map(|(title, _)| title)
+            .find(|title| normalize_name(title) == t)
+            .cloned()
     }
 
     /// Finds every lexicon name in a tokenized text, leftmost-longest. Places named by a
@@ -455,22 +503,25 @@ impl Lexicon {
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<LexMention> {
         let mut buf = String::new();
         let matches = self.index.find(text, tokens, |t, surface| {
-            let (i, _) = &self.targets[t as usize];
-            if self.entries[*i].kind() == EntityKind::Place {
-                fold(surface, &mut buf);
-                return !self.stopwords.contains(&buf);
+            // the entry's kind, without touching the entry
+            if !self.place_targets[t as usize] {
+                return true;
             }
-            true
+            fold(surface, &mut buf);
+            !self.stopwords.contains(&buf)
         });
         matches
             .into_iter()
             .map(|m| {
-                let cands = m
-                    .targets
-                    .iter()
-                    .map(|&t| self.targets[t as usize].clone())
-                    .collect();
-                let mut cands = self.with_metonyms(cands);
+                // as `with_metonyms`, without building the list twice
+                let mut cands = Vec::with_capacity(m.targets.len() + 1);
+                for &t in &m.targets {
+                    let (i, how) = &self.targets[t as usize];
+                    cands.push((*i, how.clone()));
+                    if let Some(s) = self.state_of_capital(*i) {
+                        cands.push((s, How::Metonym(self.entries[*i].id.clone())));
+                    }
+                }
                 self.rank(&mut cands);
                 LexMention {
                     tokens: m.tokens,
