@@ -678,6 +678,17 @@ impl<'a> MentionFinder<'a> {
                 .then(|| pat.words.state_forces.longest_at(rest))
                 .flatten()
         });
+        // "its fighters", "their forces": the group named before
+        if let Some(n) = generic
+            && i > sent_start
+            && matches!(self.words[i - 1].as_str(), "its" | "their")
+            && let Some(e) = self.last_entity(|t| {
+                matches!(t, EntityType::ArmedGroup | EntityType::Organization)
+            })
+        {
+            self.push(i - 1..i + n, e, MentionKind::Pronoun);
+            return i + n;
+        }
         if let Some(n) = generic
             && (!is_cap(raw) || i == sent_start)
         {

@@ -116,6 +116,15 @@ const COMPOUND_PARTICIPLES: &[&str] = &[
     "brokered",
     "mediated",
 ];
+/// Verbs of effort before "to": what follows is attempted, not done.
+const EFFORT: &[&str] = &[
+    "fight", "fought", "fighting", "struggle", "struggled", "struggling", "battle", "battled",
+    "battling", "push", "pushed", "pushing", "race", "raced", "racing", "scramble", "scrambled",
+    "scrambling", "vow", "vowed", "vowing", "aim", "aims", "aimed", "aiming", "move", "moved",
+    "moving", "seek", "seeks", "sought", "work", "worked", "working", "pledge", "pledged", "promise",
+    "promised", "intend", "intends", "intended", "prepare", "prepared", "preparing", "expect",
+    "expected", "hope", "hoped", "hoping",
+];
 /// Descriptive words that may stand before a named side ("the paramilitary RSF",
 /// "caretaker Prime Minister X").
 const DESCRIPTORS: &[&str] = &[
@@ -741,6 +750,32 @@ impl<'a> RelationFinder<'a> {
         {
             return;
         }
+        // "allied armed groups", "backed militias": an attributive participle
+        if participle
+            && self.mention(end).is_some_and(|m| m.tokens.start == end)
+            && i > s
+            && self.mention(i - 1).is_none()
+            && matches!(self.w(i - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "and" | "or")
+        {
+            // "the RSF and allied Arab militias": an alliance, both ways
+            if self.w(i) == "allied"
+                && self.w(i - 1) == "and"
+                && i >= s + 2
+                && let Some(a) = self.mention(i - 2).and_then(|m| self.as_actor(m))
+                && let Some(b) = self.mention(end).and_then(|m| self.as_actor(m))
+            {
+                self.emit(&[a], trig.relation, &[b], trig, s, i);
+                self.emit(&[b], trig.relation, &[a], trig, s, i);
+            }
+            return;
+        }
+        // "fought to hold the city": an effort, not a result
+        if i >= s + 2
+            && self.w(i - 1) == "to"
+            && EFFORT.contains(&self.w(i - 2))
+        {
+            return;
+        }
         let mut after = end;
         if end < e
             && trig.unless_split.iter().any(|u| {
@@ -838,8 +873,9 @@ impl<'a> RelationFinder<'a> {
             None => e,
         };
         let mut obj = self.object(obj_from, obj_end, trig.object);
-        // "runs a military base in Mogadishu": running the base, not the city
-        if trig.id == "controls/lead"
+        // "runs a military base in Mogadishu", "seized two villages in Idlib": the base
+        // and the villages, not the city or province around them
+        if trig.relation == Relation::Controls
             && let Some(p) = (obj_from..obj_end).find(|&t| self.mention_at[t].is_some())
             && p > obj_from
             && matches!(
