@@ -875,14 +875,7 @@ impl<'a> RelationFinder<'a> {
         let mut obj = self.object(obj_from, obj_end, trig.object);
         // "runs a military base in Mogadishu", "seized two villages in Idlib": the base
         // and the villages, not the city or province around them
-        if trig.relation == Relation::Controls
-            && let Some(p) = (obj_from..obj_end).find(|&t| self.mention_at[t].is_some())
-            && p > obj_from
-            && matches!(
-                self.w(p - 1),
-                "in" | "near" | "at" | "outside" | "across" | "around" | "from"
-            )
-        {
+        if trig.relation == Relation::Controls && self.located_only(obj_from, obj_end) {
             obj.clear();
         }
         // "listed Hezbollah as a terrorist group": the object stands before the needed word
@@ -1010,6 +1003,20 @@ impl<'a> RelationFinder<'a> {
             Some(m) => self.fits(m, want).into_iter().collect(),
             None => vec![],
         }
+    }
+
+    /// Whether the first mention after `from` only locates something unnamed before it:
+    /// "a base in Mogadishu", "four of the state capitals in Darfur".
+    fn located_only(&self, from: usize, end: usize) -> bool {
+        (from..end.min(self.mention_at.len()))
+            .find(|&t| self.mention_at[t].is_some())
+            .is_some_and(|p| {
+                p > from
+                    && matches!(
+                        self.w(p - 1),
+                        "in" | "near" | "at" | "outside" | "across" | "around" | "from"
+                    )
+            })
     }
 
     /// Records the agents of an attack; the document's main attacker so far is the one
@@ -1166,6 +1173,9 @@ impl<'a> RelationFinder<'a> {
             }
             return;
         };
+        if trig.relation == Relation::Controls && self.located_only(p + 1, e) {
+            return;
+        }
         let targets = self.object(p + 1, e, trig.object);
         if self.w(p) == "between" {
             // "fighting between A and B", "talks between A and B": every pair
