@@ -876,7 +876,7 @@ impl<'a> RelationFinder<'a> {
         // "runs a military base in Mogadishu", "seized two villages in Idlib": the base
         // and the villages, not the city or province around them
         if trig.relation == Relation::Controls && self.located_only(obj_from, obj_end) {
-            obj.clear();
+            obj = self.including(obj_from, obj_end, trig.object);
         }
         // "listed Hezbollah as a terrorist group": the object stands before the needed word
         if obj.is_empty()
@@ -1017,6 +1017,17 @@ impl<'a> RelationFinder<'a> {
                         "in" | "near" | "at" | "outside" | "across" | "around" | "from"
                     )
             })
+    }
+
+    /// The places listed after ", including" in the clause from `from`: "four of the
+    /// capitals in Darfur, including Nyala and El Geneina".
+    fn including(&self, from: usize, e: usize, want: ObjectKind) -> Vec<usize> {
+        (from..e)
+            .take_while(|&t| !matches!(self.w(t), ";" | "which" | "who" | "but" | "while"))
+            .find(|&t| self.w(t) == "including")
+            .and_then(|t| self.mention(t + 1))
+            .map(|m| self.coordinated_right(e, m, want))
+            .unwrap_or_default()
     }
 
     /// Records the agents of an attack; the document's main attacker so far is the one
@@ -1173,10 +1184,11 @@ impl<'a> RelationFinder<'a> {
             }
             return;
         };
-        if trig.relation == Relation::Controls && self.located_only(p + 1, e) {
-            return;
-        }
-        let targets = self.object(p + 1, e, trig.object);
+        let targets = if trig.relation == Relation::Controls && self.located_only(p + 1, e) {
+            self.including(p + 1, e, trig.object)
+        } else {
+            self.object(p + 1, e, trig.object)
+        };
         if self.w(p) == "between" {
             // "fighting between A and B", "talks between A and B": every pair
             for (k, &a) in targets.iter().enumerate() {
