@@ -26,6 +26,21 @@ fn readme_commands_print_what_the_readme_shows() {
         fs::copy(repo("graphs").join(f), dir.path().join("graphs").join(f)).unwrap();
     }
     fs::copy(repo("graphs/example.json"), dir.path().join("g.json")).unwrap();
+    // the articles of "Reading news" and the user lexicon file of "The world lexicon"
+    fs::create_dir(dir.path().join("articles")).unwrap();
+    for f in fs::read_dir(repo("tests/fixtures/articles")).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_some_and(|x| x == "txt") {
+            fs::copy(&f, dir.path().join("articles").join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    fs::write(
+        dir.path().join("my-lexicon.tsv"),
+        "# my own actors\nafrica-corps\tarmed-group\tAfrica Corps\tRussian Expeditionary Corps\tRU\nkalma\tcamp\tKalma camp\t\tSD\n",
+    )
+    .unwrap();
+    let no_user_lexicon = dir.path().join("no-user-lexicon");
+    fs::create_dir(&no_user_lexicon).unwrap();
     fs::write(
         dir.path().join("bad.jsonl"),
         "{\"source\": \"a\", \"relation\": \"backs\", \"target\": \"b\"}\n",
@@ -53,6 +68,7 @@ fn readme_commands_print_what_the_readme_shows() {
             .current_dir(dir.path())
             .env("PATH", &path)
             .env("ACTORGRAPH_GRAPH", graph)
+            .env("ACTORGRAPH_LEXICON_DIR", &no_user_lexicon)
             .output()
             .unwrap();
         let got = String::from_utf8_lossy(&out.stdout);
