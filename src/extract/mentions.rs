@@ -217,6 +217,8 @@ pub(super) struct MentionFinder<'a> {
     pub pat: &'a Patterns,
     pub date: Option<&'a str>,
     pub entities: Vec<DocEntity>,
+    /// the normalized name and aliases of each entity
+    names: Vec<Vec<String>>,
     by_key: FxHashMap<String, usize>,
     /// normalized surface -> entity, for acronyms and surnames defined in this document
     doc_alias: FxHashMap<String, usize>,
@@ -255,6 +257,7 @@ impl<'a> MentionFinder<'a> {
             pat,
             date,
             entities: Vec::new(),
+            names: Vec::new(),
             by_key: FxHashMap::default(),
             doc_alias: FxHashMap::default(),
             mentions: Vec::new(),
@@ -282,20 +285,14 @@ impl<'a> MentionFinder<'a> {
             Some(&i) => i,
             None => {
                 let i = self.entities.len();
-                self.entities.push(make());
+                let e = make();
+                self.names.push(vec![normalize_name(&e.name)]);
+                self.entities.push(e);
                 self.by_key.insert(key, i);
                 i
             }
         };
-        let e = &mut self.entities[idx];
-        let s = surface.trim();
-        let n = normalize_name(s);
-        if !n.is_empty()
-            && normalize_name(&e.name) != n
-            && !e.aliases.iter().any(|a| normalize_name(a) == n)
-        {
-            e.aliases.push(s.to_string());
-        }
+        self.entity_alias(idx, surface);
         idx
     }
 
@@ -656,12 +653,9 @@ impl<'a> MentionFinder<'a> {
             && self.raw(j + 2) == ")"
             && is_acronym(self.raw(j + 1))
         {
-            let acr = self.raw(j + 1).to_string();
-            self.doc_alias.insert(normalize_name(&acr), e);
-            let ent = &mut self.entities[e];
-            if !ent.aliases.contains(&acr) && ent.name != acr {
-                ent.aliases.push(acr);
-            }
+            let acr = self.raw(j + 1);
+            self.doc_alias.insert(normalize_name(acr), e);
+            self.entity_alias(e, acr);
         }
     }
 
@@ -682,9 +676,8 @@ impl<'a> MentionFinder<'a> {
         if let Some(n) = generic
             && i > sent_start
             && matches!(self.words[i - 1].as_str(), "its" | "their")
-            && let Some(e) = self.last_entity(|t| {
-                matches!(t, EntityType::ArmedGroup | EntityType::Organization)
-            })
+            && let Some(e) =
+                self.last_entity(|t| matches!(t, EntityType::ArmedGroup | EntityType::Organization))
         {
             self.push(i - 1..i + n, e, MentionKind::Pronoun);
             return i + n;
@@ -1124,11 +1117,13 @@ impl<'a> MentionFinder<'a> {
         stop
     }
 
+    /// Records `surface` as another name of entity `e` unless it is one already.
     fn entity_alias(&mut self, e: usize, surface: &str) {
-        let n = normalize_name(surface);
-        let ent = &mut self.entities[e];
-        if normalize_name(&ent.name) != n && !ent.aliases.iter().any(|a| normalize_name(a) == n) {
-            ent.aliases.push(surface.to_string());
+        let s = surface.trim();
+        let n = normalize_name(s);
+        if !n.is_empty() && !self.names[e].contains(&n) {
+            self.entities[e].aliases.push(s.to_string());
+            self.names[e].push(n);
         }
     }
 }

@@ -180,7 +180,18 @@ impl Extractor {
         let found = rf.found;
         let mut statements: Vec<Statement> = Vec::new();
         let mut triggers = Vec::new();
-        let doc_entities: Vec<Entity> = entities.iter().map(to_entity).collect();
+        // only the entities that take part in a statement are converted
+        let mut doc_entities: Vec<Option<Entity>> = vec![None; entities.len()];
+        for f in &found {
+            for x in [f.source, f.target] {
+                if doc_entities[x].is_none() {
+                    doc_entities[x] = Some(to_entity(&entities[x]));
+                }
+            }
+        }
+        let doc_entity = |x: usize| doc_entities[x].clone().expect("converted above");
+        // (source, relation, target, sentence) already stated
+        let mut seen = rustc_hash::FxHashSet::default();
         for f in found {
             let sent = analyzed
                 .sentences
@@ -192,9 +203,9 @@ impl Extractor {
                 std::mem::swap(&mut a, &mut b);
             }
             let st = Statement {
-                source: doc_entities[a].clone(),
+                source: doc_entity(a),
                 relation: f.relation,
-                target: doc_entities[b].clone(),
+                target: doc_entity(b),
                 evidence: Evidence {
                     doc: doc.id.clone(),
                     date: doc.date.clone(),
@@ -205,13 +216,13 @@ impl Extractor {
                     confidence: f.confidence,
                 },
             };
-            let dup = statements.iter().any(|x| {
-                x.source.id == st.source.id
-                    && x.target.id == st.target.id
-                    && x.relation == st.relation
-                    && x.evidence.span == st.evidence.span
-            });
-            if !dup {
+            let key = (
+                st.source.id.0.clone(),
+                st.relation.as_str(),
+                st.target.id.0.clone(),
+                sent.span.start,
+            );
+            if seen.insert(key) {
                 let t = tokens[f.trigger];
                 triggers.push(Span {
                     start: t.start,
@@ -234,10 +245,20 @@ impl Extractor {
 /// The model entity for a document entity: lexicon entities keep their lexicon id so the
 /// same actor gets the same id in every document.
 fn to_entity(e: &DocEntity) -> Entity {
-    let mut ent = Entity::new(&e.name, e.etype);
-    if let Some(id) = &e.lexicon_id {
-        ent.id = EntityId(id.clone());
-    }
+    let id = match &e.lexicon_id {
+        Some(id) => EntityId(id.clone()),
+        None => EntityId::from_name(&e.name),
+    };
+    let mut ent = Entity {
+        id,
+        name: e.name.trim().to_string(),
+        kind: e.etype.kind(),
+        etype: e.etype,
+        aliases: Vec::new(),
+        country: None,
+        lat: None,
+        lon: None,
+    };
     ent.aliases = e.aliases.clone();
     ent.country = e.country.clone();
     ent.lat = e.lat;

@@ -118,12 +118,55 @@ const COMPOUND_PARTICIPLES: &[&str] = &[
 ];
 /// Verbs of effort before "to": what follows is attempted, not done.
 const EFFORT: &[&str] = &[
-    "fight", "fought", "fighting", "struggle", "struggled", "struggling", "battle", "battled",
-    "battling", "push", "pushed", "pushing", "race", "raced", "racing", "scramble", "scrambled",
-    "scrambling", "vow", "vowed", "vowing", "aim", "aims", "aimed", "aiming", "move", "moved",
-    "moving", "seek", "seeks", "sought", "work", "worked", "working", "pledge", "pledged", "promise",
-    "promised", "intend", "intends", "intended", "prepare", "prepared", "preparing", "expect",
-    "expected", "hope", "hoped", "hoping",
+    "fight",
+    "fought",
+    "fighting",
+    "struggle",
+    "struggled",
+    "struggling",
+    "battle",
+    "battled",
+    "battling",
+    "push",
+    "pushed",
+    "pushing",
+    "race",
+    "raced",
+    "racing",
+    "scramble",
+    "scrambled",
+    "scrambling",
+    "vow",
+    "vowed",
+    "vowing",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "move",
+    "moved",
+    "moving",
+    "seek",
+    "seeks",
+    "sought",
+    "work",
+    "worked",
+    "working",
+    "pledge",
+    "pledged",
+    "promise",
+    "promised",
+    "intend",
+    "intends",
+    "intended",
+    "prepare",
+    "prepared",
+    "preparing",
+    "expect",
+    "expected",
+    "hope",
+    "hoped",
+    "hoping",
 ];
 /// Descriptive words that may stand before a named side ("the paramilitary RSF",
 /// "caretaker Prime Minister X").
@@ -755,7 +798,10 @@ impl<'a> RelationFinder<'a> {
             && self.mention(end).is_some_and(|m| m.tokens.start == end)
             && i > s
             && self.mention(i - 1).is_none()
-            && matches!(self.w(i - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "and" | "or")
+            && matches!(
+                self.w(i - 1),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "and" | "or"
+            )
         {
             // "the RSF and allied Arab militias": an alliance, both ways
             if self.w(i) == "allied"
@@ -770,10 +816,7 @@ impl<'a> RelationFinder<'a> {
             return;
         }
         // "fought to hold the city": an effort, not a result
-        if i >= s + 2
-            && self.w(i - 1) == "to"
-            && EFFORT.contains(&self.w(i - 2))
-        {
+        if i >= s + 2 && self.w(i - 1) == "to" && EFFORT.contains(&self.w(i - 2)) {
             return;
         }
         let mut after = end;
