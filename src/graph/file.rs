@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{EdgeData, Graph, Node};
+use super::{Graph, Node};
 use crate::Error;
 use crate::model::{Entity, EntityId, Evidence, Relation};
 
@@ -166,14 +166,7 @@ impl Graph {
                     }
                 }
                 None => {
-                    g.g.add_edge(
-                        s,
-                        t,
-                        EdgeData {
-                            relation: edge.relation,
-                            evidence: edge.evidence,
-                        },
-                    );
+                    g.add_edge(s, edge.relation, t, edge.evidence);
                 }
             }
         }
