@@ -811,6 +811,28 @@ mod tests {
         assert_eq!(back.entity_count(), 2);
     }
 
+    #[test]
+    fn the_streamed_file_is_the_node_link_file() {
+        let mut g = Graph::new();
+        g.add_entity(Entity::new("Iran", EntityType::State));
+        let mut e = ev("a", "Iran \"supports\" Hezbollah.");
+        e.date = Some("2024-12-05".into());
+        e.span = Some(Span { start: 3, end: 40 });
+        e.url = Some("https://example.org/a".into());
+        g.add_statement(st("Iran", Relation::Supports, "Hezbollah", e));
+        g.add_statement(st("Turkey", Relation::MeetsWith, "Russia", ev("b", "x")));
+        g.add_alias(&g.resolve("Turkey").unwrap(), "Türkiye")
+            .unwrap();
+        let mut expected = serde_json::to_vec_pretty(&g.to_node_link("name")).unwrap();
+        expected.push(b'\n');
+        let mut streamed = Vec::new();
+        g.write_node_link("name", &mut streamed).unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+    }
+
     /// One step of a random edit of a graph.
     #[derive(Clone, Debug)]
     enum Op {
