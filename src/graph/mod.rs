@@ -9,7 +9,7 @@
 //! Ingesting an article first drops the evidence its earlier version left, so two indexes
 //! keep that and the duplicate check from scanning the graph: document id -> the edges
 //! holding its evidence, and per edge a hash of each piece's identity
-//! ([`evidence_list`]). Both live in memory only and are rebuilt on load.
+//! (`evidence_list.rs`). Both live in memory only and are rebuilt on load.
 //!
 //! Submodules: [`query`] (path, backers, neighbors, entity card, stats), [`filter`]
 //! (subgraphs for export), [`file`] (the node-link JSON file format), [`store`] (load and
