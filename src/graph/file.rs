@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{EdgeData, Graph, Node};
+use super::{Graph, Node};
 use crate::Error;
 use crate::model::{Entity, EntityId, Evidence, Relation};
 
@@ -59,7 +59,79 @@ pub struct NodeLinkEdge {
     pub evidence: Vec<Evidence>,
 }
 
+/// [`NodeLink`] borrowed from a graph, so that saving writes the file without a copy of
+/// the graph. Same fields and attributes, hence the same bytes (a test checks).
+#[derive(Serialize)]
+struct NodeLinkRef<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphMeta,
+    nodes: Vec<NodeLinkNodeRef<'a>>,
+    edges: Vec<NodeLinkEdgeRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct NodeLinkNodeRef<'a> {
+    #[serde(flatten)]
+    entity: &'a Entity,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    manual: bool,
+}
+
+#[derive(Serialize)]
+struct NodeLinkEdgeRef<'a> {
+    source: &'a EntityId,
+    target: &'a EntityId,
+    key: Relation,
+    relation: Relation,
+    evidence: &'a [Evidence],
+}
+
 impl Graph {
+    /// Writes the graph file (pretty JSON and a final newline, the bytes of
+    /// [`Graph::to_node_link`] serialized) straight to `out`, without building the file in
+    /// memory first. Pass a buffered writer. O(V log V + E log E + file size).
+    pub fn write_node_link(
+        &self,
+        name: &str,
+        mut out: impl std::io::Write,
+    ) -> Result<(), serde_json::Error> {
+        let mut nodes: Vec<NodeLinkNodeRef<'_>> = self
+            .g
+            .node_weights()
+            .map(|n| NodeLinkNodeRef {
+                entity: &n.entity,
+                manual: n.manual,
+            })
+            .collect();
+        nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
+        let mut edges: Vec<NodeLinkEdgeRef<'_>> = self
+            .edges()
+            .map(|e| NodeLinkEdgeRef {
+                source: e.source,
+                target: e.target,
+                key: e.relation,
+                relation: e.relation,
+                evidence: e.evidence,
+            })
+            .collect();
+        edges.sort_by(|a, b| {
+            (a.source, a.relation, a.target).cmp(&(b.source, b.relation, b.target))
+        });
+        let file = NodeLinkRef {
+            directed: true,
+            multigraph: true,
+            graph: GraphMeta {
+                schema_version: SCHEMA_VERSION,
+                name: name.to_string(),
+            },
+            nodes,
+            edges,
+        };
+        serde_json::to_writer_pretty(&mut out, &file)?;
+        out.write_all(b"\n").map_err(serde_json::Error::io)
+    }
+
     /// The graph in node-link form, sorted. O(V log V + E log E).
     pub fn to_node_link(&self, name: &str) -> NodeLink {
         let mut nodes: Vec<NodeLinkNode> = self
@@ -166,14 +238,7 @@ impl Graph {
                     }
                 }
                 None => {
-                    g.g.add_edge(
-                        s,
-                        t,
-                        EdgeData {
-                            relation: edge.relation,
-                            evidence: edge.evidence,
-                        },
-                    );
+                    g.add_edge(s, edge.relation, t, edge.evidence);
                 }
             }
         }

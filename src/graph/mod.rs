@@ -6,10 +6,16 @@
 //! symmetric and stored once per pair (the smaller id is the source); queries answer it
 //! from both ends.
 //!
+//! Ingesting an article first drops the evidence its earlier version left, so two indexes
+//! keep that and the duplicate check from scanning the graph: document id -> the edges
+//! holding its evidence, and per edge a hash of each piece's identity
+//! (`evidence_list.rs`). Both live in memory only and are rebuilt on load.
+//!
 //! Submodules: [`query`] (path, backers, neighbors, entity card, stats), [`filter`]
 //! (subgraphs for export), [`file`] (the node-link JSON file format), [`store`] (load and
 //! save with a lock and atomic writes), [`import`] (statement lines, JSONL).
 
+mod evidence_list;
 pub mod file;
 pub mod filter;
 pub mod import;
@@ -17,6 +23,8 @@ pub mod query;
 pub mod store;
 
 use std::collections::{HashMap, HashSet};
+
+use evidence_list::EvidenceList;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
@@ -40,7 +48,7 @@ pub(crate) struct Node {
 #[derive(Clone, Debug)]
 pub(crate) struct EdgeData {
     pub(crate) relation: Relation,
-    pub(crate) evidence: Vec<Evidence>,
+    pub(crate) evidence: EvidenceList,
 }
 
 /// One edge as seen from outside: `source -relation-> target` and its evidence.
@@ -79,6 +87,9 @@ pub struct Graph {
     ids: HashMap<EntityId, NodeIndex>,
     /// Normalized name or alias -> the entity it names. A name names at most one entity.
     names: HashMap<String, EntityId>,
+    /// Document id -> every edge holding evidence from it, so that
+    /// [`Graph::remove_document`] visits those edges only.
+    docs: HashMap<String, HashSet<EdgeIndex>>,
 }
 
 impl Graph {
@@ -150,7 +161,7 @@ impl Graph {
             source: &self.g[s].entity.id,
             relation: d.relation,
             target: &self.g[t].entity.id,
-            evidence: &d.evidence,
+            evidence: d.evidence.as_slice(),
         }
     }
 
@@ -232,7 +243,7 @@ impl Graph {
     }
 
     /// Appends evidence to the edge (s, relation, t), creating it if needed. `meets-with`
-    /// is stored with the smaller id as source.
+    /// is stored with the smaller id as source. O(edges between s and t).
     pub(crate) fn add_evidence(
         &mut self,
         s: NodeIndex,
@@ -244,25 +255,33 @@ impl Graph {
         match self.find_edge(s, relation, t) {
             Some(e) => {
                 let list = &mut self.g[e].evidence;
-                if list.iter().any(|x| x.same_as(&evidence)) {
-                    false
-                } else {
-                    list.push(evidence);
-                    true
+                let added = list.insert(evidence);
+                if let Some(ev) = list.as_slice().last().filter(|_| added) {
+                    index_doc(&mut self.docs, &ev.doc, e);
                 }
+                added
             }
             None => {
-                self.g.add_edge(
-                    s,
-                    t,
-                    EdgeData {
-                        relation,
-                        evidence: vec![evidence],
-                    },
-                );
+                self.add_edge(s, relation, t, vec![evidence]);
                 true
             }
         }
+    }
+
+    /// Adds the edge (s, relation, t), which must not exist yet, with its evidence as it is.
+    pub(crate) fn add_edge(
+        &mut self,
+        s: NodeIndex,
+        relation: Relation,
+        t: NodeIndex,
+        evidence: Vec<Evidence>,
+    ) -> EdgeIndex {
+        let evidence = EvidenceList::from(evidence);
+        let e = self.g.add_edge(s, t, EdgeData { relation, evidence });
+        for ev in self.g[e].evidence.as_slice() {
+            index_doc(&mut self.docs, &ev.doc, e);
+        }
+        e
     }
 
     fn oriented(&self, s: NodeIndex, relation: Relation, t: NodeIndex) -> (NodeIndex, NodeIndex) {
@@ -288,21 +307,30 @@ impl Graph {
 
     /// Drops the evidence from one document. Edges left with no evidence go; entities left
     /// with no edge go too, unless they were added by hand or had no edge from this
-    /// document to begin with.
+    /// document to begin with. O(evidence on the document's edges); O(1) for a document
+    /// the graph has never seen.
     pub fn remove_document(&mut self, doc: &str) {
-        let mut touched = HashSet::new();
-        let edges: Vec<EdgeIndex> = self.g.edge_indices().collect();
+        let Some(edges) = self.docs.remove(doc) else {
+            return;
+        };
+        // In index order, as a scan of every edge would go, so that petgraph reuses freed
+        // indices in the same order whatever the hash set's order.
+        let mut edges: Vec<EdgeIndex> = edges.into_iter().collect();
+        edges.sort_unstable();
+        let mut touched = Vec::new();
         for e in edges {
             let list = &mut self.g[e].evidence;
-            let before = list.len();
-            list.retain(|ev| ev.doc != doc);
-            if list.len() != before && list.is_empty() {
+            list.remove_doc(doc);
+            // Left empty, the edge held evidence from `doc` only, so no other document's
+            // index names it.
+            if list.is_empty() {
                 let (s, t) = self.g.edge_endpoints(e).expect("live edge");
-                touched.insert(s);
-                touched.insert(t);
+                touched.extend([s, t]);
                 self.g.remove_edge(e);
             }
         }
+        touched.sort_unstable();
+        touched.dedup();
         for n in touched {
             let isolated = self.g.neighbors_undirected(n).next().is_none();
             if isolated && !self.g[n].manual {
@@ -311,10 +339,30 @@ impl Graph {
         }
     }
 
+    /// Removes a node, its edges, and its names and edges from the indexes.
+    /// O(names of the node + evidence on its edges).
     fn remove_node(&mut self, n: NodeIndex) -> Option<Node> {
+        let edges: Vec<EdgeIndex> = self
+            .g
+            .edges_directed(n, petgraph::Direction::Outgoing)
+            .chain(self.g.edges_directed(n, petgraph::Direction::Incoming))
+            .map(|e| e.id())
+            .collect();
+        for e in edges {
+            for ev in self.g[e].evidence.as_slice() {
+                unindex_doc(&mut self.docs, &ev.doc, e);
+            }
+        }
         let node = self.g.remove_node(n)?;
         self.ids.remove(&node.entity.id);
-        self.names.retain(|_, id| *id != node.entity.id);
+        // Every name indexed for an entity is one of its names (normalized), so there is no
+        // need to scan the whole index; a name may also name another entity, which keeps it.
+        for name in node.entity.names() {
+            let key = normalize_name(name);
+            if self.names.get(&key) == Some(&node.entity.id) {
+                self.names.remove(&key);
+            }
+        }
         Some(node)
     }
 
@@ -397,7 +445,12 @@ impl Graph {
             .chain(self.g.edges_directed(o, petgraph::Direction::Incoming))
             .map(|e| {
                 let w = e.weight();
-                (e.source(), w.relation, e.target(), w.evidence.clone())
+                (
+                    e.source(),
+                    w.relation,
+                    e.target(),
+                    w.evidence.as_slice().to_vec(),
+                )
             })
             .collect();
         let old = self.remove_node(o).expect("live node");
@@ -430,6 +483,28 @@ impl Graph {
             name: id.0.clone(),
             suggestion: None,
         })
+    }
+}
+
+/// Records that edge `e` holds evidence from `doc`.
+fn index_doc(docs: &mut HashMap<String, HashSet<EdgeIndex>>, doc: &str, e: EdgeIndex) {
+    match docs.get_mut(doc) {
+        Some(edges) => {
+            edges.insert(e);
+        }
+        None => {
+            docs.insert(doc.to_string(), HashSet::from([e]));
+        }
+    }
+}
+
+/// Forgets that edge `e` holds evidence from `doc` (the edge is going).
+fn unindex_doc(docs: &mut HashMap<String, HashSet<EdgeIndex>>, doc: &str, e: EdgeIndex) {
+    if let Some(edges) = docs.get_mut(doc) {
+        edges.remove(&e);
+        if edges.is_empty() {
+            docs.remove(doc);
+        }
     }
 }
 
@@ -615,6 +690,215 @@ mod tests {
             err,
             "'Assad' already names 'Assad' (use merge to combine the two)"
         );
+    }
+
+    impl Graph {
+        /// Panics unless every index is what a rebuild from the nodes and edges would give.
+        fn check_indexes(&self) {
+            let mut docs: HashMap<String, HashSet<EdgeIndex>> = HashMap::new();
+            for e in self.g.edge_indices() {
+                assert!(self.g[e].evidence.index_is_fresh());
+                assert!(!self.g[e].evidence.is_empty());
+                for ev in self.g[e].evidence.iter() {
+                    docs.entry(ev.doc.clone()).or_default().insert(e);
+                }
+            }
+            assert_eq!(self.docs, docs, "document index");
+            for n in self.g.node_indices() {
+                assert_eq!(self.ids[&self.g[n].entity.id], n);
+            }
+            assert_eq!(self.ids.len(), self.g.node_count());
+            for (key, id) in &self.names {
+                let e = self.entity(id).expect("a name of a live entity");
+                assert!(
+                    e.names().any(|n| normalize_name(n) == *key),
+                    "{key} -> {id}"
+                );
+            }
+        }
+
+        /// `remove_document` as it was before the index: a scan of every edge.
+        fn remove_document_by_scan(&mut self, doc: &str) {
+            let mut touched = Vec::new();
+            let edges: Vec<EdgeIndex> = self.g.edge_indices().collect();
+            for e in edges {
+                if self.g[e].evidence.remove_doc(doc) && self.g[e].evidence.is_empty() {
+                    let (s, t) = self.g.edge_endpoints(e).expect("live edge");
+                    touched.extend([s, t]);
+                    self.g.remove_edge(e);
+                }
+            }
+            for n in touched {
+                if self.g.contains_node(n)
+                    && self.g.neighbors_undirected(n).next().is_none()
+                    && !self.g[n].manual
+                {
+                    self.remove_node(n);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn remove_document_after_merge_and_reingest() {
+        let mut g = Graph::new();
+        g.add_statement(st("HTS", Relation::Controls, "Idlib", ev("a", "1")));
+        g.add_statement(st(
+            "Tahrir al-Sham",
+            Relation::Controls,
+            "Idlib",
+            ev("b", "2"),
+        ));
+        g.add_statement(st(
+            "Tahrir al-Sham",
+            Relation::Opposes,
+            "Assad",
+            ev("a", "3"),
+        ));
+        let keep = g.resolve("Tahrir al-Sham").unwrap();
+        let other = g.resolve("HTS").unwrap();
+        g.merge(&keep, &other).unwrap();
+        g.check_indexes();
+        // The evidence of "a" moved to the kept edge and still goes with its document.
+        g.remove_document("a");
+        g.check_indexes();
+        let edges: Vec<_> = g.edges_sorted();
+        assert_eq!(edges.len(), 1);
+        assert_eq!(edges[0].evidence.len(), 1);
+        assert_eq!(edges[0].evidence[0].doc, "b");
+        assert!(g.resolve("assad").is_err());
+        assert_eq!(g.resolve("hts").unwrap(), keep);
+        // Ingesting a changed "b" replaces its evidence.
+        g.remove_document("b");
+        g.add_statement(st("HTS", Relation::Supports, "Idlib", ev("b", "2b")));
+        g.check_indexes();
+        let edges: Vec<_> = g.edges_sorted();
+        assert_eq!(edges.len(), 1);
+        assert_eq!(edges[0].relation, Relation::Supports);
+        // A document never seen changes nothing.
+        g.remove_document("zzz");
+        g.check_indexes();
+        assert_eq!(g.edge_count(), 1);
+    }
+
+    #[test]
+    fn a_reused_edge_index_is_not_taken_for_the_old_edge() {
+        let mut g = Graph::new();
+        g.add_statement(st("Iran", Relation::Supports, "Hezbollah", ev("a", "1")));
+        g.add_statement(st("Iran", Relation::Supports, "Houthis", ev("a", "2")));
+        g.remove_entity(&g.resolve("Hezbollah").unwrap()).unwrap();
+        // petgraph hands the freed edge index to the next edge.
+        g.add_statement(st("Russia", Relation::Supports, "Assad", ev("b", "3")));
+        g.check_indexes();
+        g.remove_document("a");
+        g.check_indexes();
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(g.edges().next().unwrap().evidence[0].doc, "b");
+    }
+
+    #[test]
+    fn loading_rebuilds_the_indexes() {
+        let mut g = Graph::new();
+        g.add_statement(st("Iran", Relation::Supports, "Hezbollah", ev("a", "1")));
+        g.add_statement(st("Iran", Relation::Supports, "Hezbollah", ev("b", "2")));
+        g.add_statement(st("Turkey", Relation::MeetsWith, "Russia", ev("a", "3")));
+        let mut back = Graph::from_node_link(g.to_node_link("g")).unwrap();
+        back.check_indexes();
+        assert!(!back.add_statement(st("Iran", Relation::Supports, "Hezbollah", ev("b", "2"))));
+        back.remove_document("a");
+        back.check_indexes();
+        assert_eq!(back.edge_count(), 1);
+        assert_eq!(back.entity_count(), 2);
+    }
+
+    #[test]
+    fn the_streamed_file_is_the_node_link_file() {
+        let mut g = Graph::new();
+        g.add_entity(Entity::new("Iran", EntityType::State));
+        let mut e = ev("a", "Iran \"supports\" Hezbollah.");
+        e.date = Some("2024-12-05".into());
+        e.span = Some(Span { start: 3, end: 40 });
+        e.url = Some("https://example.org/a".into());
+        g.add_statement(st("Iran", Relation::Supports, "Hezbollah", e));
+        g.add_statement(st("Turkey", Relation::MeetsWith, "Russia", ev("b", "x")));
+        g.add_alias(&g.resolve("Turkey").unwrap(), "Türkiye")
+            .unwrap();
+        let mut expected = serde_json::to_vec_pretty(&g.to_node_link("name")).unwrap();
+        expected.push(b'\n');
+        let mut streamed = Vec::new();
+        g.write_node_link("name", &mut streamed).unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+    }
+
+    /// One step of a random edit of a graph.
+    #[derive(Clone, Debug)]
+    enum Op {
+        Add(usize, Relation, usize, usize, usize),
+        RemoveDocument(usize),
+        Merge(usize, usize),
+        RemoveEntity(usize),
+        Reload,
+    }
+
+    const NAMES: [&str; 5] = ["Iran", "Russia", "Turkey", "Assad", "Houthis"];
+    const DOCS: [&str; 4] = ["a", "b", "c", "manual"];
+
+    fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+        use proptest::prelude::*;
+        let relation = prop::sample::select(Relation::ALL.to_vec());
+        prop_oneof![
+            6 => (0..5usize, relation, 0..5usize, 0..4usize, 0..3usize)
+                .prop_map(|(s, r, t, d, x)| Op::Add(s, r, t, d, x)),
+            2 => (0..4usize).prop_map(Op::RemoveDocument),
+            1 => (0..5usize, 0..5usize).prop_map(|(a, b)| Op::Merge(a, b)),
+            1 => (0..5usize).prop_map(Op::RemoveEntity),
+            1 => Just(Op::Reload),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// The indexes match a rebuild after any edits, and `remove_document` gives the
+        /// graph that a scan of every edge gives.
+        #[test]
+        fn indexes_survive_any_edits(ops in proptest::collection::vec(op(), 0..40)) {
+            let mut g = Graph::new();
+            for op in ops {
+                match op {
+                    Op::Add(s, r, t, d, x) => {
+                        let mut e = ev(DOCS[d], &x.to_string());
+                        if x > 0 {
+                            e.span = Some(Span { start: x, end: x + 1 });
+                        }
+                        g.add_statement(st(NAMES[s], r, NAMES[t], e));
+                    }
+                    Op::RemoveDocument(d) => {
+                        let mut by_scan = g.clone();
+                        by_scan.remove_document_by_scan(DOCS[d]);
+                        g.remove_document(DOCS[d]);
+                        proptest::prop_assert_eq!(g.to_node_link("g"), by_scan.to_node_link("g"));
+                    }
+                    Op::Merge(a, b) => {
+                        if let (Ok(a), Ok(b)) = (g.resolve(NAMES[a]), g.resolve(NAMES[b])) {
+                            let _ = g.merge(&a, &b);
+                        }
+                    }
+                    Op::RemoveEntity(a) => {
+                        if let Ok(a) = g.resolve(NAMES[a]) {
+                            g.remove_entity(&a).unwrap();
+                        }
+                    }
+                    Op::Reload => {
+                        g = Graph::from_node_link(g.to_node_link("g")).unwrap();
+                    }
+                }
+                g.check_indexes();
+            }
+        }
     }
 
     #[test]

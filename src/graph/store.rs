@@ -39,18 +39,17 @@ pub fn load(path: &Path) -> Result<Graph, Error> {
         let msg = msg.split(" at line ").next().unwrap_or(&msg);
         in_file(format!("line {}: {msg}", e.line()))
     })?;
+    // The text is no longer needed: free it before the graph and its indexes are built.
+    drop(text);
     Graph::from_node_link(file).map_err(|e| in_file(e.to_string()))
 }
 
 /// Writes a graph file atomically (temporary file, fsync, rename). Creates the directory
 /// if needed. Callers that read-modify-write should hold the [`Lock`] (see [`update`]).
 pub fn save(graph: &Graph, path: &Path) -> Result<(), Error> {
-    let mut json = serde_json::to_vec_pretty(&graph.to_node_link(&graph_name(path)))
-        .map_err(|e| Error::Invalid(format!("cannot encode the graph: {e}")))?;
-    json.push(b'\n');
     let dir = parent(path);
     fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".actorgraph-")
         .suffix(".tmp")
         .tempfile_in(dir)
@@ -64,9 +63,20 @@ pub fn save(graph: &Graph, path: &Path) -> Result<(), Error> {
             .set_permissions(fs::Permissions::from_mode(mode))
             .map_err(|e| Error::io("set permissions of", tmp.path().to_path_buf(), e))?;
     }
-    tmp.write_all(&json)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Error::io("write", tmp.path().to_path_buf(), e))?;
+    // Streamed: the file is never held in memory, which would double the peak of a save.
+    {
+        let write_error = |e| Error::io("write", tmp.path().to_path_buf(), e);
+        let mut out = io::BufWriter::with_capacity(1 << 16, tmp.as_file());
+        graph
+            .write_node_link(&graph_name(path), &mut out)
+            .map_err(|e| match e.is_io() {
+                true => write_error(e.into()),
+                false => Error::Invalid(format!("cannot encode the graph: {e}")),
+            })?;
+        out.flush()
+            .and_then(|()| tmp.as_file().sync_all())
+            .map_err(write_error)?;
+    }
     tmp.persist(path)
         .map_err(|e| Error::io("replace", path, e.error))?;
     // The rename is durable only once the directory is synced; not every platform can.
