@@ -678,7 +678,6 @@ impl<'a> RelationFinder<'a> {
         let state = |e: &DocEntity| matches!(e.etype, EntityType::State | EntityType::Country);
         let belongs = |p: &DocEntity, s: &DocEntity| {
             state(s)
-                && !state(p)
                 && (p.of.as_deref() == Some(s.name.as_str())
                     // a group's country is where it fights, not whose side it is on
                     || (p.etype == EntityType::Person
@@ -1325,6 +1324,23 @@ impl<'a> RelationFinder<'a> {
         }
         // the owner: "Assad's backers", or "backers of Assad"
         let mut owner: Vec<usize> = self.owner_before(s, i).into_iter().collect();
+        // "its Palestinian ally Hamas": the demonym says who the ally is, "its" whose
+        if i >= s + 2
+            && let Some(d) = self
+                .mention(i - 1)
+                .filter(|m| m.kind == MentionKind::Demonym)
+            && d.tokens.start > s
+            && matches!(self.w(d.tokens.start - 1), "its" | "their")
+        {
+            owner = self
+                .mentions
+                .iter()
+                .filter(|m| m.tokens.start >= s && m.tokens.end < d.tokens.start)
+                .filter(|m| m.kind != MentionKind::Demonym)
+                .find_map(|m| self.as_actor(m))
+                .into_iter()
+                .collect();
+        }
         let mut after = end;
         if owner.is_empty() && after < e && self.w(after) == "of" {
             owner = self.object(after + 1, e, ObjectKind::Actor);
