@@ -29,8 +29,8 @@ fn case_rule(word: &str) -> CaseRule {
     if !first.is_uppercase() {
         return CaseRule::Any;
     }
-    let rest: Vec<char> = letters.collect();
-    if !rest.is_empty() && rest.iter().all(|c| c.is_uppercase()) {
+    let mut rest = letters.peekable();
+    if rest.peek().is_some() && rest.all(char::is_uppercase) {
         CaseRule::AllCaps
     } else {
         CaseRule::Capitalized
@@ -63,12 +63,51 @@ struct Pattern {
     rules: std::ops::Range<u32>,
     /// What the name stands for: an index into the caller's table of name targets.
     target: u32,
+    /// The next pattern ending at the same node, in insertion order (NONE: the last).
+    next: u32,
+}
+
+/// A node of the trie. What a search needs of a node sits together, so that reaching a
+/// node costs one cache miss, not one per array.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// The first and last pattern ending here (a list through `Pattern::next`).
+    first: u32,
+    last: u32,
+    /// Whether a longer name continues from here; a walk stops at a leaf without looking
+    /// up the next token's word.
+    has_children: bool,
+}
+
+impl Node {
+    const EMPTY: Node = Node {
+        first: NONE,
+        last: NONE,
+        has_children: false,
+    };
+}
+
+/// A distinct folded word of the names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Word {
+    number: u32,
+    /// The child of the root for this word (NONE: no name starts with it). Most steps of a
+    /// search are from the root: kept beside the word, they cost no further lookup.
+    root: u32,
 }
 
 /// No node, no pattern, no word.
 const NONE: u32 = u32::MAX;
-/// A token's word number not looked up yet.
-const UNKNOWN: u32 = u32::MAX - 1;
+/// A word that is in no name.
+const NO_WORD: Word = Word {
+    number: NONE,
+    root: NONE,
+};
+/// A token's word not looked up yet.
+const UNKNOWN: Word = Word {
+    number: NONE - 1,
+    root: NONE,
+};
 
 /// An index of names to targets: a trie over folded words. Each distinct word gets a number;
 /// an edge is (node, word number) -> node. Finding the names that start at a token walks the
@@ -76,23 +115,20 @@ const UNKNOWN: u32 = u32::MAX - 1;
 /// word ("Al", "San").
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// folded word -> word number
-    words: FxHashMap<Box<str>, u32>,
-    /// word number -> child of the root (NONE: no name starts with the word); most
-    /// steps of a search are from the root, so they are an array index, not a hash
-    root: Vec<u32>,
+    /// folded word -> its number and the root's child
+    words: FxHashMap<Box<str>, Word>,
     /// (node, word number) -> child node, below the root (node 0)
     edges: FxHashMap<(u32, u32), u32>,
-    /// per node: the first and last pattern ending there (a list through `next`)
-    first: Vec<u32>,
-    last: Vec<u32>,
-    /// per pattern: the next pattern ending at the same node, in insertion order
-    next: Vec<u32>,
+    /// node 0 is the root
+    nodes: Vec<Node>,
     patterns: Vec<Pattern>,
     rules: Vec<CaseRule>,
     /// folded first words of the names whose first word matches any case (`al`, `de`):
     /// the only words a lowercase token can start a name with
     any_case_first: FxHashSet<Box<str>>,
+    /// per first letter `a`..`z`: bit `n` set when a word of `any_case_first` has `n` bytes
+    /// (63: more). Rules out most lowercase words of a text ("said", "and") without hashing.
+    any_case_shapes: [u64; 26],
     /// tokens of the name being inserted, kept to save an allocation per name
     scratch: Vec<Token>,
 }
@@ -142,18 +178,31 @@ fn is_skipped(word: &str, kind: TokenKind) -> bool {
 impl NameIndex {
     pub fn new() -> NameIndex {
         NameIndex {
-            first: vec![NONE],
-            last: vec![NONE],
+            nodes: vec![Node {
+                has_children: true,
+                ..Node::EMPTY
+            }],
             ..NameIndex::default()
         }
     }
 
+    /// An empty index with room for `names` names, so that building it does not keep
+    /// growing its tables.
+    pub fn with_capacity(names: usize) -> NameIndex {
+        let mut ix = NameIndex::new();
+        ix.words.reserve(names);
+        ix.edges.reserve(names / 2);
+        ix.nodes.reserve(names);
+        ix.patterns.reserve(names);
+        ix.rules.reserve(2 * names);
+        ix
+    }
+
     /// Adds a name pointing to `target`. Names with no words are ignored.
     pub fn insert(&mut self, name: &str, target: u32) {
-        if self.first.is_empty() {
+        if self.nodes.is_empty() {
             // a `NameIndex::default()`: give it its root
-            self.first.push(NONE);
-            self.last.push(NONE);
+            *self = NameIndex::new();
         }
         let mut toks = std::mem::take(&mut self.scratch);
         toks.clear();
@@ -170,31 +219,32 @@ impl NameIndex {
             let rule = case_rule(w);
             if node == 0 && rule == CaseRule::Any && !self.any_case_first.contains(folded.as_str())
             {
+                if let Some(b) = folded.bytes().next().filter(u8::is_ascii_lowercase) {
+                    self.any_case_shapes[usize::from(b - b'a')] |= 1 << folded.len().min(63);
+                }
                 self.any_case_first.insert(folded.as_str().into());
             }
-            let word = match self.words.get(folded.as_str()) {
-                Some(&word) => word,
-                None => {
-                    let n = self.words.len() as u32;
-                    self.words.insert(folded.as_str().into(), n);
-                    n
-                }
+            let number = self.words.len() as u32;
+            let word = match self.words.get_mut(folded.as_str()) {
+                Some(word) => word,
+                None => self
+                    .words
+                    .entry(folded.as_str().into())
+                    .or_insert(Word { number, root: NONE }),
             };
-            let n = self.first.len() as u32;
-            if word as usize == self.root.len() {
-                self.root.push(NONE);
-            }
+            let n = self.nodes.len() as u32;
+            let parent = node;
             node = if node == 0 {
-                if self.root[word as usize] == NONE {
-                    self.root[word as usize] = n;
+                if word.root == NONE {
+                    word.root = n;
                 }
-                self.root[word as usize]
+                word.root
             } else {
-                *self.edges.entry((node, word)).or_insert(n)
+                *self.edges.entry((node, word.number)).or_insert(n)
             };
             if node == n {
-                self.first.push(NONE);
-                self.last.push(NONE);
+                self.nodes.push(Node::EMPTY);
+                self.nodes[parent as usize].has_children = true;
             }
             self.rules.push(rule);
         }
@@ -206,21 +256,22 @@ impl NameIndex {
         self.patterns.push(Pattern {
             rules: rules_start..self.rules.len() as u32,
             target,
+            next: NONE,
         });
-        self.next.push(NONE);
-        let node = node as usize;
-        match self.last[node] {
-            NONE => self.first[node] = idx,
-            last => self.next[last as usize] = idx,
+        let node = &mut self.nodes[node as usize];
+        match node.last {
+            NONE => node.first = idx,
+            last => self.patterns[last as usize].next = idx,
         }
-        self.last[node] = idx;
+        node.last = idx;
     }
 
     /// Frees spare room; call once after the last insert.
     pub fn finish(&mut self) {
         self.words.shrink_to_fit();
-        self.root.shrink_to_fit();
         self.edges.shrink_to_fit();
+        self.nodes.shrink_to_fit();
+        self.patterns.shrink_to_fit();
         self.rules.shrink_to_fit();
     }
 
@@ -234,10 +285,10 @@ impl NameIndex {
 
     /// The patterns ending at `node`, in insertion order.
     fn ends(&self, node: u32) -> impl Iterator<Item = &Pattern> {
-        let mut p = self.first.get(node as usize).copied().unwrap_or(NONE);
+        let mut p = self.nodes.get(node as usize).map_or(NONE, |n| n.first);
         std::iter::from_fn(move || {
             let pat = self.patterns.get(p as usize)?;
-            p = self.next[p as usize];
+            p = pat.next;
             Some(pat)
         })
     }
@@ -257,7 +308,9 @@ impl NameIndex {
             if b.is_ascii_lowercase() {
                 // most lowercase words of a text are already folded
                 if word.bytes().all(|b| b.is_ascii_lowercase()) {
-                    return self.any_case_first.contains(word);
+                    let shapes = self.any_case_shapes[usize::from(b - b'a')];
+                    return shapes & (1 << word.len().min(63)) != 0
+                        && self.any_case_first.contains(word);
                 }
                 break;
             }
@@ -269,12 +322,12 @@ impl NameIndex {
         self.any_case_first.contains(buf.as_str())
     }
 
-    /// The node reached from `node` by word number `word`, if any.
-    fn step(&self, node: u32, word: u32) -> Option<u32> {
+    /// The node reached from `node` by `word`, if any.
+    fn step(&self, node: u32, word: Word) -> Option<u32> {
         if node == 0 {
-            self.root.get(word as usize).copied().filter(|&n| n != NONE)
+            Some(word.root).filter(|&n| n != NONE)
         } else {
-            self.edges.get(&(node, word)).copied()
+            self.edges.get(&(node, word.number)).copied()
         }
     }
 
@@ -309,19 +362,30 @@ impl NameIndex {
     /// for a given surface (used for stop-words); a match whose targets are all vetoed
     /// does not count and shorter names are tried. Complexity: O(tokens × words of the
     /// longest name starting at a token), linear in the text.
-    pub fn find(
+    pub fn find<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         tokens: &[Token],
-        mut accept: impl FnMut(u32, &str) -> bool,
+        mut accept: impl FnMut(u32, &'t str) -> bool,
     ) -> Vec<NameMatch> {
         // the word number of each token, looked up when first needed (NONE: in no name)
         let mut buf = String::new();
-        let mut ids: Vec<u32> = vec![UNKNOWN; tokens.len()];
+        let mut ids: Vec<Word> = vec![UNKNOWN; tokens.len()];
+        // words with letters beyond ASCII, by surface: folding them (NFKD) is slow, and
+        // the same spellings come back in a text
+        let mut non_ascii: FxHashMap<&str, Word> = FxHashMap::default();
         let mut id = |j: usize, buf: &mut String| {
             if ids[j] == UNKNOWN {
-                fold_fast(tokens[j].text(text), buf);
-                ids[j] = self.words.get(buf.as_str()).copied().unwrap_or(NONE);
+                let surface = tokens[j].text(text);
+                let mut look_up = |surface: &str| {
+                    fold_fast(surface, buf);
+                    self.words.get(buf.as_str()).copied().unwrap_or(NO_WORD)
+                };
+                ids[j] = if surface.is_ascii() {
+                    look_up(surface)
+                } else {
+                    *non_ascii.entry(surface).or_insert_with(|| look_up(surface))
+                };
             }
             ids[j]
         };
@@ -334,7 +398,7 @@ impl NameIndex {
         while i < tokens.len() {
             if tokens[i].kind != TokenKind::Word
                 || !self.may_start(tokens[i].text(text), &mut buf)
-                || id(i, &mut buf) == NONE
+                || id(i, &mut buf).root == NONE
             {
                 i += 1;
                 continue;
@@ -342,7 +406,7 @@ impl NameIndex {
             path.clear();
             at.clear();
             let (mut node, mut j) = (0, i);
-            loop {
+            while self.nodes[node as usize].has_children {
                 // hyphens between words are skipped
                 while !at.is_empty()
                     && j < tokens.len()
@@ -354,7 +418,7 @@ impl NameIndex {
                     break;
                 }
                 let Some(next) = Some(id(j, &mut buf))
-                    .filter(|&w| w != NONE)
+                    .filter(|&w| w != NO_WORD)
                     .and_then(|w| self.step(node, w))
                 else {
                     break;

@@ -80,9 +80,12 @@ pub struct Lexicon {
     roles: Vec<Role>,
     /// (title, of) -> indices into `roles`
     roles_by_office: FxHashMap<(String, String), Vec<usize>>,
-    /// city entry -> state entry whose capital it is
-    capital_of: FxHashMap<usize, usize>,
+    /// per entry: the state whose capital it is (`NO_STATE`: none); an array, as
+    /// [`Lexicon::find`] asks for every candidate
+    capital_of: Vec<u32>,
     stopwords: FxHashSet<String>,
+    /// length in bytes of the longest folded stop-word: a longer ASCII surface is none
+    stopword_max_len: usize,
     /// (normalized name, ids) declared in ambiguity files
     ambiguous: Vec<(String, Vec<String>)>,
     /// title synonym -> title used in roles
@@ -92,6 +95,9 @@ pub struct Lexicon {
     place_targets: Vec<bool>,
     index: NameIndex,
 }
+
+/// No state in `Lexicon::capital_of`.
+const NO_STATE: u32 = u32::MAX;
 
 /// Accumulates files, then builds a [`Lexicon`].
 #[derive(Debug, Default)]
@@ -115,6 +121,10 @@ impl LexiconBuilder {
         };
         match FileKind::of(name) {
             FileKind::Entities => {
+                // at most one entry a line: growing the tables once saves rehashing ids
+                let lines = text.bytes().filter(|&b| b == b'\n').count();
+                self.entries.reserve(lines);
+                self.by_id.reserve(lines);
                 for (n, line) in data_lines(text) {
                     let e = parse_entry(line).map_err(|m| at(n, m))?;
                     match self.by_id.get(&e.id) {
@@ -175,6 +185,7 @@ impl LexiconBuilder {
     /// Builds the name index. Roles pointing to unknown people are kept out of lookups.
     pub fn build(self) -> Lexicon {
         let mut lex = Lexicon {
+            stopword_max_len: self.stopwords.iter().map(String::len).max().unwrap_or(0),
             entries: self.entries,
             by_id: self.by_id,
             roles: self.roles,
@@ -189,13 +200,19 @@ impl LexiconBuilder {
                 .or_default()
                 .push(i);
         }
+        lex.capital_of = vec![NO_STATE; lex.entries.len()];
         for (i, e) in lex.entries.iter().enumerate() {
             if let Some(c) = e.capital.as_ref().and_then(|c| lex.by_id.get(c)) {
-                lex.capital_of.insert(*c, i);
+                lex.capital_of[*c] = i as u32;
             }
         }
-        let mut targets = Vec::new();
-        let mut index = NameIndex::new();
+        let names = lex
+            .entries
+            .iter()
+            .map(|e| 1 + e.aliases.len() + e.demonyms.len())
+            .sum();
+        let mut targets = Vec::with_capacity(names);
+        let mut index = NameIndex::with_capacity(names);
         for (i, e) in lex.entries.iter().enumerate() {
             let mut add = |name: &str, how: How| {
                 index.insert(name, targets.len() as u32);
@@ -306,7 +323,10 @@ impl Lexicon {
 
     /// The state whose capital is this city entry.
     pub fn state_of_capital(&self, city: usize) -> Option<usize> {
-        self.capital_of.get(&city).copied()
+        self.capital_of
+            .get(city)
+            .filter(|&&s| s != NO_STATE)
+            .map(|&s| s as usize)
     }
 
     /// Who held `title` of `of` (an entry id) on `date`.
@@ -502,13 +522,28 @@ impl Lexicon {
     /// stop-word (`Deal`, `Said`) are not matched.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<LexMention> {
         let mut buf = String::new();
+        // verdicts on surfaces beyond ASCII, whose folding (NFKD) is slow
+        let mut non_ascii: FxHashMap<&str, bool> = FxHashMap::default();
         let matches = self.index.find(text, tokens, |t, surface| {
             // the entry's kind, without touching the entry
             if !self.place_targets[t as usize] {
                 return true;
             }
-            fold(surface, &mut buf);
-            !self.stopwords.contains(&buf)
+            // folding keeps the length of ASCII text: most surfaces are too long to check
+            if surface.is_ascii() {
+                if surface.len() > self.stopword_max_len {
+                    return true;
+                }
+                buf.clear();
+                buf.push_str(surface);
+                buf.make_ascii_lowercase();
+                !self.stopwords.contains(&buf)
+            } else {
+                *non_ascii.entry(surface).or_insert_with(|| {
+                    fold(surface, &mut buf);
+                    !self.stopwords.contains(&buf)
+                })
+            }
         });
         matches
             .into_iter()
