@@ -447,14 +447,10 @@ impl<'a> MentionFinder<'a> {
                     let name = format!("{} {}", entry.name, self.surface(j..j + adj + n));
                     let key = format!("name:{}", normalize_name(&name));
                     let e = self.entity(key, surf, || DocEntity {
-                        name,
-                        etype: EntityType::Facility,
-                        aliases: Vec::new(),
                         country: entry.country.clone(),
                         lat: entry.lat,
                         lon: entry.lon,
-                        of: None,
-                        lexicon_id: None,
+                        ..DocEntity::new(name, EntityType::Facility)
                     });
                     self.push(m.tokens.start..j + adj + n, e, MentionKind::Named);
                     return j + adj + n;
@@ -468,14 +464,8 @@ impl<'a> MentionFinder<'a> {
                 let name = surf.to_string();
                 let of = entry.name.clone();
                 let e = self.entity(key, surf, || DocEntity {
-                    name,
-                    etype: EntityType::ArmedGroup,
-                    aliases: Vec::new(),
-                    country: None,
-                    lat: None,
-                    lon: None,
                     of: Some(of),
-                    lexicon_id: None,
+                    ..DocEntity::new(name, EntityType::ArmedGroup)
                 });
                 self.push(m.tokens.start..j + n, e, MentionKind::Named);
                 return j + n;
@@ -510,14 +500,9 @@ impl<'a> MentionFinder<'a> {
                     let (country, of) = (st.country.clone(), st.name.clone());
                     let key = format!("forces:{}", st.id);
                     let e = self.entity(key, &name.clone(), || DocEntity {
-                        name,
-                        etype: EntityType::ArmedGroup,
-                        aliases: Vec::new(),
                         country,
-                        lat: None,
-                        lon: None,
                         of: Some(of),
-                        lexicon_id: None,
+                        ..DocEntity::new(name, EntityType::ArmedGroup)
                     });
                     self.push(m.tokens.clone(), e, MentionKind::Named);
                     return m.tokens.end;
@@ -553,14 +538,9 @@ impl<'a> MentionFinder<'a> {
                 let name = format!("{dem} government");
                 let (country, of) = (st.country.clone(), st.name.clone());
                 let e = self.entity(key, surf, || DocEntity {
-                    name,
-                    etype: EntityType::State,
-                    aliases: Vec::new(),
                     country,
-                    lat: None,
-                    lon: None,
                     of: Some(of),
-                    lexicon_id: None,
+                    ..DocEntity::new(name, EntityType::State)
                 });
                 self.push(m.tokens.start..j + n, e, MentionKind::Named);
                 return j + n;
@@ -588,14 +568,9 @@ impl<'a> MentionFinder<'a> {
                         EntityType::ArmedGroup
                     };
                     let e = self.entity(key, surf, || DocEntity {
-                        name,
-                        etype,
-                        aliases: Vec::new(),
                         country,
-                        lat: None,
-                        lon: None,
                         of: Some(of),
-                        lexicon_id: None,
+                        ..DocEntity::new(name, etype)
                     });
                     self.push(m.tokens.start..j + n, e, MentionKind::Named);
                     return j + n;
@@ -709,16 +684,7 @@ impl<'a> MentionFinder<'a> {
             let surf = self.surface(start..i + n);
             let key = format!("generic:{head}");
             let name = self.surface(i..i + n).to_lowercase();
-            let e = self.entity(key, surf, || DocEntity {
-                name,
-                etype: EntityType::ArmedGroup,
-                aliases: Vec::new(),
-                country: None,
-                lat: None,
-                lon: None,
-                of: None,
-                lexicon_id: None,
-            });
+            let e = self.entity(key, surf, || DocEntity::new(name, EntityType::ArmedGroup));
             self.push(i..i + n, e, MentionKind::Generic);
             return i + n;
         }
@@ -757,16 +723,7 @@ impl<'a> MentionFinder<'a> {
                 let name = format!("{} loyal to {owner}", w);
                 let surf = name.clone();
                 let key = format!("loyal:{}", normalize_name(&owner));
-                let e = self.entity(key, &surf, || DocEntity {
-                    name,
-                    etype: EntityType::ArmedGroup,
-                    aliases: Vec::new(),
-                    country: None,
-                    lat: None,
-                    lon: None,
-                    of: None,
-                    lexicon_id: None,
-                });
+                let e = self.entity(key, &surf, || DocEntity::new(name, EntityType::ArmedGroup));
                 self.push(i..i + 1, e, MentionKind::Generic);
                 return i + 1;
             }
@@ -779,15 +736,8 @@ impl<'a> MentionFinder<'a> {
         {
             let key = format!("generic:{noun}");
             let name = noun.clone();
-            let e = self.entity(key, &name.clone(), || DocEntity {
-                name,
-                etype: EntityType::ArmedGroup,
-                aliases: Vec::new(),
-                country: None,
-                lat: None,
-                lon: None,
-                of: None,
-                lexicon_id: None,
+            let e = self.entity(key, &name.clone(), || {
+                DocEntity::new(name, EntityType::ArmedGroup)
             });
             self.push(i..i + 1, e, MentionKind::Generic);
             return i + 1;
@@ -1097,16 +1047,7 @@ impl<'a> MentionFinder<'a> {
         let surface = self.surface(first..stop);
         let name = surface.trim_start_matches("the ").to_string();
         let key = format!("name:{}", normalize_name(&name));
-        let e = self.entity(key, surface, || DocEntity {
-            name,
-            etype,
-            aliases: Vec::new(),
-            country: None,
-            lat: None,
-            lon: None,
-            of: None,
-            lexicon_id: None,
-        });
+        let e = self.entity(key, surface, || DocEntity::new(name, etype));
         if etype == EntityType::Person && nwords >= 2 {
             // the surname alone names the same person later
             let surname = self.raw(stop - 1).to_string();

@@ -48,6 +48,22 @@ pub struct DocEntity {
     pub lexicon_id: Option<String>,
 }
 
+impl DocEntity {
+    /// An entity known only by its name in this document.
+    pub fn new(name: String, etype: EntityType) -> DocEntity {
+        DocEntity {
+            name,
+            etype,
+            aliases: Vec::new(),
+            country: None,
+            lat: None,
+            lon: None,
+            of: None,
+            lexicon_id: None,
+        }
+    }
+}
+
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MentionKind {
