@@ -467,14 +467,7 @@ impl<'a> RelationFinder<'a> {
             let w = self.w(t);
             // "X arrived for talks with Y, and announced aid": X announced it
             if w == "and" && t > s && self.w(t - 1) == "," && self.mention(t + 1).is_none() {
-                return self
-                    .mentions
-                    .iter()
-                    .filter(|m| m.tokens.start >= s && m.tokens.end <= t)
-                    .filter(|m| m.kind != MentionKind::Demonym)
-                    .find_map(|m| self.fits(m, ObjectKind::Actor))
-                    .into_iter()
-                    .collect();
+                return self.first_actor(s, t).into_iter().collect();
             }
             if matches!(w, "who" | "which" | "that") && t > s {
                 // "X, the deputy head of Y, who founded Z": the antecedent is X
@@ -1047,6 +1040,15 @@ impl<'a> RelationFinder<'a> {
         }
     }
 
+    /// The first actor named (not as a demonym) within tokens `from..to`: a clause's subject.
+    fn first_actor(&self, from: usize, to: usize) -> Option<usize> {
+        (from..to)
+            .filter_map(|t| self.mention(t))
+            .filter(|m| m.tokens.start >= from && m.tokens.end <= to)
+            .filter(|m| m.kind != MentionKind::Demonym)
+            .find_map(|m| self.fits(m, ObjectKind::Actor))
+    }
+
     /// Whether the first mention after `from` only locates something unnamed before it:
     /// "a base in Mogadishu", "four of the state capitals in Darfur".
     fn located_only(&self, from: usize, end: usize) -> bool {
@@ -1248,14 +1250,7 @@ impl<'a> RelationFinder<'a> {
                 .rev()
                 .find(|&t| self.is_break(t))
                 .map_or(s, |b| b + 1);
-            source = self
-                .mentions
-                .iter()
-                .filter(|m| m.tokens.start >= from && m.tokens.end <= i)
-                .filter(|m| m.kind != MentionKind::Demonym)
-                .find_map(|m| self.fits(m, ObjectKind::Actor))
-                .into_iter()
-                .collect();
+            source = self.first_actor(from, i).into_iter().collect();
         }
         if source.is_empty() {
             source = self.subject(s, i);
