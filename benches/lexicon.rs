@@ -70,10 +70,10 @@ fn news_text(lex: &Lexicon) -> String {
             EntityType::Region => 6,
             _ => continue,
         };
-        pools[pool].push(e.name.clone());
-        pools[pool].extend(e.aliases.iter().cloned());
+        pools[pool].push(e.name.to_string());
+        pools[pool].extend(e.aliases.iter().map(|a| a.to_string()));
         if e.etype == EntityType::State {
-            pools[2].extend(e.demonyms.iter().cloned());
+            pools[2].extend(e.demonyms.iter().map(|d| d.to_string()));
         }
     }
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);

@@ -16,7 +16,7 @@ use crate::common::repo;
 static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::embedded);
 
 /// Every entity of the embedded files with the file it comes from, in file order.
-fn entities() -> Vec<(&'static str, Entry)> {
+fn entities() -> Vec<(&'static str, Entry<'static>)> {
     let mut out = Vec::new();
     for (file, text) in Lexicon::embedded_files() {
         if FileKind::of(file) != FileKind::Entities {
@@ -130,10 +130,10 @@ fn entity_files_are_sorted_by_id_and_ids_are_unique() {
         {
             problems.push(format!("{file}: '{}' comes after '{pid}'", e.id));
         }
-        if let Some(other) = seen.insert(e.id.clone(), file) {
+        if let Some(other) = seen.insert(e.id.to_string(), file) {
             problems.push(format!("id '{}' in both {other} and {file}", e.id));
         }
-        prev = Some((file, e.id));
+        prev = Some((file, e.id.into_owned()));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // the lexicon keeps one entry per id
@@ -191,12 +191,15 @@ fn title_synonyms_are_sorted_and_name_a_title_in_use() {
 /// outside `cities.tsv`.
 #[test]
 fn no_name_silently_shadows_another_entity() {
-    let files: BTreeMap<String, &str> = entities().into_iter().map(|(f, e)| (e.id, f)).collect();
+    let files: BTreeMap<String, &str> = entities()
+        .into_iter()
+        .map(|(f, e)| (e.id.into_owned(), f))
+        .collect();
     let declared = declared();
     let mut problems = BTreeSet::new();
     let mut shared = 0;
     for e in LEX.entries() {
-        if files[&e.id] == "cities.tsv" {
+        if files[e.id.as_ref()] == "cities.tsv" {
             continue;
         }
         let surfaces = std::iter::once(&e.name)
@@ -207,7 +210,7 @@ fn no_name_silently_shadows_another_entity() {
                 .lookup(surface, None)
                 .into_iter()
                 .filter(|c| matches!(c.how, How::Name | How::Alias | How::Demonym))
-                .map(|c| c.entry.id.as_str())
+                .map(|c| c.entry.id.as_ref())
                 .filter(|id| files[*id] != "cities.tsv")
                 .collect();
             if ids.len() < 2 {
@@ -343,7 +346,7 @@ fn tricky_names_resolve_as_expected() {
         );
         let date = Some(date.as_str()).filter(|d| !d.is_empty());
         let cands = LEX.lookup(surface, date);
-        let got = cands.first().map(|c| c.entry.id.as_str()).unwrap_or("-");
+        let got = cands.first().map(|c| c.entry.id.as_ref()).unwrap_or("-");
         if got != expected {
             failures.push(format!(
                 "tricky_names.tsv:{n}: '{surface}' -> '{got}', expected '{expected}' ({note}); candidates: {}",
@@ -379,7 +382,7 @@ fn every_un_member_state_resolves_by_name_demonym_and_capital() {
             failures.push(format!("{at}: '{name}' does not resolve to a state"));
             continue;
         };
-        let id = state.entry.id.as_str();
+        let id = state.entry.id.as_ref();
         if !states.insert(id) {
             failures.push(format!("{at}: '{name}' resolves to '{id}' again"));
         }
@@ -435,7 +438,7 @@ fn every_un_member_state_resolves_by_name_demonym_and_capital() {
                 state.entry.capital,
                 cands
                     .iter()
-                    .map(|c| c.entry.id.as_str())
+                    .map(|c| c.entry.id.as_ref())
                     .collect::<Vec<_>>()
                     .join(", ")
             ));
@@ -503,7 +506,7 @@ fn names_are_found_in_text_leftmost_longest() {
             .iter()
             .map(|m| {
                 let id = &LEX.entry_at(m.candidates[0].0).id;
-                (&text[m.start..m.end], id.as_str())
+                (&text[m.start..m.end], id.as_ref())
             })
             .collect();
         assert_eq!(&found, expected, "{case}");
@@ -552,7 +555,7 @@ fn titles_resolve_to_whoever_held_the_office_on_the_date() {
         let cands = LEX.lookup(title, Some(date));
         let got: Vec<(&str, String)> = cands
             .iter()
-            .map(|c| (c.entry.id.as_str(), c.how.describe()))
+            .map(|c| (c.entry.id.as_ref(), c.how.describe()))
             .collect();
         assert!(
             matches!(&cands[..], [c] if c.entry.id == expected && matches!(c.how, How::Role { .. })),

@@ -320,16 +320,16 @@ impl<'a> MentionFinder<'a> {
         let of =
             e.of.as_deref()
                 .and_then(|id| self.lex.entry(id))
-                .map(|o| o.name.clone());
+                .map(|o| o.name.to_string());
         let make = || DocEntity {
-            name: e.name.clone(),
+            name: e.name.to_string(),
             etype: e.etype,
             aliases: Vec::new(),
-            country: e.country.clone(),
+            country: e.country.as_deref().map(str::to_string),
             lat: e.lat,
             lon: e.lon,
             of,
-            lexicon_id: Some(e.id.clone()),
+            lexicon_id: Some(e.id.to_string()),
         };
         self.entity(key, surface, make)
     }
@@ -354,8 +354,8 @@ impl<'a> MentionFinder<'a> {
             .iter()
             .find(|d| !d.ends_with('s') || d.ends_with("ese"))
             .or(e.demonyms.first())
-            .cloned()
-            .unwrap_or_else(|| e.name.clone())
+            .unwrap_or(&e.name)
+            .to_string()
     }
 
     /// Finds every mention of the document.
@@ -447,7 +447,7 @@ impl<'a> MentionFinder<'a> {
                     let name = format!("{} {}", entry.name, self.surface(j..j + adj + n));
                     let key = format!("name:{}", normalize_name(&name));
                     let e = self.entity(key, surf, || DocEntity {
-                        country: entry.country.clone(),
+                        country: entry.country.as_deref().map(str::to_string),
                         lat: entry.lat,
                         lon: entry.lon,
                         ..DocEntity::new(name, EntityType::Facility)
@@ -462,7 +462,7 @@ impl<'a> MentionFinder<'a> {
                 let surf = self.surface(m.tokens.start..j + n);
                 let key = format!("forces:{}", entry.id);
                 let name = surf.to_string();
-                let of = entry.name.clone();
+                let of = entry.name.to_string();
                 let e = self.entity(key, surf, || DocEntity {
                     of: Some(of),
                     ..DocEntity::new(name, EntityType::ArmedGroup)
@@ -497,7 +497,10 @@ impl<'a> MentionFinder<'a> {
                     let dem = self.demonym_of(state_idx);
                     let st = self.lex.entry_at(state_idx);
                     let name = format!("{dem} {}", rest[..n].join(" "));
-                    let (country, of) = (st.country.clone(), st.name.clone());
+                    let (country, of) = (
+                        st.country.as_deref().map(str::to_string),
+                        st.name.to_string(),
+                    );
                     let key = format!("forces:{}", st.id);
                     let e = self.entity(key, &name.clone(), || DocEntity {
                         country,
@@ -536,7 +539,10 @@ impl<'a> MentionFinder<'a> {
                 let st = self.lex.entry_at(state_idx);
                 let key = format!("gov:{}", st.id);
                 let name = format!("{dem} government");
-                let (country, of) = (st.country.clone(), st.name.clone());
+                let (country, of) = (
+                    st.country.as_deref().map(str::to_string),
+                    st.name.to_string(),
+                );
                 let e = self.entity(key, surf, || DocEntity {
                     country,
                     of: Some(of),
@@ -561,7 +567,10 @@ impl<'a> MentionFinder<'a> {
                         _ => format!("generic:{}:{head}", st.id),
                     };
                     let name = format!("{dem} {}", self.surface(j..j + n));
-                    let (country, of) = (st.country.clone(), st.name.clone());
+                    let (country, of) = (
+                        st.country.as_deref().map(str::to_string),
+                        st.name.to_string(),
+                    );
                     let etype = if prefix == "office" {
                         EntityType::Organization
                     } else {

@@ -9,6 +9,7 @@
 //! capitalized name word only matches a capitalized word; lowercase name words (`al`,
 //! `of`) match any case.
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::{Token, TokenKind, fold, tokenize_into};
@@ -22,6 +23,20 @@ enum CaseRule {
 }
 
 fn case_rule(word: &str) -> CaseRule {
+    if word.is_ascii() {
+        let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        return match letters.next() {
+            Some(first) if first.is_ascii_uppercase() => {
+                let mut rest = letters.peekable();
+                if rest.peek().is_some() && rest.all(|b| b.is_ascii_uppercase()) {
+                    CaseRule::AllCaps
+                } else {
+                    CaseRule::Capitalized
+                }
+            }
+            _ => CaseRule::Any,
+        };
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return CaseRule::Any;
@@ -115,8 +130,9 @@ const UNKNOWN: Word = Word {
 /// word ("Al", "San").
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// folded word -> its number and the root's child
-    words: FxHashMap<Box<str>, Word>,
+    /// folded word -> its number and the root's child; words up to 24 bytes (nearly all)
+    /// sit inside the table, so comparing a key costs no further memory access
+    words: FxHashMap<CompactString, Word>,
     /// (node, word number) -> child node, below the root (node 0)
     edges: FxHashMap<(u32, u32), u32>,
     /// node 0 is the root
@@ -129,8 +145,8 @@ pub struct NameIndex {
     /// per first letter `a`..`z`: bit `n` set when a word of `any_case_first` has `n` bytes
     /// (63: more). Rules out most lowercase words of a text ("said", "and") without hashing.
     any_case_shapes: [u64; 26],
-    /// tokens of the name being inserted, kept to save an allocation per name
-    scratch: Vec<Token>,
+    /// tokens and a folded word of the name being inserted, kept to save allocations
+    scratch: (Vec<Token>, String),
 }
 
 /// A name found in text: the tokens it covers and every target of that surface form.
@@ -143,16 +159,43 @@ pub struct NameMatch {
     pub targets: Vec<u32>,
 }
 
+/// The words of a name as tokens, hyphens between them dropped (token kinds do not
+/// matter here). Most names are ASCII words between spaces and hyphens: those are split
+/// without the tokenizer, into the same words, which makes loading the lexicon quicker.
+fn name_tokens(name: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-');
+    if !plain {
+        tokenize_into(name, 0, name.len(), out);
+        out.retain(|t| !is_skipped(t.text(name), t.kind));
+        return;
+    }
+    let mut start = None;
+    let ends = name.bytes().chain(std::iter::once(b' '));
+    for (i, b) in ends.enumerate() {
+        if b == b' ' || b == b'-' {
+            if let Some(start) = start.take() {
+                out.push(Token {
+                    start,
+                    end: i,
+                    kind: TokenKind::Word,
+                });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+}
+
 /// Words of a name as (folded word, case rule), hyphens dropped.
 fn name_words(name: &str) -> Vec<(String, CaseRule)> {
     let mut toks = Vec::new();
-    tokenize_into(name, 0, name.len(), &mut toks);
+    name_tokens(name, &mut toks);
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {
         let w = t.text(name);
-        if is_skipped(w, t.kind) {
-            continue;
-        }
         let mut f = String::new();
         fold(w, &mut f);
         out.push((f, case_rule(w)));
@@ -204,17 +247,12 @@ impl NameIndex {
             // a `NameIndex::default()`: give it its root
             *self = NameIndex::new();
         }
-        let mut toks = std::mem::take(&mut self.scratch);
-        toks.clear();
-        tokenize_into(name, 0, name.len(), &mut toks);
-        let mut folded = String::new();
+        let (mut toks, mut folded) = std::mem::take(&mut self.scratch);
+        name_tokens(name, &mut toks);
         let rules_start = self.rules.len() as u32;
         let mut node = 0;
         for t in &toks {
             let w = t.text(name);
-            if is_skipped(w, t.kind) {
-                continue;
-            }
             fold_fast(w, &mut folded);
             let rule = case_rule(w);
             if node == 0 && rule == CaseRule::Any && !self.any_case_first.contains(folded.as_str())
@@ -248,7 +286,7 @@ impl NameIndex {
             }
             self.rules.push(rule);
         }
-        self.scratch = toks;
+        self.scratch = (toks, folded);
         if node == 0 {
             return;
         }

@@ -10,6 +10,8 @@
 mod entry;
 mod matcher;
 
+use std::borrow::Cow;
+use std::collections::hash_map::Entry as Slot;
 use std::path::{Path, PathBuf};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -38,7 +40,7 @@ pub enum How {
     /// A demonym or adjective of a state or group (`Syrian`).
     Demonym,
     /// A capital standing for its state (`Moscow` -> Russia), through the city with this id.
-    Metonym(String),
+    Metonym(Cow<'static, str>),
     /// A title resolved through a role on a date (`president of tr`).
     Role { title: String, of: String },
 }
@@ -58,7 +60,7 @@ impl How {
 /// One possible meaning of a surface form.
 #[derive(Clone, Debug)]
 pub struct Candidate<'a> {
-    pub entry: &'a Entry,
+    pub entry: &'a Entry<'static>,
     pub how: How,
 }
 
@@ -75,8 +77,8 @@ pub struct LexMention {
 /// The loaded lexicon.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    entries: Vec<Entry>,
-    by_id: FxHashMap<String, usize>,
+    entries: Vec<Entry<'static>>,
+    by_id: FxHashMap<Cow<'static, str>, usize>,
     roles: Vec<Role>,
     /// (title, of) -> indices into `roles`
     roles_by_office: FxHashMap<(String, String), Vec<usize>>,
@@ -102,8 +104,8 @@ const NO_STATE: u32 = u32::MAX;
 /// Accumulates files, then builds a [`Lexicon`].
 #[derive(Debug, Default)]
 pub struct LexiconBuilder {
-    entries: Vec<Entry>,
-    by_id: FxHashMap<String, usize>,
+    entries: Vec<Entry<'static>>,
+    by_id: FxHashMap<Cow<'static, str>, usize>,
     roles: Vec<Role>,
     stopwords: FxHashSet<String>,
     ambiguous: Vec<(String, Vec<String>)>,
@@ -114,6 +116,21 @@ impl LexiconBuilder {
     /// Adds one file's contents; `name` is used in error messages and decides the file kind
     /// (`roles*.tsv`, `ambiguous*.tsv`, `*.txt` stop-words, other `*.tsv` entities).
     pub fn add_text(&mut self, name: &str, text: &str) -> Result<()> {
+        self.add(name, text, Entry::into_owned)
+    }
+
+    /// As [`LexiconBuilder::add_text`], for text that lives as long as the program (the
+    /// embedded files): entries borrow their names instead of copying them.
+    pub fn add_static(&mut self, name: &str, text: &'static str) -> Result<()> {
+        self.add(name, text, |e| e)
+    }
+
+    fn add<'t>(
+        &mut self,
+        name: &str,
+        text: &'t str,
+        own: impl Fn(Entry<'t>) -> Entry<'static>,
+    ) -> Result<()> {
         let at = |line: usize, message: String| Error::AtLine {
             path: name.to_string(),
             line,
@@ -126,11 +143,11 @@ impl LexiconBuilder {
                 self.entries.reserve(lines);
                 self.by_id.reserve(lines);
                 for (n, line) in data_lines(text) {
-                    let e = parse_entry(line).map_err(|m| at(n, m))?;
-                    match self.by_id.get(&e.id) {
-                        Some(&i) => self.entries[i] = e,
-                        None => {
-                            self.by_id.insert(e.id.clone(), self.entries.len());
+                    let e = own(parse_entry(line).map_err(|m| at(n, m))?);
+                    match self.by_id.entry(e.id.clone()) {
+                        Slot::Occupied(i) => self.entries[*i.get()] = e,
+                        Slot::Vacant(slot) => {
+                            slot.insert(self.entries.len());
                             self.entries.push(e);
                         }
                     }
@@ -255,7 +272,7 @@ impl Lexicon {
     pub fn embedded_builder() -> LexiconBuilder {
         let mut b = LexiconBuilder::default();
         for (name, text) in embedded::FILES {
-            b.add_text(name, text)
+            b.add_static(name, text)
                 .expect("embedded lexicon files are checked by tests");
         }
         b
@@ -291,7 +308,7 @@ impl Lexicon {
         embedded::FILES
     }
 
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Entry<'static>] {
         &self.entries
     }
 
@@ -299,11 +316,11 @@ impl Lexicon {
         &self.roles
     }
 
-    pub fn entry(&self, id: &str) -> Option<&Entry> {
+    pub fn entry(&self, id: &str) -> Option<&Entry<'static>> {
         self.by_id.get(id).map(|&i| &self.entries[i])
     }
 
-    pub fn entry_at(&self, i: usize) -> &Entry {
+    pub fn entry_at(&self, i: usize) -> &Entry<'static> {
         &self.entries[i]
     }
 
@@ -330,7 +347,7 @@ impl Lexicon {
     }
 
     /// Who held `title` of `of` (an entry id) on `date`.
-    pub fn holder(&self, title: &str, of: &str, date: &str) -> Option<&Entry> {
+    pub fn holder(&self, title: &str, of: &str, date: &str) -> Option<&Entry<'static>> {
         let title = title.to_lowercase();
         let title = self.titles.get(&title).cloned().unwrap_or(title);
         self.roles_by_office
@@ -486,12 +503,12 @@ impl Lexicon {
             let who = who.strip_prefix("the ").unwrap_or(&who);
             for t in self.index.exact(who) {
                 let (i, _) = &self.targets[t as usize];
-                let mut of = self.entries[*i].id.clone();
+                let mut of = self.entries[*i].id.to_string();
                 if let Some(s) = self.state_of_capital(*i) {
-                    of = self.entries[s].id.clone();
+                    of = self.entries[s].id.to_string();
                 }
                 if let Some(p) = self.holder(&title, &of, date) {
-                    let pi = self.by_id[&p.id];
+                    let pi = self.by_id[p.id.as_ref()];
                     return vec![(pi, How::Role { title, of })];
                 }
             }
@@ -589,15 +606,15 @@ impl Lexicon {
             match kind {
                 FileKind::Entities => match parse_entry(line) {
                     Ok(e) => {
-                        if !ids.insert(e.id.clone()) {
+                        if !ids.insert(e.id.to_string()) {
                             problems.push(at(format!("duplicate id '{}'", e.id)));
                         }
                         if let Some(p) = &prev
-                            && p.as_str() > e.id.as_str()
+                            && p.as_str() > e.id.as_ref()
                         {
                             problems.push(at(format!("not sorted: '{}' comes after '{p}'", e.id)));
                         }
-                        prev = Some(e.id.clone());
+                        prev = Some(e.id.to_string());
                         entries.push((n, e));
                     }
                     Err(m) => problems.push(at(m)),
@@ -616,7 +633,7 @@ impl Lexicon {
         for (n, e) in &entries {
             for (what, r) in [("capital", &e.capital), ("of", &e.of)] {
                 if let Some(r) = r
-                    && !ids.contains(r)
+                    && !ids.contains(r.as_ref())
                     && base.entry(r).is_none()
                 {
                     problems.push(Error::AtLine {

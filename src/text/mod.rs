@@ -239,17 +239,21 @@ pub fn fold(word: &str, out: &mut String) {
         out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
         return;
     }
-    use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
-    for c in word.nfkd() {
-        if is_combining_mark(c) {
+    use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+    for c in word.chars() {
+        // NFKD one character at a time: reordering marks would not matter, they are dropped
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
             continue;
         }
-        if is_apostrophe(c) {
-            out.push('\'');
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        decompose_compatible(c, |d| {
+            if is_combining_mark(d) {
+            } else if is_apostrophe(d) {
+                out.push('\'');
+            } else {
+                out.extend(d.to_lowercase());
+            }
+        });
     }
 }
 
