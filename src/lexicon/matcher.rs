@@ -9,9 +9,9 @@
 //! capitalized name word only matches a capitalized word; lowercase name words (`al`,
 //! `of`) match any case.
 
-use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::word_table::WordTable;
 use crate::text::{Token, TokenKind, fold, tokenize_into};
 
 /// How a name word constrains the case of the text word it matches.
@@ -52,7 +52,15 @@ fn case_rule(word: &str) -> CaseRule {
     }
 }
 
+#[inline]
 fn fits(rule: CaseRule, word: &str) -> bool {
+    match (rule, word.as_bytes().first()) {
+        (CaseRule::Any, _) => return true,
+        (CaseRule::Capitalized, Some(b)) if b.is_ascii_alphabetic() => {
+            return b.is_ascii_uppercase();
+        }
+        _ => {}
+    }
     if word.is_ascii() {
         // the same test on bytes: ASCII letters are the alphabetic ASCII characters
         let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
@@ -130,9 +138,8 @@ const UNKNOWN: Word = Word {
 /// word ("Al", "San").
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// folded word -> its number and the root's child; words up to 24 bytes (nearly all)
-    /// sit inside the table, so comparing a key costs no further memory access
-    words: FxHashMap<CompactString, Word>,
+    /// folded word -> its number and the root's child
+    words: WordTable<Word>,
     /// (node, word number) -> child node, below the root (node 0)
     edges: FxHashMap<(u32, u32), u32>,
     /// node 0 is the root
@@ -218,6 +225,57 @@ fn is_skipped(word: &str, kind: TokenKind) -> bool {
     kind == TokenKind::Punct && matches!(word, "-" | "\u{2010}" | "\u{2011}")
 }
 
+/// The word entries of a text's tokens, looked up when first asked for and kept for the
+/// last `RING` tokens: a walk from one token looks up the tokens after it, which the walks
+/// from the next tokens need again. (A walk longer than the ring only looks words up
+/// twice.)
+struct TokenWords<'i, 't> {
+    index: &'i NameIndex,
+    text: &'t str,
+    tokens: &'t [Token],
+    ring: [(usize, Word); RING],
+    /// words with letters beyond ASCII, by surface: folding them (NFKD) is slow, and the
+    /// same spellings come back in a text
+    non_ascii: FxHashMap<&'t str, Word>,
+    buf: String,
+}
+
+const RING: usize = 64;
+
+impl<'i, 't> TokenWords<'i, 't> {
+    fn new(index: &'i NameIndex, text: &'t str, tokens: &'t [Token]) -> Self {
+        TokenWords {
+            index,
+            text,
+            tokens,
+            ring: [(usize::MAX, UNKNOWN); RING],
+            non_ascii: FxHashMap::default(),
+            buf: String::new(),
+        }
+    }
+
+    /// The entry of token `j`'s word (`NO_WORD`: in no name).
+    #[inline(always)]
+    fn get(&mut self, j: usize) -> Word {
+        let slot = &mut self.ring[j % RING];
+        if slot.0 != j {
+            let surface = self.tokens[j].text(self.text);
+            let word = match self.index.words.get_ascii(surface) {
+                Ok(found) => found.copied().unwrap_or(NO_WORD),
+                Err(()) => {
+                    let (index, buf) = (self.index, &mut self.buf);
+                    *self
+                        .non_ascii
+                        .entry(surface)
+                        .or_insert_with(|| index.word(surface, buf))
+                }
+            };
+            *slot = (j, word);
+        }
+        slot.1
+    }
+}
+
 impl NameIndex {
     pub fn new() -> NameIndex {
         NameIndex {
@@ -263,13 +321,9 @@ impl NameIndex {
                 self.any_case_first.insert(folded.as_str().into());
             }
             let number = self.words.len() as u32;
-            let word = match self.words.get_mut(folded.as_str()) {
-                Some(word) => word,
-                None => self
-                    .words
-                    .entry(folded.as_str().into())
-                    .or_insert(Word { number, root: NONE }),
-            };
+            let word = self
+                .words
+                .get_or_insert_with(&folded, || Word { number, root: NONE });
             let n = self.nodes.len() as u32;
             let parent = node;
             node = if node == 0 {
@@ -334,7 +388,22 @@ impl NameIndex {
     /// Whether a name can start at this word: its case fits a capitalized or all-capitals
     /// first name word, or it is the first word of a name that matches any case. Cheaper
     /// than looking the word up, which most lowercase words of a text need not be.
+    #[inline(always)]
     fn may_start(&self, word: &str, buf: &mut String) -> bool {
+        // most words of a text start with a letter: a capital may start a name; a
+        // lowercase ASCII word only one of `any_case_first`, whose lengths rule most out
+        match word.as_bytes().first() {
+            Some(b) if b.is_ascii_uppercase() => return true,
+            Some(&b)
+                if b.is_ascii_lowercase()
+                    && self.any_case_shapes[usize::from(b - b'a')] & (1 << word.len().min(63))
+                        == 0
+                    && word.is_ascii() =>
+            {
+                return false;
+            }
+            _ => {}
+        }
         // ASCII: the first letter decides (uppercase: capitalized; none: all capitals)
         for b in word.bytes() {
             if !b.is_ascii() {
@@ -369,9 +438,19 @@ impl NameIndex {
         }
     }
 
+    /// The entry of a word as written in a text (`buf`: room to fold words beyond ASCII).
+    #[inline]
+    fn word(&self, surface: &str, buf: &mut String) -> Word {
+        self.words.get(surface, buf).copied().unwrap_or(NO_WORD)
+    }
+
     /// The node reached from `node` by a folded word, if any.
     fn child(&self, node: u32, word: &str) -> Option<u32> {
-        self.step(node, *self.words.get(word)?)
+        let w = self.word(word, &mut String::new());
+        if w == NO_WORD {
+            return None;
+        }
+        self.step(node, w)
     }
 
     /// Targets of a whole name (any case), for lookups of a name typed by a user.
@@ -404,58 +483,63 @@ impl NameIndex {
         &self,
         text: &'t str,
         tokens: &[Token],
-        mut accept: impl FnMut(u32, &'t str) -> bool,
+        accept: impl FnMut(u32, &'t str) -> bool,
     ) -> Vec<NameMatch> {
-        // the word number of each token, looked up when first needed (NONE: in no name)
-        let mut buf = String::new();
-        let mut ids: Vec<Word> = vec![UNKNOWN; tokens.len()];
-        // words with letters beyond ASCII, by surface: folding them (NFKD) is slow, and
-        // the same spellings come back in a text
-        let mut non_ascii: FxHashMap<&str, Word> = FxHashMap::default();
-        let mut id = |j: usize, buf: &mut String| {
-            if ids[j] == UNKNOWN {
-                let surface = tokens[j].text(text);
-                let mut look_up = |surface: &str| {
-                    fold_fast(surface, buf);
-                    self.words.get(buf.as_str()).copied().unwrap_or(NO_WORD)
-                };
-                ids[j] = if surface.is_ascii() {
-                    look_up(surface)
-                } else {
-                    *non_ascii.entry(surface).or_insert_with(|| look_up(surface))
-                };
-            }
-            ids[j]
-        };
         let mut out = Vec::new();
+        self.find_each(text, tokens, accept, |tokens_range, start, end, targets| {
+            out.push(NameMatch {
+                tokens: tokens_range,
+                start,
+                end,
+                targets: targets.to_vec(),
+            })
+        });
+        out
+    }
+
+    /// [`NameIndex::find`], handing each match to `found` (token range, byte start and
+    /// end, targets in insertion order) instead of collecting them: no allocation a match.
+    pub fn find_each<'t>(
+        &self,
+        text: &'t str,
+        tokens: &[Token],
+        mut accept: impl FnMut(u32, &'t str) -> bool,
+        mut found: impl FnMut(std::ops::Range<usize>, usize, usize, &[u32]),
+    ) {
+        let mut words = TokenWords::new(self, text, tokens);
+        let mut buf = String::new();
         // (node, token index one past the word) for each word of the current walk
         let mut path: Vec<(u32, usize)> = Vec::new();
         // token index of each word of the current walk
         let mut at: Vec<usize> = Vec::new();
+        // targets of the match being built
+        let mut targets: Vec<u32> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if tokens[i].kind != TokenKind::Word
-                || !self.may_start(tokens[i].text(text), &mut buf)
-                || id(i, &mut buf).root == NONE
+            if tokens[i].kind != TokenKind::Word || !self.may_start(tokens[i].text(text), &mut buf)
             {
                 i += 1;
                 continue;
             }
+            let first = words.get(i);
+            if first.root == NONE {
+                i += 1;
+                continue;
+            }
+            let (mut node, mut j) = (first.root, i + 1);
             path.clear();
             at.clear();
-            let (mut node, mut j) = (0, i);
+            at.push(i);
+            path.push((node, j));
             while self.nodes[node as usize].has_children {
                 // hyphens between words are skipped
-                while !at.is_empty()
-                    && j < tokens.len()
-                    && is_skipped(tokens[j].text(text), tokens[j].kind)
-                {
+                while j < tokens.len() && is_skipped(tokens[j].text(text), tokens[j].kind) {
                     j += 1;
                 }
                 if j >= tokens.len() {
                     break;
                 }
-                let Some(next) = Some(id(j, &mut buf))
+                let Some(next) = Some(words.get(j))
                     .filter(|&w| w != NO_WORD)
                     .and_then(|w| self.step(node, w))
                 else {
@@ -466,51 +550,37 @@ impl NameIndex {
                 j += 1;
                 path.push((node, j));
             }
-            let mut best: Option<NameMatch> = None;
             // longest first: the first length with an accepted name wins
+            let mut matched = None;
             for (depth, &(node, end)) in path.iter().enumerate().rev() {
+                targets.clear();
                 for pat in self.ends(node) {
                     let rules = &self.rules[pat.rules.start as usize..pat.rules.end as usize];
                     let case_fits = rules
                         .iter()
                         .zip(&at[..=depth])
                         .all(|(&r, &k)| fits(r, tokens[k].text(text)));
-                    if !case_fits {
+                    if !case_fits || targets.contains(&pat.target) {
                         continue;
                     }
                     let surface = &text[tokens[i].start..tokens[end - 1].end];
-                    if !accept(pat.target, surface) {
-                        continue;
-                    }
-                    match &mut best {
-                        Some(b) => {
-                            if !b.targets.contains(&pat.target) {
-                                b.targets.push(pat.target);
-                            }
-                        }
-                        None => {
-                            best = Some(NameMatch {
-                                tokens: i..end,
-                                start: tokens[i].start,
-                                end: tokens[end - 1].end,
-                                targets: vec![pat.target],
-                            })
-                        }
+                    if accept(pat.target, surface) {
+                        targets.push(pat.target);
                     }
                 }
-                if best.is_some() {
+                if !targets.is_empty() {
+                    matched = Some(end);
                     break;
                 }
             }
-            match best {
-                Some(m) => {
-                    i = m.tokens.end;
-                    out.push(m);
+            match matched {
+                Some(end) => {
+                    found(i..end, tokens[i].start, tokens[end - 1].end, &targets);
+                    i = end;
                 }
                 None => i += 1,
             }
         }
-        out
     }
 }
 

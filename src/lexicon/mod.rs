@@ -9,6 +9,7 @@
 
 mod entry;
 mod matcher;
+mod word_table;
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry as Slot;
@@ -537,11 +538,12 @@ impl Lexicon {
 
     /// Finds every lexicon name in a tokenized text, leftmost-longest. Places named by a
     /// stop-word (`Deal`, `Said`) are not matched.
-    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<LexMention> {
+    pub fn find<'t>(&self, text: &'t str, tokens: &[Token]) -> Vec<LexMention> {
         let mut buf = String::new();
         // verdicts on surfaces beyond ASCII, whose folding (NFKD) is slow
-        let mut non_ascii: FxHashMap<&str, bool> = FxHashMap::default();
-        let matches = self.index.find(text, tokens, |t, surface| {
+        let mut non_ascii: FxHashMap<&'t str, bool> = FxHashMap::default();
+        let mut out = Vec::new();
+        let accept = |t: u32, surface: &'t str| {
             // the entry's kind, without touching the entry
             if !self.place_targets[t as usize] {
                 return true;
@@ -561,28 +563,29 @@ impl Lexicon {
                     !self.stopwords.contains(&buf)
                 })
             }
-        });
-        matches
-            .into_iter()
-            .map(|m| {
+        };
+        self.index
+            .find_each(text, tokens, accept, |tokens, start, end, targets| {
                 // as `with_metonyms`, without building the list twice
-                let mut cands = Vec::with_capacity(m.targets.len() + 1);
-                for &t in &m.targets {
+                let mut cands = Vec::with_capacity(targets.len() + 1);
+                for &t in targets {
                     let (i, how) = &self.targets[t as usize];
                     cands.push((*i, how.clone()));
                     if let Some(s) = self.state_of_capital(*i) {
                         cands.push((s, How::Metonym(self.entries[*i].id.clone())));
                     }
                 }
-                self.rank(&mut cands);
-                LexMention {
-                    tokens: m.tokens,
-                    start: m.start,
-                    end: m.end,
-                    candidates: cands,
+                if cands.len() > 1 {
+                    self.rank(&mut cands);
                 }
-            })
-            .collect()
+                out.push(LexMention {
+                    tokens,
+                    start,
+                    end,
+                    candidates: cands,
+                });
+            });
+        out
     }
 
     /// Checks one lexicon file: every problem as `FILE:LINE: problem`, plus references
