@@ -126,11 +126,6 @@ const NO_WORD: Word = Word {
     number: NONE,
     root: NONE,
 };
-/// A token's word not looked up yet.
-const UNKNOWN: Word = Word {
-    number: NONE - 1,
-    root: NONE,
-};
 
 /// An index of names to targets: a trie over folded words. Each distinct word gets a number;
 /// an edge is (node, word number) -> node. Finding the names that start at a token walks the
@@ -248,7 +243,8 @@ impl<'i, 't> TokenWords<'i, 't> {
             index,
             text,
             tokens,
-            ring: [(usize::MAX, UNKNOWN); RING],
+            // no token has index `usize::MAX`: every slot starts empty
+            ring: [(usize::MAX, NO_WORD); RING],
             non_ascii: FxHashMap::default(),
             buf: String::new(),
         }
