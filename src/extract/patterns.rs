@@ -180,7 +180,8 @@ impl PhraseSet {
 }
 
 /// Splits a phrase into folded words the way the tokenizer splits text
-/// ("secretary-general" -> secretary, -, general; "n't" stays whole).
+/// ("secretary-general" -> secretary, -, general; "didn't" -> did, n't, as in the text;
+/// "n't" alone stays whole, so the negation "n't" matches the clitic of "didn't").
 pub fn split_phrase(phrase: &str) -> Vec<String> {
     let mut toks = Vec::new();
     crate::text::tokenize_into(phrase, 0, phrase.len(), &mut toks);
@@ -475,5 +476,22 @@ mod tests {
         assert!(p.triggers.len() >= 10);
         assert!(p.forms_at(&["seized"]).next().is_some());
         assert!(p.forms_at(&["held", "talks"]).any(|f| f.words.len() == 2));
+    }
+
+    #[test]
+    fn phrases_split_like_text() {
+        assert_eq!(split_phrase("n't"), vec!["n't"]);
+        assert_eq!(split_phrase("didn’t back"), vec!["did", "n't", "back"]);
+        assert_eq!(split_phrase("they're"), vec!["they", "'re"]);
+        assert_eq!(
+            split_phrase("secretary-general"),
+            vec!["secretary", "-", "general"]
+        );
+        // every negation is one word, and "n't" is the word the text's "didn't" yields
+        let p = Patterns::embedded();
+        assert!(p.words.negations.contains(&split_phrase("didn't")[1]));
+        for n in &p.words.negations {
+            assert_eq!(split_phrase(n).len(), 1, "{n}");
+        }
     }
 }

@@ -308,7 +308,7 @@ impl<'a> RelationFinder<'a> {
             from = c + 1;
         }
         (from..i).any(|t| self.pat.words.negations.contains(self.w(t)))
-            || (i + 1 < self.words.len() && self.w(i + 1) == "not")
+            || (i + 1 < self.words.len() && matches!(self.w(i + 1), "not" | "n't"))
     }
 
     /// Mentions coordinated with the mention ending before `t` going left:

@@ -2,8 +2,21 @@
 //!
 //! Sentences come from `sentencex` (it survives abbreviations such as U.S., Gen. and Lt. Col.);
 //! tokens are produced here because extraction needs finer control than a UAX#29 splitter
-//! gives: possessive `'s` is its own token, hyphens are their own tokens (`HTS-led` is
-//! `HTS` `-` `led`), and dotted abbreviations (`U.S.`, `U.N.`) stay whole.
+//! gives, and they follow the tokenization of Universal Dependencies English EWT, so that a
+//! dependency parser trained on EWT sees its own words:
+//! - possessive `'s` is its own token (`Iran` `'s`, kind [`TokenKind::Possessive`]);
+//! - contractions are split as in EWT: the negative clitic `n't` (`didn't` -> `did` `n't`,
+//!   `can't` -> `ca` `n't`, `won't` -> `wo` `n't`, `DON'T` -> `DO` `N'T`) and `'re` `'ve`
+//!   `'ll` `'d` `'m` (`they're` -> `they` `'re`, `I'm` -> `I` `'m`), straight or curly
+//!   apostrophe; the clitics are [`TokenKind::Word`]s. `'m` is split only after "I" and
+//!   `'d` only after lowercase words and pronouns, so that apostrophes inside names stay
+//!   there (`Hay'at`, `Sana'a`, `O'Brien`, `Sa'd`);
+//! - hyphens are their own tokens: `U.S.-backed` is `U.S.` `-` `backed` and `HTS-led` is
+//!   `HTS` `-` `led`, as in EWT, where a hyphen is a PUNCT token tagged HYPH. EWT keeps a
+//!   few prefixed words whole (`e-mail`, `co-workers`, `pre-owned`); we split those too;
+//! - dotted abbreviations (`U.S.`, `U.N.`) and numbers (`1,000`, `2.5`) stay whole.
+//!
+//! Every token's byte range slices the source text to exactly the token's text.
 
 mod date;
 
@@ -66,6 +79,44 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
 }
 
+/// Words that take a split-off `'d` even when capitalized ("He'd", "THEY'D"); other
+/// capitalized words keep theirs, as names do ("Sa'd", "Harakat Sawa'd Misr").
+const D_HOSTS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "who", "what", "where", "when", "why", "how",
+    "that", "there", "here", "this",
+];
+
+/// A clitic that begins at the apostrophe after `host` (the word so far) and ends a word,
+/// as UD English EWT splits them: `n't` ("did" `n't`, "ca" `n't`) and `'re` `'ve` `'ll`
+/// `'d` `'m`. Returns how many bytes of `host` belong to the clitic (1 for the `n` of
+/// `n't`, else 0) and how many bytes of `rest` (the text after the apostrophe) do.
+/// `'m` goes only with "I" and `'d` only with lowercase words and [`D_HOSTS`], so that
+/// apostrophes inside transliterated names ("Da'm", "Sa'd") stay inside the name.
+fn clitic_at(host: &str, rest: &str) -> Option<(usize, usize)> {
+    let ends_with = |c: &str| {
+        rest.len() >= c.len()
+            && rest.as_bytes()[..c.len()].eq_ignore_ascii_case(c.as_bytes())
+            && !rest[c.len()..].starts_with(char::is_alphanumeric)
+    };
+    // the host keeps at least one letter: "n't" alone (as in a word list) stays whole
+    if host.len() > 1 && host.ends_with(['n', 'N']) && ends_with("t") {
+        return Some((1, 1));
+    }
+    if ["re", "ve", "ll"].into_iter().any(ends_with) {
+        return Some((0, 2));
+    }
+    if ends_with("m") && host.eq_ignore_ascii_case("i") {
+        return Some((0, 1));
+    }
+    if ends_with("d")
+        && (host.chars().all(char::is_lowercase)
+            || D_HOSTS.iter().any(|h| host.eq_ignore_ascii_case(h)))
+    {
+        return Some((0, 1));
+    }
+    None
+}
+
 /// Splits a text into sentences and tokens.
 pub fn analyze(text: &str) -> Analyzed {
     let mut sentences = Vec::new();
@@ -118,19 +169,33 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
         if c.is_whitespace() {
             continue;
         }
-        if c.is_alphanumeric() {
+        // U+02BC (modifier letter apostrophe) is a letter to Unicode, an apostrophe here
+        if c.is_alphanumeric() && !is_apostrophe(c) {
             let mut j = i + c.len_utf8();
             let mut all_digits = c.is_ascii_digit();
+            // a clitic split off the end of this word: its byte range in `s`
+            let mut clitic = None;
             while let Some(&(k, d)) = it.peek() {
-                if d.is_alphanumeric() {
+                if d.is_alphanumeric() && !is_apostrophe(d) {
                     all_digits &= d.is_ascii_digit() || d == ',';
                     j = k + d.len_utf8();
                     it.next();
                     continue;
                 }
-                // an inner apostrophe followed by a letter that does not start "'s"
                 if is_apostrophe(d) {
                     let rest = &s[k + d.len_utf8()..];
+                    // a contraction: "didn't" -> did n't, "they're" -> they 're
+                    if let Some((back, len)) = clitic_at(&s[i..j], rest) {
+                        it.next();
+                        // the clitic's letters are ASCII: one char a byte
+                        for _ in 0..len {
+                            it.next();
+                        }
+                        j -= back;
+                        clitic = Some((j, k + d.len_utf8() + len));
+                        break;
+                    }
+                    // an inner apostrophe followed by a letter that does not start "'s"
                     let mut r = rest.chars();
                     let next = r.next();
                     let after = r.next();
@@ -192,6 +257,13 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
                     TokenKind::Word
                 },
             });
+            if let Some((cs, ce)) = clitic {
+                out.push(Token {
+                    start: start + cs,
+                    end: start + ce,
+                    kind: TokenKind::Word,
+                });
+            }
         } else if is_apostrophe(c) {
             let rest = &s[i + c.len_utf8()..];
             let mut r = rest.chars();
@@ -279,6 +351,99 @@ mod tests {
         assert_eq!(
             words("the rebels' advance"),
             vec!["the", "rebels", "'", "advance"]
+        );
+    }
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut v = Vec::new();
+        tokenize_into(text, 0, text.len(), &mut v);
+        v.iter().map(|t| (t.text(text), t.kind)).collect()
+    }
+
+    #[test]
+    fn contractions_split_as_in_ud_ewt() {
+        use TokenKind::{Number, Possessive, Punct, Word};
+        #[rustfmt::skip]
+        let cases: &[(&str, &[(&str, TokenKind)])] = &[
+            // the negative clitic takes the n
+            ("didn't", &[("did", Word), ("n't", Word)]),
+            ("don't", &[("do", Word), ("n't", Word)]),
+            ("can't", &[("ca", Word), ("n't", Word)]),
+            ("won't", &[("wo", Word), ("n't", Word)]),
+            ("isn't", &[("is", Word), ("n't", Word)]),
+            ("They didn’t.", &[("They", Word), ("did", Word), ("n’t", Word), (".", Punct)]),
+            ("DON'T", &[("DO", Word), ("N'T", Word)]),
+            ("Don\u{2bc}t", &[("Do", Word), ("n\u{2bc}t", Word)]),
+            ("Iran\u{2bc}s", &[("Iran", Word), ("\u{2bc}s", Possessive)]),
+            ("Hay\u{2bc}at", &[("Hay\u{2bc}at", Word)]),
+            // alone, as in a word list, it stays whole
+            ("n't", &[("n't", Word)]),
+            // the other clitics
+            ("they're", &[("they", Word), ("'re", Word)]),
+            ("We’re here", &[("We", Word), ("’re", Word), ("here", Word)]),
+            ("I'm", &[("I", Word), ("'m", Word)]),
+            ("we'll", &[("we", Word), ("'ll", Word)]),
+            ("he'd", &[("he", Word), ("'d", Word)]),
+            ("He'd", &[("He", Word), ("'d", Word)]),
+            ("could've", &[("could", Word), ("'ve", Word)]),
+            ("THEY'RE", &[("THEY", Word), ("'RE", Word)]),
+            // a clitic must end the word
+            ("ma'am", &[("ma'am", Word)]),
+            ("o'clock", &[("o'clock", Word)]),
+            // apostrophes inside names stay
+            ("Hay'at", &[("Hay'at", Word)]),
+            ("Sana'a", &[("Sana'a", Word)]),
+            ("O'Brien", &[("O'Brien", Word)]),
+            ("Hizbu'llah", &[("Hizbu'llah", Word)]),
+            ("Sawa'd Misr", &[("Sawa'd", Word), ("Misr", Word)]),
+            ("al-Da'm", &[("al", Word), ("-", Punct), ("Da'm", Word)]),
+            // possessives, abbreviations, hyphens and numbers as before
+            ("Iran's", &[("Iran", Word), ("'s", Possessive)]),
+            ("it's", &[("it", Word), ("'s", Possessive)]),
+            ("rebels' advance", &[("rebels", Word), ("'", Possessive), ("advance", Word)]),
+            ("U.S.-backed", &[("U.S.", Word), ("-", Punct), ("backed", Word)]),
+            ("e-mail", &[("e", Word), ("-", Punct), ("mail", Word)]),
+            ("1,000 and 2.5", &[("1,000", Number), ("and", Word), ("2.5", Number)]),
+            (
+                "Iran’s proxies didn't say they'd back the U.S.-backed force.",
+                &[
+                    ("Iran", Word), ("’s", Possessive), ("proxies", Word), ("did", Word),
+                    ("n't", Word), ("say", Word), ("they", Word), ("'d", Word), ("back", Word),
+                    ("the", Word), ("U.S.", Word), ("-", Punct), ("backed", Word),
+                    ("force", Word), (".", Punct),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(kinds(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn token_offsets_slice_the_text_exactly() {
+        // tokens of a later sentence carry absolute offsets; every byte that is not
+        // whitespace is in exactly one token
+        let text = "Hay’at said so. They didn’t, and we’ll see; I'm sure he'd DON'T Iran's.";
+        let a = analyze(text);
+        let mut covered = vec![false; text.len()];
+        let mut last_end = 0;
+        for t in &a.tokens {
+            assert!(t.start < t.end && t.start >= last_end, "{t:?}");
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(!t.text(text).contains(char::is_whitespace));
+            covered[t.start..t.end].iter_mut().for_each(|c| *c = true);
+            last_end = t.end;
+        }
+        for (i, c) in text.char_indices() {
+            assert_eq!(covered[i], !c.is_whitespace(), "byte {i} ({c:?})");
+        }
+        let words: Vec<&str> = a.tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            words[3..],
+            [
+                ".", "They", "did", "n’t", ",", "and", "we", "’ll", "see", ";", "I", "'m", "sure",
+                "he", "'d", "DO", "N'T", "Iran", "'s", "."
+            ]
         );
     }
 
