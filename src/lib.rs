@@ -55,6 +55,8 @@ pub mod model;
 
 pub mod text;
 
+pub mod syntax;
+
 pub mod lexicon;
 
 pub mod extract;

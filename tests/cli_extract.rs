@@ -332,6 +332,16 @@ fn extract_explain_shows_sentence_and_pattern() {
         out.lines().nth(1).unwrap().trim(),
         "BEIRUT, March 3, 2024 (Reuters) - [Iran] <<backs>> [Hezbollah]."
     );
+    // then the sentence's dependency tree: "backs" heads "Iran" (nsubj) and "Hezbollah" (obj)
+    let tree: Vec<&str> = out.lines().skip(2).take_while(|l| !l.is_empty()).collect();
+    let line_of = |word: &str| {
+        tree.iter()
+            .find(|l| l.split_whitespace().any(|w| w == word))
+            .unwrap_or_else(|| panic!("no tree line for {word}:\n{out}"))
+    };
+    assert!(line_of("backs").ends_with("VERB root"), "{out}");
+    assert!(line_of("Iran").ends_with("PROPN nsubj"), "{out}");
+    assert!(line_of("Hezbollah").ends_with("PROPN obj"), "{out}");
 }
 
 #[test]

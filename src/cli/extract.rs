@@ -9,8 +9,9 @@ use serde::Serialize;
 use actorgraph::export::{dot, json};
 use actorgraph::extract::{Extraction, Extractor, read_document};
 use actorgraph::graph::Graph;
-use actorgraph::model::validate_date;
-use actorgraph::text::{Document, find_dateline};
+use actorgraph::model::{Span, validate_date};
+use actorgraph::syntax::Model;
+use actorgraph::text::{Analyzed, Document, analyze, find_dateline};
 
 use super::{Outcome, output};
 
@@ -36,7 +37,8 @@ pub struct Args {
     /// Date of the text (default: the dateline's date, else today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    /// Show each statement with its sentence, mentions and trigger marked, and pattern id.
+    /// Show each statement with its sentence (mentions and trigger marked), pattern id, and
+    /// the sentence's dependency tree.
     #[arg(long)]
     pub explain: bool,
 }
@@ -102,8 +104,27 @@ struct JsonlLine<'a> {
     pattern: &'a str,
 }
 
-fn explain(doc: &Document, ex: &Extraction) -> String {
+/// The tree of the sentence at `span`, drawn with each line indented by four spaces.
+fn sentence_tree(doc: &Document, analyzed: &Analyzed, span: Span) -> anyhow::Result<String> {
+    let model = Model::embedded()?;
+    let Some(sentence) = analyzed
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= span.start && span.end <= s.span.end)
+    else {
+        return Ok(String::new());
+    };
+    let tree = model.parse_tokens(&doc.text, &analyzed.tokens[sentence.tokens.clone()]);
+    Ok(tree
+        .to_tree_string()
+        .lines()
+        .map(|l| format!("    {l}\n"))
+        .collect())
+}
+
+fn explain(doc: &Document, ex: &Extraction) -> anyhow::Result<String> {
     let mut out = String::new();
+    let analyzed = analyze(&doc.text);
     for (k, s) in ex.statements.iter().enumerate() {
         let span = s
             .evidence
@@ -133,7 +154,7 @@ fn explain(doc: &Document, ex: &Extraction) -> String {
         }
         text.push_str(&doc.text[at..span.end]);
         out.push_str(&format!(
-            "{} -{}-> {}  ({}, confidence {:.2}, {} bytes {}..{})\n    {}\n\n",
+            "{} -{}-> {}  ({}, confidence {:.2}, {} bytes {}..{})\n    {}\n",
             s.source.name,
             s.relation,
             s.target.name,
@@ -144,8 +165,10 @@ fn explain(doc: &Document, ex: &Extraction) -> String {
             span.end,
             text.split_whitespace().collect::<Vec<_>>().join(" ")
         ));
+        out.push_str(&sentence_tree(doc, &analyzed, span)?);
+        out.push('\n');
     }
-    out
+    Ok(out)
 }
 
 pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
@@ -167,7 +190,7 @@ pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
         let ex = extractor.extract(&doc);
         count += ex.statements.len();
         match args.format {
-            ExtractFormat::Table if args.explain => text.push_str(&explain(&doc, &ex)),
+            ExtractFormat::Table if args.explain => text.push_str(&explain(&doc, &ex)?),
             ExtractFormat::Table => {
                 for s in &ex.statements {
                     table.push(vec![

@@ -25,6 +25,7 @@ mod lexicon;
 mod merge;
 mod neighbors;
 mod output;
+mod parse;
 mod path;
 mod remove;
 mod render;
@@ -86,6 +87,8 @@ pub enum Command {
     Lexicon(lexicon::Args),
     /// Draw the graph (or part of it) as SVG, PNG or PDF with Graphviz.
     Render(render::Args),
+    /// Tag and parse text (or a CoNLL-U file's words): CoNLL-U trees, or drawn for people.
+    Parse(parse::Args),
 }
 
 /// How a command ended when it did not fail.
@@ -207,5 +210,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Why(args) => why::run(&graph, args),
         Command::Lexicon(args) => lexicon::run(&Lexicon::load(&cli.lexicon)?, args),
         Command::Render(args) => render::run(&graph, args),
+        Command::Parse(args) => parse::run(args),
     }
 }

@@ -1,0 +1,328 @@
+//! Sentence structure: a sentence's words in, part-of-speech tags, lemmas and a Universal
+//! Dependencies basic tree out (a head and a relation for every word).
+//!
+//! Three stages, each its own file, run by [`Model::parse`]:
+//! - [`tagger`]: an averaged-perceptron tagger gives every word a (UPOS, XPOS) tag;
+//! - [`lemma`]: tables learned from the treebank give its lemma;
+//! - [`parser`]: a greedy arc-hybrid transition parser gives its head and relation
+//!   (the relation with EWT's subtypes: `nmod:poss`, `nsubj:pass`, `acl:relcl`, ...).
+//!
+//! The model is trained from UD English EWT by `cargo run --release --bin train-syntax --
+//! ../shared/ud data/syntax` ([`train`]) and embedded in the binary ([`Model::embedded`]).
+//! [`score`] computes UPOS accuracy, UAS and LAS against a treebank.
+//!
+//! Words come from [`crate::text`]'s tokenizer, which splits text the way EWT does:
+//! possessive `'s` and the clitics `n't`, `'re`, `'ll`, ... are words of their own, quotes
+//! and dashes are their own tokens, dotted abbreviations (`U.S.`) stay whole, and a hyphen
+//! inside a compound is a word of its own: "U.S.-backed" is `U.S.` `-` `backed`, which is how
+//! EWT tokenizes hyphenated compounds (the hyphen a `PUNCT`/`HYPH` word attached to the
+//! following part by `punct`, the parts joined by `compound` or `amod`). EWT keeps a few
+//! prefixed words whole (`e-mail`, `co-workers`); we split those too.
+//!
+//! ```
+//! let model = actorgraph::syntax::Model::embedded()?;
+//! let s = model.parse(&["Iran", "backs", "the", "Houthis", "."]);
+//! let backs = s.root().unwrap();
+//! assert_eq!(s.words[backs].lemma, "back");
+//! assert_eq!(s.subject_of(backs), Some(0));
+//! assert_eq!(s.object_of(backs), Some(3));
+//! # Ok::<(), actorgraph::Error>(())
+//! ```
+
+pub mod conllu;
+pub mod labels;
+pub mod lemma;
+mod model_file;
+pub mod parser;
+pub mod perceptron;
+pub mod score;
+pub mod tagger;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use crate::error::{Error, Result};
+use crate::model::Span;
+use crate::text::Token;
+
+pub use labels::{DEPRELS, Upos, XPOS};
+pub use model_file::{FORMAT_VERSION, Meta};
+
+use lemma::Lemmatizer;
+use parser::{Input, Parser};
+use tagger::{Tagger, WordAtoms};
+
+/// A word of a parsed sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word {
+    pub form: String,
+    /// Byte offsets in the document, when the word came from text.
+    pub span: Option<Span>,
+    pub upos: Upos,
+    /// The Penn Treebank tag (`VBN`).
+    pub xpos: &'static str,
+    pub lemma: String,
+    /// Index of the head word in the sentence, `None` for the root.
+    pub head: Option<usize>,
+    /// The relation to the head, with its subtype (`nmod:poss`); `root` for the root.
+    pub deprel: &'static str,
+}
+
+/// A parsed sentence: its words, each with a head and a relation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sentence {
+    pub words: Vec<Word>,
+}
+
+impl Sentence {
+    /// The root word.
+    pub fn root(&self) -> Option<usize> {
+        self.words.iter().position(|w| w.head.is_none())
+    }
+
+    /// The head of word `i` (`None` for the root).
+    pub fn head_of(&self, i: usize) -> Option<usize> {
+        self.words.get(i).and_then(|w| w.head)
+    }
+
+    /// All dependents of `head`, left to right.
+    pub fn dependents(&self, head: usize) -> impl Iterator<Item = usize> + '_ {
+        self.words
+            .iter()
+            .enumerate()
+            .filter(move |(_, w)| w.head == Some(head))
+            .map(|(i, _)| i)
+    }
+
+    /// Dependents of `head` by relation: `rel` with a subtype (`nmod:poss`) matches exactly,
+    /// without one (`nmod`) it matches the relation and all its subtypes.
+    pub fn children<'a>(&'a self, head: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.dependents(head)
+            .filter(move |&d| relation_matches(self.words[d].deprel, rel))
+    }
+
+    /// The first dependent of `head` with relation `rel` (as [`Sentence::children`] matches).
+    pub fn child(&self, head: usize, rel: &str) -> Option<usize> {
+        self.children(head, rel).next()
+    }
+
+    /// The subject of a predicate (`nsubj`, `nsubj:pass`, `csubj`).
+    pub fn subject_of(&self, v: usize) -> Option<usize> {
+        self.child(v, "nsubj").or_else(|| self.child(v, "csubj"))
+    }
+
+    /// The direct object of a verb.
+    pub fn object_of(&self, v: usize) -> Option<usize> {
+        self.child(v, "obj")
+    }
+
+    /// Whether `v` is negated by a dependent (`not`, `n't`, `never`, `no`).
+    pub fn is_negated(&self, v: usize) -> bool {
+        self.dependents(v).any(|d| {
+            let w = &self.words[d];
+            matches!(w.deprel, "advmod" | "det" | "neg")
+                && matches!(w.lemma.as_str(), "not" | "never" | "no" | "n't")
+        })
+    }
+
+    /// The conjuncts of `w` (its `conj` dependents, and theirs).
+    pub fn conjuncts(&self, w: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut todo = vec![w];
+        while let Some(x) = todo.pop() {
+            for c in self.children(x, "conj") {
+                if !out.contains(&c) && c != w {
+                    out.push(c);
+                    todo.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The path of relations from `w` up to the root: `[(w, deprel), (head, deprel), ...]`.
+    pub fn path_to_root(&self, mut w: usize) -> Vec<usize> {
+        let mut path = vec![w];
+        while let Some(h) = self.head_of(w) {
+            if path.contains(&h) {
+                break;
+            }
+            path.push(h);
+            w = h;
+        }
+        path
+    }
+}
+
+fn relation_matches(deprel: &str, rel: &str) -> bool {
+    deprel == rel
+        || (!rel.contains(':')
+            && deprel.len() > rel.len()
+            && deprel.starts_with(rel)
+            && deprel.as_bytes()[rel.len()] == b':')
+}
+
+/// A trained tagger, lemmatizer and parser, with the metadata that says how it was made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub meta: Meta,
+    /// The tag list: (UPOS, XPOS) per tagger class.
+    pub tags: Vec<(Upos, &'static str)>,
+    pub tagger: Tagger,
+    pub lemmatizer: Lemmatizer,
+    pub parser: Parser,
+}
+
+/// The model trained from UD English EWT, embedded at build time.
+static EMBEDDED: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/syntax/model.bin"
+));
+
+impl Model {
+    /// The embedded model, loaded on first use.
+    pub fn embedded() -> Result<&'static Model> {
+        static MODEL: OnceLock<std::result::Result<Model, String>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                Model::from_bytes(EMBEDDED, "data/syntax/model.bin").map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|e| Error::Invalid(e.clone()))
+    }
+
+    /// Loads the embedded model anew (not the shared copy [`Model::embedded`] keeps); for
+    /// measuring the load time.
+    pub fn load_embedded() -> Result<Model> {
+        Model::from_bytes(EMBEDDED, "data/syntax/model.bin")
+    }
+
+    /// Reads a model file's bytes; `name` is used in error messages.
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
+        model_file::read(bytes, name)
+    }
+
+    /// The model file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        model_file::write(self)
+    }
+
+    /// Tags, lemmatizes and parses one sentence given as words.
+    pub fn parse(&self, forms: &[&str]) -> Sentence {
+        let atoms: Vec<WordAtoms> = forms.iter().map(|f| WordAtoms::new(f)).collect();
+        let tags = self.tagger.tag(forms, &atoms);
+        self.parse_tagged(forms, &atoms, &tags)
+    }
+
+    /// Lemmatizes and parses a sentence whose tags are given (tag indexes into `tags`).
+    pub fn parse_tagged(&self, forms: &[&str], atoms: &[WordAtoms], tags: &[u16]) -> Sentence {
+        let tag_values: Vec<u64> = tags.iter().map(|&t| u64::from(t) + 3).collect();
+        let words: Vec<u64> = atoms.iter().map(|a| a.lower).collect();
+        let arcs = self.parser.parse(&Input {
+            words: &words,
+            tags: &tag_values,
+        });
+        let words = forms
+            .iter()
+            .zip(tags)
+            .zip(arcs)
+            .map(|((form, &t), (head, label))| {
+                let (upos, xpos) = self.tags[usize::from(t)];
+                Word {
+                    form: (*form).to_string(),
+                    span: None,
+                    upos,
+                    xpos,
+                    lemma: self.lemmatizer.lemma(form, upos),
+                    head,
+                    deprel: self.parser.labels[usize::from(label)],
+                }
+            })
+            .collect();
+        Sentence { words }
+    }
+
+    /// Parses the tokens `tokens` of `text` as one sentence; words keep their byte spans.
+    pub fn parse_tokens(&self, text: &str, tokens: &[Token]) -> Sentence {
+        let forms: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let mut s = self.parse(&forms);
+        for (w, t) in s.words.iter_mut().zip(tokens) {
+            w.span = Some(Span {
+                start: t.start,
+                end: t.end,
+            });
+        }
+        s
+    }
+
+    /// Splits `text` into sentences as extraction does and parses each.
+    pub fn parse_text(&self, text: &str) -> Vec<Sentence> {
+        let analyzed = crate::text::analyze(text);
+        analyzed
+            .sentences
+            .iter()
+            .map(|s| self.parse_tokens(text, &analyzed.tokens[s.tokens.clone()]))
+            .collect()
+    }
+}
+
+impl Sentence {
+    /// The tree drawn for people: each word under its head, in word order, with its index,
+    /// tag and relation.
+    ///
+    /// ```text
+    /// 2 backs VERB root
+    /// ├── 1 Iran PROPN nsubj
+    /// ├── 4 Houthis PROPN obj
+    /// │   └── 3 the DET det
+    /// └── 5 . PUNCT punct
+    /// ```
+    pub fn to_tree_string(&self) -> String {
+        let mut out = String::new();
+        let roots: Vec<usize> = (0..self.words.len())
+            .filter(|&i| self.words[i].head.is_none_or(|h| h >= self.words.len()))
+            .collect();
+        let mut seen = vec![false; self.words.len()];
+        for r in roots {
+            self.draw(r, "", None, &mut seen, &mut out);
+        }
+        out
+    }
+
+    fn draw(
+        &self,
+        i: usize,
+        prefix: &str,
+        last: Option<bool>,
+        seen: &mut [bool],
+        out: &mut String,
+    ) {
+        if seen[i] {
+            return;
+        }
+        seen[i] = true;
+        let w = &self.words[i];
+        let branch = match last {
+            None => "",
+            Some(true) => "└── ",
+            Some(false) => "├── ",
+        };
+        out.push_str(&format!(
+            "{prefix}{branch}{} {} {} {}\n",
+            i + 1,
+            w.form,
+            w.upos,
+            w.deprel
+        ));
+        let children: Vec<usize> = self.dependents(i).collect();
+        let next = match last {
+            None => prefix.to_string(),
+            Some(true) => format!("{prefix}    "),
+            Some(false) => format!("{prefix}│   "),
+        };
+        for (k, &c) in children.iter().enumerate() {
+            self.draw(c, &next, Some(k + 1 == children.len()), seen, out);
+        }
+    }
+}
