@@ -16,4 +16,5 @@ mod properties;
 mod queries;
 mod readme;
 mod store;
+mod syntax;
 mod write;

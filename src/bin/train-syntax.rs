@@ -29,7 +29,7 @@ struct Args {
     seed: u64,
     #[arg(long, default_value_t = 10)]
     tagger_epochs: usize,
-    #[arg(long, default_value_t = 15)]
+    #[arg(long, default_value_t = 12)]
     parser_epochs: usize,
     /// Folds for jackknifed training tags (1: the parser learns from gold tags).
     #[arg(long, default_value_t = 4)]
@@ -37,8 +37,8 @@ struct Args {
     /// Drop averaged weights smaller than this from the saved model.
     #[arg(long, default_value_t = 0.0)]
     prune: f32,
-    /// Drop features updated fewer times than this in training.
-    #[arg(long, default_value_t = 1)]
+    /// Drop parser features updated fewer times than this in training.
+    #[arg(long, default_value_t = 3)]
     min_updates: u32,
     /// Use only the first N training sentences (for quick experiments).
     #[arg(long)]

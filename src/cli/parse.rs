@@ -42,6 +42,10 @@ fn read_text(path: &Path) -> anyhow::Result<(String, String)> {
         std::io::stdin()
             .read_to_string(&mut text)
             .map_err(|e| anyhow::anyhow!("cannot read stdin: {e}"))?;
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text);
         return Ok((text, "stdin".into()));
     }
     let name = path.display().to_string();
@@ -52,6 +56,11 @@ fn read_text(path: &Path) -> anyhow::Result<(String, String)> {
             e.utf8_error().valid_up_to()
         )
     })?;
+    // a byte-order mark is not a word
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     Ok((text, name))
 }
 

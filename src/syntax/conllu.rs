@@ -54,8 +54,12 @@ impl GoldSentence {
 
 /// Reads a CoNLL-U document. `path` names the source in error messages.
 pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
+    // a byte-order mark is not part of the first line
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut sentences = Vec::new();
     let mut current = GoldSentence::default();
+    // the file line of each word of the current sentence
+    let mut word_lines: Vec<usize> = Vec::new();
     let at = |line: usize, message: String| Error::AtLine {
         path: path.to_string(),
         line,
@@ -66,7 +70,8 @@ pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         if line.trim().is_empty() {
             if !current.words.is_empty() {
-                finish(&mut current, path)?;
+                finish(&current, &word_lines, path)?;
+                word_lines.clear();
                 sentences.push(std::mem::take(&mut current));
             } else if !current.comments.is_empty() {
                 return Err(at(line_no, "a sentence with comments but no words".into()));
@@ -127,6 +132,7 @@ pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
                     .map_err(|_| at(line_no, format!("bad HEAD '{h}'")))?,
             ),
         };
+        word_lines.push(line_no);
         current.words.push(GoldWord {
             form: cols[1].to_string(),
             // a lemma "_" is the underscore character when the form is one
@@ -142,7 +148,7 @@ pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
         });
     }
     if !current.words.is_empty() {
-        finish(&mut current, path)?;
+        finish(&current, &word_lines, path)?;
         sentences.push(current);
     } else if !current.comments.is_empty() {
         return Err(at(
@@ -153,19 +159,20 @@ pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
     Ok(sentences)
 }
 
-/// Checks heads point inside the sentence.
-fn finish(s: &mut GoldSentence, path: &str) -> Result<()> {
+/// Checks heads point inside the sentence and not at the word itself.
+fn finish(s: &GoldSentence, lines: &[usize], path: &str) -> Result<()> {
     let n = s.words.len();
-    for (i, w) in s.words.iter().enumerate() {
-        if let Some(h) = w.head
-            && h > n
-        {
-            return Err(Error::AtLine {
-                path: path.to_string(),
-                line: s.line + s.comments.len() + i,
-                message: format!("HEAD {h} is outside the sentence of {n} words"),
-            });
-        }
+    for (i, (w, &line)) in s.words.iter().zip(lines).enumerate() {
+        let message = match w.head {
+            Some(h) if h > n => format!("HEAD {h} is outside the sentence of {n} words"),
+            Some(h) if h == i + 1 => format!("word {h} is its own head"),
+            _ => continue,
+        };
+        return Err(Error::AtLine {
+            path: path.to_string(),
+            line,
+            message,
+        });
     }
     Ok(())
 }

@@ -219,9 +219,14 @@ impl Model {
     pub fn parse_tagged(&self, forms: &[&str], atoms: &[WordAtoms], tags: &[u16]) -> Sentence {
         let tag_values: Vec<u64> = tags.iter().map(|&t| u64::from(t) + 3).collect();
         let words: Vec<u64> = atoms.iter().map(|a| a.lower).collect();
+        let punct = parser::punct_before(
+            tags.iter()
+                .map(|&t| self.tags[usize::from(t)].0 == Upos::Punct),
+        );
         let arcs = self.parser.parse(&Input {
             words: &words,
             tags: &tag_values,
+            punct_before: &punct,
         });
         let words = forms
             .iter()

@@ -18,11 +18,11 @@ use super::Model;
 use super::labels::{self, Upos};
 use super::lemma::{Lemmatizer, Rewrite};
 use super::parser::Parser;
-use super::perceptron::Weights;
+use super::perceptron::{Pages, Weights};
 use super::tagger::Tagger;
 
 /// The version this code reads and writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 6;
 const MAGIC: &str = "actorgraph-syntax-model";
 
 /// How a model was made and how well it did, written in the file's header.
@@ -61,11 +61,11 @@ impl Writer {
         self.u32(w.classes as u32);
         self.0.extend_from_slice(&w.scale.to_le_bytes());
         self.u32(w.slots.len() as u32);
-        for k in &w.slots {
+        for k in w.slots.iter() {
             self.0.extend_from_slice(&k.to_le_bytes());
         }
         self.u32(w.entries.len() as u32);
-        for e in &w.entries {
+        for e in w.entries.iter() {
             self.u32(*e);
         }
     }
@@ -89,12 +89,13 @@ pub fn write(model: &Model) -> Vec<u8> {
         w.str(form);
         w.u16(*tag);
     }
-    let mut amb: Vec<(&u64, &u64)> = model.tagger.ambiguity.iter().collect();
+    let mut amb: Vec<(&u64, &u128)> = model.tagger.ambiguity.iter().collect();
     amb.sort();
     w.u32(amb.len() as u32);
     for (word, class) in amb {
         w.0.extend_from_slice(&word.to_le_bytes());
-        w.0.extend_from_slice(&class.to_le_bytes());
+        w.0.extend_from_slice(&(*class as u64).to_le_bytes());
+        w.0.extend_from_slice(&((*class >> 64) as u64).to_le_bytes());
     }
     let mut words: Vec<(&(String, Upos), &String)> = model.lemmatizer.words.iter().collect();
     words.sort();
@@ -200,8 +201,11 @@ impl<'a> Reader<'a> {
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
             .collect();
-        if slots.is_empty() || classes > 256 || !scale.is_finite() {
-            return Err(self.bad("an empty weight table"));
+        if slots.is_empty() || !slots.len().is_multiple_of(super::perceptron::BUCKET) {
+            return Err(self.bad("a weight table that is not whole buckets"));
+        }
+        if classes > 256 || !scale.is_finite() {
+            return Err(self.bad("a bad class count or scale"));
         }
         let in_range = |slot: &u64| {
             let start = ((slot >> 8) & 0xff_ffff) as usize;
@@ -215,8 +219,8 @@ impl<'a> Reader<'a> {
         }
         Ok(Weights {
             classes,
-            slots,
-            entries,
+            slots: Pages::new(&slots),
+            entries: Pages::new(&entries),
             scale,
         })
     }
@@ -274,7 +278,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
     let mut ambiguity = HashMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let word = r.u64()?;
-        let class = r.u64()?;
+        let class = u128::from(r.u64()?) | (u128::from(r.u64()?) << 64);
         ambiguity.insert(word, class);
     }
     let n = r.len()?;
@@ -312,6 +316,8 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
     if r.at != body.len() {
         return Err(r.bad("extra bytes after the parser weights"));
     }
+    let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
+    let verbal = super::train::verbal_tags(&upos);
     Ok(Model {
         meta,
         tags,
@@ -319,6 +325,8 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
             weights: tag_weights,
             dictionary,
             ambiguity,
+            verbal,
+            upos,
         },
         lemmatizer: Lemmatizer { words, suffixes },
         parser: Parser {

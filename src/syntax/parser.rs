@@ -48,10 +48,23 @@ impl Move {
     }
 }
 
-/// The words as features see them: lowercased form hash and tag value per word.
+/// The words as features see them: lowercased form hash and tag value per word, and how
+/// many punctuation words come before each word (`n + 1` counts).
 pub struct Input<'a> {
     pub words: &'a [u64],
     pub tags: &'a [u64],
+    pub punct_before: &'a [u32],
+}
+
+/// `punct_before` for [`Input`]: the number of punctuation words before each position.
+pub fn punct_before(is_punct: impl Iterator<Item = bool>) -> Vec<u32> {
+    let mut out = vec![0];
+    let mut n = 0;
+    for p in is_punct {
+        n += u32::from(p);
+        out.push(n);
+    }
+    out
 }
 
 /// A parser configuration.
@@ -258,6 +271,18 @@ impl Config {
         };
         let d = distance(s0, b0);
         let d1 = distance(s1, s0);
+        // punctuation between two words (0, 1, 2 or more): commas mark appositions,
+        // coordination and clause edges
+        let punct = |a: usize, b: usize| -> u64 {
+            if a == ABSENT || b == ABSENT {
+                return 3;
+            }
+            let (lo, hi) = (a.min(b).min(n), a.max(b).min(n));
+            let count = input.punct_before[hi] - input.punct_before[(lo + 1).min(hi)];
+            u64::from(count.min(2))
+        };
+        let p0 = punct(s0, b0);
+        let p1 = punct(s1, s0);
         let count = |c: &Vec<u8>, i: usize| {
             if i == ABSENT {
                 9
@@ -338,6 +363,11 @@ impl Config {
         push(&[s1t, s0t, d1]);
         push(&[s1w, s0w, d1]);
         push(&[s1t, s0t, b0t, d1, d]);
+        push(&[s0t, b0t, p0]);
+        push(&[s0w, b0t, p0]);
+        push(&[s1t, s0t, p1]);
+        push(&[s1t, s0w, p1]);
+        push(&[tag(self.buffer_at(3))]);
         // valency
         push(&[s0w, s0vr]);
         push(&[s0t, s0vr]);

@@ -145,22 +145,96 @@ impl Trainer {
     }
 }
 
-/// Finished weights: an open-addressing table from feature hash to a run of sparse
-/// (class, weight) entries, weights quantized to 16 bits.
+/// Finished weights: a hash table from feature to a run of sparse (class, weight) entries,
+/// weights quantized to 16 bits.
 ///
-/// A slot packs the feature's fingerprint (its high 32 bits, never 0), the first entry
-/// (24 bits) and the entry count (8 bits) into one `u64`, so a lookup costs one cache line
-/// for the slot and one for the entries; 0 is an empty slot. Slots are found by
-/// multiply-shift on the low 32 bits and linear probing, at a load of about 0.8.
+/// A slot packs the feature's fingerprint (its high 32 bits, never 0), its first entry
+/// (24 bits) and its entry count (8 bits) into one `u64`; 0 is an empty slot. Slots come in
+/// buckets of eight, one cache line: a feature lives in its home bucket (multiply-shift on
+/// its low 32 bits) or, when that is full, in the next bucket with room. Buckets are kept
+/// about three-quarters full, so nearly every lookup reads one line for the slot and one
+/// for the entries.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
     pub(crate) classes: usize,
-    pub(crate) slots: Vec<u64>,
+    /// `8 * buckets` slots.
+    pub(crate) slots: Pages<u64>,
     /// `class << 16 | weight as u16`, weight in units of `scale`.
-    pub(crate) entries: Vec<u32>,
+    pub(crate) entries: Pages<u32>,
     pub(crate) scale: f32,
 }
 
+/// Memory for a weight table: anonymous pages that the kernel is asked to back with huge
+/// pages. Lookups land at random places in tens of megabytes; with 4 KiB pages nearly every
+/// one also misses the TLB. Falls back to the heap where such a mapping fails.
+pub struct Pages<T: bytemuck::Pod> {
+    map: Option<memmap2::MmapMut>,
+    heap: Vec<T>,
+    len: usize,
+}
+
+impl<T: bytemuck::Pod> Pages<T> {
+    pub fn new(values: &[T]) -> Pages<T> {
+        let bytes: &[u8] = bytemuck::cast_slice(values);
+        let map = (!bytes.is_empty())
+            .then(|| memmap2::MmapMut::map_anon(bytes.len()).ok())
+            .flatten()
+            .map(|mut m| {
+                // advice only: the table works the same without huge pages
+                let _ = m.advise(memmap2::Advice::HugePage);
+                m.copy_from_slice(bytes);
+                m
+            });
+        match map {
+            Some(map) => Pages {
+                map: Some(map),
+                heap: Vec::new(),
+                len: values.len(),
+            },
+            None => Pages {
+                map: None,
+                heap: values.to_vec(),
+                len: values.len(),
+            },
+        }
+    }
+
+    #[inline]
+    pub fn as_slice(&self) -> &[T] {
+        match &self.map {
+            Some(m) => &bytemuck::cast_slice(&m[..])[..self.len],
+            None => &self.heap,
+        }
+    }
+}
+
+impl<T: bytemuck::Pod> std::ops::Deref for Pages<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.as_slice()
+    }
+}
+
+impl<T: bytemuck::Pod> Clone for Pages<T> {
+    fn clone(&self) -> Pages<T> {
+        Pages::new(self.as_slice())
+    }
+}
+
+impl<T: bytemuck::Pod + PartialEq> PartialEq for Pages<T> {
+    fn eq(&self, other: &Pages<T>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: bytemuck::Pod> std::fmt::Debug for Pages<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Pages({} values)", self.len)
+    }
+}
+
+/// Slots per bucket.
+pub const BUCKET: usize = 8;
 /// Most entries a feature can have (the count is 8 bits).
 const MAX_ENTRIES: usize = 255;
 /// Most entries a table can hold (the start is 24 bits).
@@ -172,13 +246,13 @@ fn fingerprint(f: Feature) -> u64 {
 }
 
 #[inline]
-fn home(f: Feature, slots: usize) -> usize {
-    (((f & 0xffff_ffff) * slots as u64) >> 32) as usize
+fn home(f: Feature, buckets: usize) -> usize {
+    (((f & 0xffff_ffff) * buckets as u64) >> 32) as usize
 }
 
 impl Weights {
     /// Builds the table from (feature, entries) pairs. Entries past the table's capacity
-    /// (16 M) are dropped, smallest features first.
+    /// (16 M) are dropped.
     pub fn build(classes: usize, mut rows: Vec<(Feature, Vec<(u8, f32)>)>) -> Weights {
         rows.sort_unstable_by_key(|r| r.0);
         let max_abs = rows
@@ -190,8 +264,8 @@ impl Weights {
         } else {
             1.0
         };
-        let size = (rows.len() * 5 / 4).max(16);
-        let mut slots = vec![0u64; size];
+        let buckets = (rows.len() * 4 / 3 / BUCKET + 1).max(2);
+        let mut slots = vec![0u64; buckets * BUCKET];
         let mut entries: Vec<u32> = Vec::new();
         for (f, row) in &rows {
             let kept: Vec<u32> = row
@@ -205,17 +279,17 @@ impl Weights {
             if kept.is_empty() || entries.len() + kept.len() >= MAX_TABLE_ENTRIES {
                 continue;
             }
-            let mut s = home(*f, size);
+            let mut s = home(*f, buckets) * BUCKET;
             while slots[s] != 0 {
-                s = (s + 1) % size;
+                s = (s + 1) % slots.len();
             }
             slots[s] = (fingerprint(*f) << 32) | ((entries.len() as u64) << 8) | kept.len() as u64;
             entries.extend(kept);
         }
         Weights {
             classes,
-            slots,
-            entries,
+            slots: Pages::new(&slots),
+            entries: Pages::new(&entries),
             scale,
         }
     }
@@ -231,38 +305,40 @@ impl Weights {
     }
 
     /// Adds each known feature's weights to `scores` (which must have `classes` slots).
-    /// Looks all features up first and reads their entries after, so the memory loads of
-    /// different features overlap instead of waiting on each other.
+    /// Touches every feature's home bucket first, so that the memory loads of different
+    /// features overlap instead of waiting on each other, then looks them up, then reads
+    /// their entries.
     #[inline]
     pub fn score(&self, features: &[Feature], scores: &mut [f32]) {
+        let slots = self.slots.as_slice();
+        let entries = self.entries.as_slice();
         let mut total = [0i32; 256];
         let mut found = [0u64; 64];
-        let size = self.slots.len();
+        let buckets = slots.len() / BUCKET;
         for chunk in features.chunks(64) {
+            // independent loads: the CPU keeps many in flight
+            let mut touch = 0u64;
+            for &f in chunk {
+                touch ^= slots[home(f, buckets) * BUCKET];
+            }
+            std::hint::black_box(touch);
             let mut n = 0;
             for &f in chunk {
-                let want = fingerprint(f);
-                let mut s = home(f, size);
-                loop {
-                    let slot = self.slots[s];
-                    if slot >> 32 == want {
-                        found[n] = slot;
-                        n += 1;
-                        break;
-                    }
-                    if slot == 0 {
-                        break;
-                    }
-                    s += 1;
-                    if s == size {
-                        s = 0;
-                    }
-                }
+                let slot = find(slots, f);
+                found[n] = slot;
+                n += usize::from(slot != 0);
             }
+            // the same for the entries
+            let mut touch = 0u32;
+            for &slot in &found[..n] {
+                let start = ((slot >> 8) & 0xff_ffff) as usize;
+                touch ^= entries.get(start).copied().unwrap_or(0);
+            }
+            std::hint::black_box(touch);
             for &slot in &found[..n] {
                 let start = ((slot >> 8) & 0xff_ffff) as usize;
                 let count = (slot & 0xff) as usize;
-                for &e in self.entries.get(start..start + count).unwrap_or(&[]) {
+                for &e in entries.get(start..start + count).unwrap_or(&[]) {
                     total[(e >> 16) as usize & 0xff] += i32::from(e as u16 as i16);
                 }
             }
@@ -271,6 +347,29 @@ impl Weights {
             *s = *t as f32 * self.scale;
         }
     }
+}
+
+/// The slot of feature `f` in `slots`, or 0.
+#[inline]
+fn find(slots: &[u64], f: Feature) -> u64 {
+    let want = fingerprint(f);
+    let buckets = slots.len() / BUCKET;
+    let mut b = home(f, buckets);
+    for _ in 0..buckets {
+        let bucket = &slots[b * BUCKET..(b + 1) * BUCKET];
+        let mut full = true;
+        for &slot in bucket {
+            if slot >> 32 == want {
+                return slot;
+            }
+            full &= slot != 0;
+        }
+        if !full {
+            return 0;
+        }
+        b = if b + 1 == buckets { 0 } else { b + 1 };
+    }
+    0
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::labels::Upos;
 use super::perceptron::{Feature, Weights, finish, hash_str, mix};
 
 /// Per-word values that features read, computed once per sentence.
@@ -86,23 +87,48 @@ pub fn shape(form: &str) -> String {
     out
 }
 
-/// The tagger's features for word `i`, given the tag values of the two words before it
-/// (tag index + 1, or 0 before the sentence).
-pub fn features(
-    atoms: &[WordAtoms],
-    amb: &[u64],
-    i: usize,
-    prev: u64,
-    prev2: u64,
-    out: &mut Vec<Feature>,
-) {
+/// What the tags already chosen say about word `i`'s context.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// Tag value (index + 1, 0 before the sentence) of the word before.
+    pub prev: u64,
+    /// Tag value of the word two before.
+    pub prev2: u64,
+    /// 1 when a verb or auxiliary came earlier in the sentence: a clause wants one
+    /// finite verb, so "Russia and Iran back Assad" needs "back" to be it.
+    pub seen_verb: u64,
+}
+
+impl Context {
+    /// The context of word `i` given the tags of the words before it; `verbal[t]` says
+    /// whether tag `t` is a verb or an auxiliary.
+    pub fn at(tags: &[u16], i: usize, verbal: &[bool]) -> Context {
+        let (prev, prev2) = previous(tags, i);
+        let seen_verb = tags[..i]
+            .iter()
+            .any(|&t| verbal.get(usize::from(t)).copied().unwrap_or(false));
+        Context {
+            prev,
+            prev2,
+            seen_verb: u64::from(seen_verb),
+        }
+    }
+}
+
+/// The tagger's features for word `i` in its context.
+pub fn features(atoms: &[WordAtoms], amb: &[u128], i: usize, ctx: Context, out: &mut Vec<Feature>) {
     out.clear();
+    let Context {
+        prev,
+        prev2,
+        seen_verb,
+    } = ctx;
     let amb_at = |d: isize| -> u64 {
         let j = i as isize + d;
         if j < 0 {
             BEFORE
         } else {
-            amb.get(j as usize).copied().unwrap_or(AFTER)
+            amb.get(j as usize).map_or(AFTER, |&m| class_hash(m))
         }
     };
     let w = &atoms[i];
@@ -159,6 +185,19 @@ pub fn features(
     push(37, &[amb_at(-1), amb_at(0)]);
     push(38, &[w.suffixes[2], amb_at(1)]);
     push(39, &[w.lower, amb_at(1)]);
+    push(40, &[seen_verb, amb_at(0)]);
+    push(41, &[seen_verb, w.lower]);
+    push(42, &[seen_verb, prev, amb_at(0)]);
+    push(43, &[seen_verb, amb_at(0), amb_at(1)]);
+}
+
+/// The hash of a tag set for features.
+fn class_hash(mask: u128) -> u64 {
+    if mask == 0 {
+        UNKNOWN_CLASS
+    } else {
+        mix(mix(0x0a4b, mask as u64), (mask >> 64) as u64)
+    }
 }
 
 /// A trained tagger: weights over the tag list, and the dictionary of unambiguous words.
@@ -167,9 +206,13 @@ pub struct Tagger {
     pub weights: Weights,
     /// Frequent words that always had one tag in training: form -> tag index.
     pub dictionary: HashMap<String, u16>,
-    /// Ambiguity classes: lowercased word hash -> hash of the set of tags it had in training
-    /// (words seen at least [`AMBIGUITY_MIN_COUNT`] times).
-    pub ambiguity: HashMap<u64, u64>,
+    /// Ambiguity classes: lowercased word hash -> the set of tags (bit `t` for tag `t`) it
+    /// had in training (words seen at least [`AMBIGUITY_MIN_COUNT`] times).
+    pub ambiguity: HashMap<u64, u128>,
+    /// Whether each tag is a verb or an auxiliary (from the tag list, not saved).
+    pub verbal: Vec<bool>,
+    /// The universal tag of each tag (from the tag list, not saved).
+    pub upos: Vec<Upos>,
 }
 
 /// Words seen fewer times have no ambiguity class.
@@ -177,35 +220,129 @@ pub const AMBIGUITY_MIN_COUNT: u32 = 3;
 /// The ambiguity class of a word not in the table.
 const UNKNOWN_CLASS: u64 = 0x5a5a_0003;
 
-/// The ambiguity class of every word.
-pub fn ambiguity_classes(table: &HashMap<u64, u64>, atoms: &[WordAtoms]) -> Vec<u64> {
+/// The ambiguity class of every word (0 for a word not in the table).
+pub fn ambiguity_classes(table: &HashMap<u64, u128>, atoms: &[WordAtoms]) -> Vec<u128> {
     atoms
         .iter()
-        .map(|a| table.get(&a.lower).copied().unwrap_or(UNKNOWN_CLASS))
+        .map(|a| table.get(&a.lower).copied().unwrap_or(0))
         .collect()
 }
 
 impl Tagger {
     /// Tags a sentence: one tag index per word.
+    ///
+    /// Greedy, left to right; then two rules of English grammar: a sentence of four or more
+    /// words that ends with a full stop has a verb, and so does a relative clause opened by
+    /// ", which" or ", who". When the greedy tags break one, the word whose verb reading
+    /// scored closest to its chosen tag becomes a verb and the words after it are tagged
+    /// again ("Russia and Iran back Assad.", "Iran, which arms the Houthis, ...").
     pub fn tag(&self, forms: &[&str], atoms: &[WordAtoms]) -> Vec<u16> {
-        let mut tags = Vec::with_capacity(forms.len());
-        let mut features_buf = Vec::with_capacity(40);
-        let mut scores = vec![0.0f32; self.weights.classes()];
         let amb = ambiguity_classes(&self.ambiguity, atoms);
-        for (i, form) in forms.iter().enumerate() {
+        let mut run = Run {
+            tags: Vec::with_capacity(forms.len()),
+            features: Vec::with_capacity(64),
+            scores: vec![0.0f32; self.weights.classes()],
+        };
+        self.tag_from(0, forms, atoms, &amb, &mut run);
+        for (start, end) in self.clauses_without_verb(forms, &run.tags) {
+            let best = (start..end)
+                .filter_map(|i| self.verb_margin(i, forms, atoms, &amb, &mut run))
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, i, t)) = best {
+                run.tags.truncate(i);
+                run.tags.push(t);
+                self.tag_from(i + 1, forms, atoms, &amb, &mut run);
+            }
+        }
+        run.tags
+    }
+
+    /// Tags words `from..` greedily after the tags already in `run`.
+    fn tag_from(
+        &self,
+        from: usize,
+        forms: &[&str],
+        atoms: &[WordAtoms],
+        amb: &[u128],
+        run: &mut Run,
+    ) {
+        for (i, form) in forms.iter().enumerate().skip(from) {
             let tag = match self.dictionary.get(*form) {
                 Some(&t) => t,
                 None => {
-                    let (prev, prev2) = previous(&tags, i);
-                    features(atoms, &amb, i, prev, prev2, &mut features_buf);
-                    self.weights.score(&features_buf, &mut scores);
-                    argmax(&scores) as u16
+                    let ctx = Context::at(&run.tags, i, &self.verbal);
+                    features(atoms, amb, i, ctx, &mut run.features);
+                    self.weights.score(&run.features, &mut run.scores);
+                    argmax(&run.scores) as u16
                 }
             };
-            tags.push(tag);
+            run.tags.push(tag);
         }
-        tags
     }
+
+    /// For a lowercase noun, adjective, adverb or preposition at `i` (a word that could be
+    /// the missing verb): how far its best verb tag scores below its tag, the position and
+    /// that verb tag.
+    fn verb_margin(
+        &self,
+        i: usize,
+        forms: &[&str],
+        atoms: &[WordAtoms],
+        amb: &[u128],
+        run: &mut Run,
+    ) -> Option<(f32, usize, u16)> {
+        let tag = usize::from(run.tags[i]);
+        let open = matches!(
+            self.upos.get(tag),
+            Some(Upos::Noun | Upos::Adj | Upos::Adv | Upos::Adp | Upos::Propn | Upos::X)
+        );
+        if !open || !forms[i].starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let ctx = Context::at(&run.tags, i, &self.verbal);
+        features(atoms, amb, i, ctx, &mut run.features);
+        self.weights.score(&run.features, &mut run.scores);
+        let verb = (0..run.scores.len())
+            .filter(|&t| self.verbal[t])
+            .max_by(|&a, &b| run.scores[a].total_cmp(&run.scores[b]))?;
+        let chosen = run.scores.iter().copied().fold(f32::MIN, f32::max);
+        Some((chosen - run.scores[verb], i, verb as u16))
+    }
+
+    /// Word ranges that grammar says hold a verb but whose tags have none.
+    fn clauses_without_verb(&self, forms: &[&str], tags: &[u16]) -> Vec<(usize, usize)> {
+        let verbal = |i: usize| {
+            self.verbal
+                .get(usize::from(tags[i]))
+                .copied()
+                .unwrap_or(false)
+        };
+        let mut out = Vec::new();
+        for i in 1..forms.len() {
+            let relative =
+                forms[i - 1] == "," && matches!(forms[i].to_lowercase().as_str(), "which" | "who");
+            if relative {
+                let end = (i + 1..forms.len())
+                    .find(|&j| matches!(forms[j], "," | ";" | "." | ":"))
+                    .unwrap_or(forms.len());
+                if end > i + 2 && !(i + 1..end).any(verbal) {
+                    out.push((i + 1, end));
+                }
+            }
+        }
+        let n = forms.len();
+        if n >= 4 && forms[n - 1] == "." && !(0..n).any(verbal) {
+            out.push((0, n - 1));
+        }
+        out
+    }
+}
+
+/// Buffers of one tagging run.
+struct Run {
+    tags: Vec<u16>,
+    features: Vec<Feature>,
+    scores: Vec<f32>,
 }
 
 /// The tag values of the two words before `i` (tag index + 1; 0 before the sentence).

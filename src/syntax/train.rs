@@ -34,9 +34,10 @@ pub struct Options {
     pub folds: usize,
     /// From the second epoch, follow the model's own move with this probability.
     pub explore: f64,
-    /// Averaged weights smaller than this are dropped from the saved model.
+    /// Parser weights smaller than this are dropped from the saved model.
     pub prune: f32,
-    /// Features updated fewer times than this are dropped from the saved model.
+    /// Parser features updated fewer times than this are dropped from the saved model
+    /// (the tagger is small and keeps all of its features).
     pub min_updates: u32,
     /// Treebank description and the command line, recorded in the model's header.
     pub treebank: String,
@@ -48,11 +49,11 @@ impl Default for Options {
         Options {
             seed: 1,
             tagger_epochs: 10,
-            parser_epochs: 15,
+            parser_epochs: 12,
             folds: 4,
             explore: 0.9,
             prune: 0.0,
-            min_updates: 1,
+            min_updates: 3,
             treebank: String::new(),
             command: String::new(),
         }
@@ -131,6 +132,13 @@ fn collect_sets(train: &[GoldSentence]) -> Result<Sets> {
     tags.dedup();
     rels.sort_unstable();
     rels.dedup();
+    if tags.len() > 128 || rels.len() > 127 {
+        return Err(Error::Invalid(format!(
+            "the training file has {} tags and {} relations; the model holds at most 128 and 127",
+            tags.len(),
+            rels.len()
+        )));
+    }
     if !rels.contains(&"root") {
         return Err(Error::Invalid(
             "the training file has no 'root' relation".into(),
@@ -202,7 +210,8 @@ pub fn train(
 
     let all: Vec<&Example> = examples.iter().collect();
     let dev_refs: Vec<&Example> = dev_examples.iter().collect();
-    let (tagger, _) = train_tagger(&all, &dev_refs, sets.tags.len(), options, options.seed, log);
+    let upos: Vec<Upos> = sets.tags.iter().map(|t| t.0).collect();
+    let (tagger, _) = train_tagger(&all, &dev_refs, &upos, options, options.seed, log);
 
     // jackknifed tags for the parser's training sentences
     let train_tags = jackknife(&examples, &sets, options, log);
@@ -291,27 +300,27 @@ fn tag_dictionary(examples: &[&Example]) -> HashMap<String, u16> {
         .collect()
 }
 
-/// The set of tags each frequent word had, as a hash, keyed by the lowercased word's hash.
-fn ambiguity_table(examples: &[&Example]) -> HashMap<u64, u64> {
-    let mut seen: HashMap<u64, (u32, Vec<u16>)> = HashMap::default();
+/// The set of tags each frequent word had (bit `t` for tag `t`), keyed by the lowercased
+/// word's hash.
+fn ambiguity_table(examples: &[&Example]) -> HashMap<u64, u128> {
+    let mut seen: HashMap<u64, (u32, u128)> = HashMap::default();
     for e in examples {
         for (a, t) in e.atoms.iter().zip(&e.tags) {
             let entry = seen.entry(a.lower).or_default();
             entry.0 += 1;
-            if !entry.1.contains(t) {
-                entry.1.push(*t);
-            }
+            entry.1 |= 1u128 << (t % 128);
         }
     }
     seen.into_iter()
         .filter(|(_, (n, _))| *n >= tagger::AMBIGUITY_MIN_COUNT)
-        .map(|(w, (_, mut tags))| {
-            tags.sort_unstable();
-            let h = tags
-                .iter()
-                .fold(0x0a4b_u64, |h, t| super::perceptron::mix(h, u64::from(*t)));
-            (w, h)
-        })
+        .map(|(w, (_, mask))| (w, mask))
+        .collect()
+}
+
+/// Whether each tag is a verb or an auxiliary.
+pub fn verbal_tags(upos: &[Upos]) -> Vec<bool> {
+    upos.iter()
+        .map(|u| matches!(u, Upos::Verb | Upos::Aux))
         .collect()
 }
 
@@ -319,17 +328,19 @@ fn ambiguity_table(examples: &[&Example]) -> HashMap<u64, u64> {
 fn train_tagger(
     examples: &[&Example],
     dev: &[&Example],
-    classes: usize,
+    upos: &[Upos],
     options: &Options,
     seed: u64,
     log: &mut dyn FnMut(&str),
 ) -> (Tagger, f64) {
     let dictionary = tag_dictionary(examples);
     let ambiguity = ambiguity_table(examples);
-    let ambs: Vec<Vec<u64>> = examples
+    let ambs: Vec<Vec<u128>> = examples
         .iter()
         .map(|e| tagger::ambiguity_classes(&ambiguity, &e.atoms))
         .collect();
+    let classes = upos.len();
+    let verbal = &verbal_tags(upos);
     let mut trainer = Trainer::new(classes);
     let mut rng = Rng(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -346,8 +357,8 @@ fn train_tagger(
                     tags.push(t);
                     continue;
                 }
-                let (prev, prev2) = tagger::previous(&tags, i);
-                tagger::features(&e.atoms, &ambs[k], i, prev, prev2, &mut features);
+                let ctx = tagger::Context::at(&tags, i, verbal);
+                tagger::features(&e.atoms, &ambs[k], i, ctx, &mut features);
                 trainer.score(&features, &mut scores);
                 let guess = tagger::argmax(&scores);
                 let gold = usize::from(e.tags[i]);
@@ -360,9 +371,11 @@ fn train_tagger(
             }
         }
         let tagger = Tagger {
-            weights: trainer.averaged(options.prune, options.min_updates),
+            weights: trainer.averaged(0.0, 1),
             dictionary: dictionary.clone(),
             ambiguity: ambiguity.clone(),
+            verbal: verbal.to_vec(),
+            upos: upos.to_vec(),
         };
         let accuracy = if dev.is_empty() {
             0.0
@@ -419,10 +432,11 @@ fn jackknife(
                         .collect();
                     let mut quiet = |_: &str| {};
                     // no dev set here: the fold's tagger runs its full epochs
+                    let upos: Vec<Upos> = sets.tags.iter().map(|t| t.0).collect();
                     let (t, _) = train_tagger(
                         &rest,
                         &[],
-                        sets.tags.len(),
+                        &upos,
                         options,
                         options.seed + 1 + f as u64,
                         &mut quiet,
@@ -478,6 +492,11 @@ fn train_parser(
         .map(|e| e.atoms.iter().map(|a| a.lower).collect())
         .collect();
     let tags: Vec<Vec<u64>> = train_tags.iter().map(|t| tag_values(t)).collect();
+    let is_punct: Vec<bool> = sets.tags.iter().map(|(u, _)| *u == Upos::Punct).collect();
+    let puncts: Vec<Vec<u32>> = train_tags
+        .iter()
+        .map(|t| parser::punct_before(t.iter().map(|&x| is_punct[usize::from(x)])))
+        .collect();
     let mut best: Option<(Parser, f64)> = None;
     for epoch in 1..=options.parser_epochs {
         rng.shuffle(&mut order);
@@ -488,6 +507,7 @@ fn train_parser(
             let input = Input {
                 words: &words[k],
                 tags: &tags[k],
+                punct_before: &puncts[k],
             };
             let mut config = Config::new(e.forms.len());
             while !config.is_terminal() {
@@ -540,7 +560,7 @@ fn train_parser(
             labels: sets.labels.clone(),
             root_label,
         };
-        let (uas, las) = parse_scores(&parser, dev, dev_tags);
+        let (uas, las) = parse_scores(&parser, dev, dev_tags, &is_punct);
         log(&format!(
             "parser epoch {epoch}: train move errors {:.2}%, dev UAS {uas:.2} LAS {las:.2} ({} features)",
             100.0 * errors as f64 / moves.max(1) as f64,
@@ -553,14 +573,21 @@ fn train_parser(
     best.expect("at least one parser epoch")
 }
 
-fn parse_scores(parser: &Parser, dev: &[Example], dev_tags: &[Vec<u16>]) -> (f64, f64) {
+fn parse_scores(
+    parser: &Parser,
+    dev: &[Example],
+    dev_tags: &[Vec<u16>],
+    is_punct: &[bool],
+) -> (f64, f64) {
     let (mut heads, mut labeled, mut all) = (0usize, 0usize, 0usize);
     for (e, t) in dev.iter().zip(dev_tags) {
         let words: Vec<u64> = e.atoms.iter().map(|a| a.lower).collect();
         let tags = tag_values(t);
+        let punct = parser::punct_before(t.iter().map(|&x| is_punct[usize::from(x)]));
         let arcs = parser.parse(&Input {
             words: &words,
             tags: &tags,
+            punct_before: &punct,
         });
         let n = e.forms.len();
         for (i, (h, l)) in arcs.iter().enumerate() {
