@@ -1177,3 +1177,103 @@ fn floor_files_are_read_strictly() {
     let e = read_floors(&dir.path().join("missing")).unwrap_err();
     assert!(e.contains("missing") && e.contains("upos"), "{e}");
 }
+
+/// `train-syntax` on a tiny treebank: the model it writes loads and parses, and a second
+/// run with the same seed writes the same bytes.
+#[test]
+fn train_syntax_is_repeatable_and_its_model_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let ud = dir.path().join("ud");
+    std::fs::create_dir(&ud).unwrap();
+    write_file(&ud, "en_ewt-ud-train.conllu", GOLD);
+    write_file(&ud, "en_ewt-ud-dev.conllu", GOLD);
+    let train = |out: &str| {
+        let out = dir.path().join(out);
+        Command::cargo_bin("train-syntax")
+            .unwrap()
+            .arg(&ud)
+            .arg(&out)
+            .args([
+                "--tagger-epochs",
+                "2",
+                "--parser-epochs",
+                "2",
+                "--folds",
+                "2",
+            ])
+            .assert()
+            .success();
+        std::fs::read(out.join("model.bin")).unwrap()
+    };
+    let first = train("a");
+    assert_eq!(first, train("b"), "two seeded runs wrote different models");
+    let model = Model::from_bytes(&first, "model.bin").unwrap();
+    assert!(
+        model.meta.command.contains("--bin train-syntax"),
+        "{:?}",
+        model.meta
+    );
+    for forms in GOLD_FORMS {
+        let s = model.parse(forms);
+        assert_eq!(s.words.len(), forms.len());
+        assert_eq!(
+            s.words.iter().filter(|w| w.head.is_none()).count(),
+            1,
+            "{}",
+            s.to_tree_string()
+        );
+    }
+    // a damaged file is one clear error naming it, not a panic
+    let err = Model::from_bytes(&first[..first.len() / 2], "half.bin").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("half.bin: not a valid syntax model"),
+        "{err}"
+    );
+    let err = Model::from_bytes(b"something else\n", "other.bin").unwrap_err();
+    assert!(
+        err.to_string().starts_with("other.bin: not a syntax model"),
+        "{err}"
+    );
+}
+
+#[test]
+fn train_syntax_without_a_treebank_is_one_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("train-syntax")
+        .unwrap()
+        .arg(dir.path().join("nowhere"))
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("train-syntax: cannot read ") && err.contains("en_ewt-ud-train.conllu"),
+        "{err}"
+    );
+}
+
+/// A wire dateline is parsed apart and hangs off the sentence's root, so the subject is
+/// still the subject; a hyphen after a capitalized word ("US-backed") is no dateline.
+#[test]
+fn a_dateline_does_not_take_the_subject() {
+    let s = expect_arcs(
+        "BEIRUT, March 3, 2024 (Reuters) - Iran backs Hezbollah.",
+        &[
+            ("Iran", "nsubj", "backs"),
+            ("Hezbollah", "obj", "backs"),
+            ("BEIRUT", "parataxis", "backs"),
+        ],
+    );
+    assert_eq!(s.root(), Some(word(&s, "backs")), "{}", s.to_tree_string());
+    let s = one_sentence("US-backed forces took the town.");
+    assert!(
+        s.words.iter().all(|w| w.deprel != "parataxis"),
+        "{}",
+        s.to_tree_string()
+    );
+}

@@ -72,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let gold = conllu::read(&text, &name)?;
         let mut score = Score::default();
         for g in &gold {
-            let parsed = model.parse(&g.forms());
+            let parsed = model.parse_gold(g);
             if args.score {
                 score.add(g, &parsed);
             } else {

@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use crate::error::{Error, Result};
+use crate::text::{Token, TokenKind};
 
 use super::Sentence;
 
@@ -21,6 +22,9 @@ pub struct GoldWord {
     /// 0 for the root, else the 1-based index of the head word.
     pub head: Option<usize>,
     pub deprel: Option<String>,
+    /// Whether a space follows the word in the original text (MISC has no
+    /// `SpaceAfter=No`, and the word does not end inside a multiword token).
+    pub space_after: bool,
 }
 
 /// One sentence of a CoNLL-U file: its comments (`# text = ...`) and words.
@@ -44,6 +48,26 @@ impl GoldSentence {
         self.comments.iter().find_map(|c| c.strip_prefix("text = "))
     }
 
+    /// The sentence as text, its words separated as `space_after` says, and the words as
+    /// tokens of that text (for parsing the file's words the way text is parsed).
+    pub fn text_and_tokens(&self) -> (String, Vec<Token>) {
+        let mut text = String::new();
+        let mut tokens = Vec::with_capacity(self.words.len());
+        for w in &self.words {
+            let start = text.len();
+            text.push_str(&w.form);
+            tokens.push(Token {
+                start,
+                end: text.len(),
+                kind: TokenKind::Word,
+            });
+            if w.space_after {
+                text.push(' ');
+            }
+        }
+        (text, tokens)
+    }
+
     /// Whether every word has a head, a relation and a UPOS tag (a scorable gold tree).
     pub fn is_complete(&self) -> bool {
         self.words
@@ -60,6 +84,8 @@ pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
     let mut current = GoldSentence::default();
     // the file line of each word of the current sentence
     let mut word_lines: Vec<usize> = Vec::new();
+    // the multiword token being read: its last word id and whether a space follows it
+    let mut multiword: Option<(usize, bool)> = None;
     let at = |line: usize, message: String| Error::AtLine {
         path: path.to_string(),
         line,
@@ -99,6 +125,7 @@ pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
             ));
         }
         let id = cols[0];
+        let space = !cols[9].split('|').any(|m| m == "SpaceAfter=No");
         if id.contains('-') || id.contains('.') {
             // a multiword token or an empty node: not part of the basic tree
             let ok = id
@@ -106,6 +133,9 @@ pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
                 .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
             if !ok {
                 return Err(at(line_no, format!("bad word id '{id}'")));
+            }
+            if let Some((_, last)) = id.split_once('-') {
+                multiword = last.parse().ok().map(|last| (last, space));
             }
             continue;
         }
@@ -133,6 +163,14 @@ pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
             ),
         };
         word_lines.push(line_no);
+        let space_after = match multiword {
+            Some((last, _)) if n < last => false,
+            Some((last, space)) if n == last => {
+                multiword = None;
+                space
+            }
+            _ => space,
+        };
         current.words.push(GoldWord {
             form: cols[1].to_string(),
             // a lemma "_" is the underscore character when the form is one
@@ -145,6 +183,7 @@ pub fn read(text: &str, path: &str) -> Result<Vec<GoldSentence>> {
             xpos: opt(cols[4]),
             head,
             deprel: opt(cols[7]),
+            space_after,
         });
     }
     if !current.words.is_empty() {

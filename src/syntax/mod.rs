@@ -163,6 +163,62 @@ fn relation_matches(deprel: &str, rel: &str) -> bool {
             && deprel.as_bytes()[rel.len()] == b':')
 }
 
+/// How many tokens open `tokens` (of `text`) as a wire-story dateline, dash included: an
+/// upper-case place name first, a dash with space on both sides within the first 16
+/// tokens (not the hyphen of "US-backed"), no lower-case word before it, and words after it
+/// ("PORT SUDAN, June 14, 2024 (Reuters) -" is 11 tokens). 0 when there is none.
+pub fn dateline_len(text: &str, tokens: &[Token]) -> usize {
+    let forms: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let spaced = |k: usize| {
+        k > 0
+            && tokens[k - 1].end < tokens[k].start
+            && tokens.get(k + 1).is_some_and(|n| tokens[k].end < n.start)
+    };
+    let place = forms.first().is_some_and(|f| {
+        f.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && f.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    });
+    if !place {
+        return 0;
+    }
+    let dash = forms
+        .iter()
+        .take(16)
+        .enumerate()
+        .position(|(k, f)| matches!(*f, "-" | "--" | "\u{2013}" | "\u{2014}") && spaced(k));
+    match dash {
+        Some(k)
+            if k >= 1
+                && k + 2 < forms.len()
+                && forms[..k]
+                    .iter()
+                    .all(|f| !f.starts_with(|c: char| c.is_lowercase())) =>
+        {
+            k + 1
+        }
+        _ => 0,
+    }
+}
+
+/// One sentence from a dateline's tree and the sentence's: the dateline's root becomes a
+/// `parataxis` dependent of the sentence's root.
+fn join_dateline(head: Sentence, body: Sentence) -> Sentence {
+    let offset = head.words.len();
+    let body_root = body.root().map(|r| r + offset);
+    let mut words = head.words;
+    for w in &mut words {
+        if w.head.is_none() {
+            w.head = body_root;
+            w.deprel = "parataxis";
+        }
+    }
+    words.extend(body.words.into_iter().map(|mut w| {
+        w.head = w.head.map(|h| h + offset);
+        w
+    }));
+    Sentence { words }
+}
+
 /// A trained tagger, lemmatizer and parser, with the metadata that says how it was made.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
@@ -249,14 +305,36 @@ impl Model {
     }
 
     /// Parses the tokens `tokens` of `text` as one sentence; words keep their byte spans.
+    ///
+    /// A wire-story dateline that opens the sentence ("BEIRUT, March 3, 2024 (Reuters) -")
+    /// is not part of its grammar: it is parsed on its own and its root attached to the
+    /// sentence's root as `parataxis`, so that it cannot take the sentence's subject.
     pub fn parse_tokens(&self, text: &str, tokens: &[Token]) -> Sentence {
         let forms: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let mut s = self.parse(&forms);
+        let dateline = dateline_len(text, tokens);
+        let mut s = if dateline > 0 {
+            let head = self.parse(&forms[..dateline]);
+            let body = self.parse(&forms[dateline..]);
+            join_dateline(head, body)
+        } else {
+            self.parse(&forms)
+        };
         for (w, t) in s.words.iter_mut().zip(tokens) {
             w.span = Some(Span {
                 start: t.start,
                 end: t.end,
             });
+        }
+        s
+    }
+
+    /// Parses a treebank sentence's words as [`Model::parse_tokens`] parses text (a
+    /// dateline is recognized the same way), spacing them as the file's MISC column says.
+    pub fn parse_gold(&self, gold: &conllu::GoldSentence) -> Sentence {
+        let (text, tokens) = gold.text_and_tokens();
+        let mut s = self.parse_tokens(&text, &tokens);
+        for w in &mut s.words {
+            w.span = None;
         }
         s
     }

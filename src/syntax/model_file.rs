@@ -22,7 +22,7 @@ use super::perceptron::{Pages, Weights};
 use super::tagger::Tagger;
 
 /// The version this code reads and writes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 const MAGIC: &str = "actorgraph-syntax-model";
 
 /// How a model was made and how well it did, written in the file's header.
@@ -82,6 +82,13 @@ pub fn write(model: &Model) -> Vec<u8> {
         w.str(x);
     }
     w.weights(&model.tagger.weights);
+    match &model.tagger.second {
+        Some(second) => {
+            w.u8(1);
+            w.weights(second);
+        }
+        None => w.u8(0),
+    }
     let mut dict: Vec<(&String, &u16)> = model.tagger.dictionary.iter().collect();
     dict.sort();
     w.u32(dict.len() as u32);
@@ -264,6 +271,11 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
         tags.push((upos, xpos));
     }
     let tag_weights = r.weights()?;
+    let second = match r.u8()? {
+        0 => None,
+        1 => Some(r.weights()?),
+        _ => return Err(r.bad("a bad second-pass flag")),
+    };
     let n = r.len()?;
     let mut dictionary = HashMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
@@ -310,6 +322,9 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
         return Err(r.bad("the root label is not 'root'"));
     }
     let parser_weights = r.weights()?;
+    if second.as_ref().is_some_and(|w| w.classes != tags.len()) {
+        return Err(r.bad("second-pass weights for a different number of tags"));
+    }
     if tag_weights.classes != tags.len() || parser_weights.classes != 1 + 2 * parser_labels.len() {
         return Err(r.bad("weights for a different number of tags or labels"));
     }
@@ -323,6 +338,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
         tags,
         tagger: Tagger {
             weights: tag_weights,
+            second,
             dictionary,
             ambiguity,
             verbal,

@@ -191,6 +191,44 @@ pub fn features(atoms: &[WordAtoms], amb: &[u128], i: usize, ctx: Context, out: 
     push(43, &[seen_verb, amb_at(0), amb_at(1)]);
 }
 
+/// The second pass's extra features for word `i`: the first pass's tags around it, so the
+/// tags to the right inform the choice ("the attack ended" vs "attack the town").
+pub fn right_features(
+    atoms: &[WordAtoms],
+    first: &[u16],
+    i: usize,
+    prev: u64,
+    out: &mut Vec<Feature>,
+) {
+    let t = |d: isize| -> u64 {
+        let j = i as isize + d;
+        if j < 0 {
+            BEFORE
+        } else {
+            first.get(j as usize).map_or(AFTER, |&x| u64::from(x) + 1)
+        }
+    };
+    let w = &atoms[i];
+    let mut push = |template: u64, values: &[u64]| {
+        let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        for v in values {
+            h = mix(h, *v);
+        }
+        out.push(finish(h));
+    };
+    push(101, &[t(0)]);
+    push(102, &[t(1)]);
+    push(103, &[t(2)]);
+    push(104, &[t(0), t(1)]);
+    push(105, &[t(1), t(2)]);
+    push(106, &[prev, t(1)]);
+    push(107, &[prev, t(0), t(1)]);
+    push(108, &[w.lower, t(1)]);
+    push(109, &[w.suffixes[2], t(1)]);
+    push(110, &[w.lower, t(0)]);
+    push(111, &[w.shape, t(0), t(1)]);
+}
+
 /// The hash of a tag set for features.
 fn class_hash(mask: u128) -> u64 {
     if mask == 0 {
@@ -203,7 +241,10 @@ fn class_hash(mask: u128) -> u64 {
 /// A trained tagger: weights over the tag list, and the dictionary of unambiguous words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tagger {
+    /// The first pass, left context only.
     pub weights: Weights,
+    /// The second pass, which also sees the first pass's tags to the right.
+    pub second: Option<Weights>,
     /// Frequent words that always had one tag in training: form -> tag index.
     pub dictionary: HashMap<String, u16>,
     /// Ambiguity classes: lowercased word hash -> the set of tags (bit `t` for tag `t`) it
@@ -240,21 +281,45 @@ impl Tagger {
         let amb = ambiguity_classes(&self.ambiguity, atoms);
         let mut run = Run {
             tags: Vec::with_capacity(forms.len()),
+            first: Vec::new(),
             features: Vec::with_capacity(64),
             scores: vec![0.0f32; self.weights.classes()],
         };
-        self.tag_from(0, forms, atoms, &amb, &mut run);
+        self.run_pass(forms, atoms, &amb, &mut run);
+        if self.second.is_some() {
+            run.first = std::mem::take(&mut run.tags);
+            self.run_pass(forms, atoms, &amb, &mut run);
+        }
+        run.tags
+    }
+
+    /// One greedy pass with the grammar rules on top (the second when `run.first` is set).
+    fn run_pass(&self, forms: &[&str], atoms: &[WordAtoms], amb: &[u128], run: &mut Run) {
+        run.tags.clear();
+        self.tag_from(0, forms, atoms, amb, run);
         for (start, end) in self.clauses_without_verb(forms, &run.tags) {
             let best = (start..end)
-                .filter_map(|i| self.verb_margin(i, forms, atoms, &amb, &mut run))
+                .filter_map(|i| self.verb_margin(i, forms, atoms, amb, run))
                 .min_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, i, t)) = best {
                 run.tags.truncate(i);
                 run.tags.push(t);
-                self.tag_from(i + 1, forms, atoms, &amb, &mut run);
+                self.tag_from(i + 1, forms, atoms, amb, run);
             }
         }
-        run.tags
+    }
+
+    /// Scores every tag for word `i` after the tags in `run`, into `run.scores`.
+    fn score_at(&self, i: usize, atoms: &[WordAtoms], amb: &[u128], run: &mut Run) {
+        let ctx = Context::at(&run.tags, i, &self.verbal);
+        features(atoms, amb, i, ctx, &mut run.features);
+        match &self.second {
+            Some(second) if !run.first.is_empty() => {
+                right_features(atoms, &run.first, i, ctx.prev, &mut run.features);
+                second.score(&run.features, &mut run.scores);
+            }
+            _ => self.weights.score(&run.features, &mut run.scores),
+        }
     }
 
     /// Tags words `from..` greedily after the tags already in `run`.
@@ -270,9 +335,7 @@ impl Tagger {
             let tag = match self.dictionary.get(*form) {
                 Some(&t) => t,
                 None => {
-                    let ctx = Context::at(&run.tags, i, &self.verbal);
-                    features(atoms, amb, i, ctx, &mut run.features);
-                    self.weights.score(&run.features, &mut run.scores);
+                    self.score_at(i, atoms, amb, run);
                     argmax(&run.scores) as u16
                 }
             };
@@ -299,9 +362,7 @@ impl Tagger {
         if !open || !forms[i].starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
-        let ctx = Context::at(&run.tags, i, &self.verbal);
-        features(atoms, amb, i, ctx, &mut run.features);
-        self.weights.score(&run.features, &mut run.scores);
+        self.score_at(i, atoms, amb, run);
         let verb = (0..run.scores.len())
             .filter(|&t| self.verbal[t])
             .max_by(|&a, &b| run.scores[a].total_cmp(&run.scores[b]))?;
@@ -341,6 +402,8 @@ impl Tagger {
 /// Buffers of one tagging run.
 struct Run {
     tags: Vec<u16>,
+    /// The first pass's tags, during the second pass.
+    first: Vec<u16>,
     features: Vec<Feature>,
     scores: Vec<f32>,
 }

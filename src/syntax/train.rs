@@ -32,6 +32,8 @@ pub struct Options {
     pub parser_epochs: usize,
     /// Folds for jackknifed training tags (1: train the parser on gold tags).
     pub folds: usize,
+    /// Train a second tagger pass that also sees the first pass's tags to the right.
+    pub second_pass: bool,
     /// From the second epoch, follow the model's own move with this probability.
     pub explore: f64,
     /// Parser weights smaller than this are dropped from the saved model.
@@ -51,9 +53,10 @@ impl Default for Options {
             tagger_epochs: 10,
             parser_epochs: 12,
             folds: 4,
+            second_pass: true,
             explore: 0.9,
             prune: 0.0,
-            min_updates: 3,
+            min_updates: 4,
             treebank: String::new(),
             command: String::new(),
         }
@@ -211,10 +214,26 @@ pub fn train(
     let all: Vec<&Example> = examples.iter().collect();
     let dev_refs: Vec<&Example> = dev_examples.iter().collect();
     let upos: Vec<Upos> = sets.tags.iter().map(|t| t.0).collect();
-    let (tagger, _) = train_tagger(&all, &dev_refs, &upos, options, options.seed, log);
+    let (first_pass, _) = train_tagger(&all, &dev_refs, &upos, None, options, options.seed, log);
 
-    // jackknifed tags for the parser's training sentences
+    // jackknifed first-pass tags: the second pass and the parser learn from them
     let train_tags = jackknife(&examples, &sets, options, log);
+    let first_tags: Vec<&Vec<u16>> = train_tags.iter().collect();
+    let tagger = if options.second_pass {
+        let first = Some((&first_pass, first_tags.as_slice()));
+        train_tagger(
+            &all,
+            &dev_refs,
+            &upos,
+            first,
+            options,
+            options.seed + 100,
+            log,
+        )
+        .0
+    } else {
+        first_pass
+    };
     let dev_tags: Vec<Vec<u16>> = dev_examples
         .iter()
         .map(|e| tagger.tag(&forms_of(e), &e.atoms))
@@ -267,7 +286,7 @@ fn round2(x: f64) -> f64 {
 pub fn evaluate(model: &Model, gold: &[GoldSentence]) -> Score {
     let mut score = Score::default();
     for s in gold {
-        let parsed: Sentence = model.parse(&s.forms());
+        let parsed: Sentence = model.parse_gold(s);
         score.add(s, &parsed);
     }
     score
@@ -325,10 +344,13 @@ pub fn verbal_tags(upos: &[Upos]) -> Vec<bool> {
 }
 
 /// Trains a tagger; returns it with its development accuracy.
+/// Trains the first pass of a tagger, or with `first` (the first pass and each example's
+/// first-pass tags, jackknifed) its second pass.
 fn train_tagger(
     examples: &[&Example],
     dev: &[&Example],
     upos: &[Upos],
+    first: Option<(&Tagger, &[&Vec<u16>])>,
     options: &Options,
     seed: u64,
     log: &mut dyn FnMut(&str),
@@ -359,6 +381,9 @@ fn train_tagger(
                 }
                 let ctx = tagger::Context::at(&tags, i, verbal);
                 tagger::features(&e.atoms, &ambs[k], i, ctx, &mut features);
+                if let Some((_, first_tags)) = first {
+                    tagger::right_features(&e.atoms, first_tags[k], i, ctx.prev, &mut features);
+                }
                 trainer.score(&features, &mut scores);
                 let guess = tagger::argmax(&scores);
                 let gold = usize::from(e.tags[i]);
@@ -370,8 +395,13 @@ fn train_tagger(
                 tags.push(guess as u16);
             }
         }
+        let (weights, second) = match first {
+            Some((base, _)) => (base.weights.clone(), Some(trainer.averaged(0.0, 1))),
+            None => (trainer.averaged(0.0, 1), None),
+        };
         let tagger = Tagger {
-            weights: trainer.averaged(0.0, 1),
+            weights,
+            second,
             dictionary: dictionary.clone(),
             ambiguity: ambiguity.clone(),
             verbal: verbal.to_vec(),
@@ -383,7 +413,12 @@ fn train_tagger(
             tag_accuracy(&tagger, dev)
         };
         log(&format!(
-            "tagger epoch {epoch}: dev tag accuracy {accuracy:.2} ({} features)",
+            "tagger {} epoch {epoch}: dev tag accuracy {accuracy:.2} ({} features)",
+            if first.is_some() {
+                "second pass"
+            } else {
+                "first pass"
+            },
             trainer.features()
         ));
         if best.as_ref().is_none_or(|(_, b)| accuracy > *b) || dev.is_empty() {
@@ -437,6 +472,7 @@ fn jackknife(
                         &rest,
                         &[],
                         &upos,
+                        None,
                         options,
                         options.seed + 1 + f as u64,
                         &mut quiet,
