@@ -42,6 +42,10 @@ struct Args {
     /// +0.3 on PUD, about 10% slower, model +6 MB before pruning).
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
     tagger_passes: u8,
+    /// Parsers trained side by side (one thread each) from different shuffles, their
+    /// weights summed into one model.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=8))]
+    parsers: u8,
     /// Drop parser features updated fewer times than this in training.
     #[arg(long, default_value_t = 4)]
     min_updates: u32,
@@ -79,11 +83,12 @@ fn run(args: Args) -> anyhow::Result<()> {
         parser_epochs: args.parser_epochs,
         folds: args.folds,
         second_pass: args.tagger_passes == 2,
+        parsers: usize::from(args.parsers),
         prune: args.prune,
         min_updates: args.min_updates,
         treebank: "UD English EWT (train; dev for choosing epochs), CC BY-SA 4.0".into(),
         command: format!(
-            "cargo run --release --bin train-syntax -- {} {} --seed {} --tagger-epochs {} --parser-epochs {} --folds {} --prune {} --min-updates {} --tagger-passes {}",
+            "cargo run --release --bin train-syntax -- {} {} --seed {} --tagger-epochs {} --parser-epochs {} --folds {} --prune {} --min-updates {} --tagger-passes {} --parsers {}",
             "../shared/ud",
             "data/syntax",
             args.seed,
@@ -92,7 +97,8 @@ fn run(args: Args) -> anyhow::Result<()> {
             args.folds,
             args.prune,
             args.min_updates,
-            args.tagger_passes
+            args.tagger_passes,
+            args.parsers
         ),
         ..Options::default()
     };

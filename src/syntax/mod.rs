@@ -2,7 +2,8 @@
 //! Dependencies basic tree out (a head and a relation for every word).
 //!
 //! Three stages, each its own file, run by [`Model::parse`]:
-//! - [`tagger`]: an averaged-perceptron tagger gives every word a (UPOS, XPOS) tag;
+//! - [`tagger`]: an averaged-perceptron tagger, in two passes, gives every word a
+//!   (UPOS, XPOS) tag;
 //! - [`lemma`]: tables learned from the treebank give its lemma;
 //! - [`parser`]: a greedy arc-hybrid transition parser gives its head and relation
 //!   (the relation with EWT's subtypes: `nmod:poss`, `nsubj:pass`, `acl:relcl`, ...).

@@ -18,11 +18,11 @@ use super::Model;
 use super::labels::{self, Upos};
 use super::lemma::{Lemmatizer, Rewrite};
 use super::parser::Parser;
-use super::perceptron::{Pages, Weights};
+use super::perceptron::{ENTRY, Pages, Weights};
 use super::tagger::Tagger;
 
 /// The version this code reads and writes.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 const MAGIC: &str = "actorgraph-syntax-model";
 
 /// How a model was made and how well it did, written in the file's header.
@@ -64,10 +64,8 @@ impl Writer {
         for k in w.slots.iter() {
             self.0.extend_from_slice(&k.to_le_bytes());
         }
-        self.u32(w.entries.len() as u32);
-        for e in w.entries.iter() {
-            self.u32(*e);
-        }
+        self.u32((w.entries.len() / ENTRY) as u32);
+        self.0.extend_from_slice(&w.entries);
     }
 }
 
@@ -200,14 +198,12 @@ impl<'a> Reader<'a> {
             .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
             .collect();
         let n = self.len()?;
-        let entries: Vec<u32> = self
+        let entries: Vec<u8> = self
             .take(
-                n.checked_mul(4)
+                n.checked_mul(ENTRY)
                     .ok_or_else(|| self.bad("a table too large"))?,
             )?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
-            .collect();
+            .to_vec();
         if slots.is_empty() || !slots.len().is_multiple_of(super::perceptron::BUCKET) {
             return Err(self.bad("a weight table that is not whole buckets"));
         }
@@ -216,12 +212,15 @@ impl<'a> Reader<'a> {
         }
         let in_range = |slot: &u64| {
             let start = ((slot >> 8) & 0xff_ffff) as usize;
-            *slot == 0 || start + (slot & 0xff) as usize <= entries.len()
+            *slot == 0 || start + (slot & 0xff) as usize <= entries.len() / ENTRY
         };
         if !slots.iter().all(in_range) {
             return Err(self.bad("weight entries out of range"));
         }
-        if entries.iter().any(|&e| (e >> 16) as usize >= classes) {
+        if entries
+            .chunks_exact(ENTRY)
+            .any(|e| usize::from(e[0]) >= classes)
+        {
             return Err(self.bad("a weight for a class that does not exist"));
         }
         Ok(Weights {

@@ -206,6 +206,27 @@ impl Config {
         [shift, left, right]
     }
 
+    /// The cost of move `m` with its label: its unlabeled cost (from [`Config::costs`])
+    /// plus one when it makes a gold arc with the wrong label. `None` when not allowed.
+    pub fn labeled_cost(
+        &self,
+        m: Move,
+        costs: [Option<usize>; 3],
+        gold: &[usize],
+        gold_labels: &[u16],
+    ) -> Option<usize> {
+        let base = match m {
+            Move::Shift => costs[0],
+            Move::Left(_) => costs[1],
+            Move::Right(_) => costs[2],
+        }?;
+        let label_cost = match (m, self.gold_label(m, gold, gold_labels)) {
+            (Move::Left(l) | Move::Right(l), Some(g)) => usize::from(l != usize::from(g)),
+            _ => 0,
+        };
+        Some(base + label_cost)
+    }
+
     /// The gold relation that `m`'s label would have to be for the arc to be right, if `m`
     /// makes a gold arc.
     pub fn gold_label(&self, m: Move, gold: &[usize], gold_labels: &[u16]) -> Option<u16> {

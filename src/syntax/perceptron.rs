@@ -115,6 +115,43 @@ impl Trainer {
     /// The averaged weights, without features updated fewer than `min_updates` times and
     /// without entries whose magnitude is below `min_abs`.
     pub fn averaged(&self, min_abs: f32, min_updates: u32) -> Weights {
+        Weights::build(self.classes, self.averaged_rows(min_abs, min_updates))
+    }
+
+    /// The sum of several trainers' averaged weights (an ensemble that costs no more to
+    /// run than one model), each pruned as [`Trainer::averaged`] prunes.
+    pub fn averaged_sum(trainers: &[&Trainer], min_abs: f32, min_updates: u32) -> Weights {
+        let classes = trainers.first().map_or(1, |t| t.classes);
+        if let [one] = trainers {
+            return one.averaged(min_abs, min_updates);
+        }
+        let mut sum: HashMap<Feature, Vec<f32>> = HashMap::default();
+        for t in trainers {
+            for (f, entries) in t.averaged_rows(min_abs, min_updates) {
+                let row = sum.entry(f).or_insert_with(|| vec![0.0; classes]);
+                for (c, w) in entries {
+                    row[usize::from(c)] += w;
+                }
+            }
+        }
+        let rows = sum
+            .into_iter()
+            .map(|(f, row)| {
+                let entries = row
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| **w != 0.0)
+                    .map(|(c, w)| (c as u8, *w))
+                    .collect();
+                (f, entries)
+            })
+            .collect();
+        Weights::build(classes, rows)
+    }
+
+    /// The averaged weights as (feature, entries) rows, pruned as [`Trainer::averaged`]
+    /// prunes.
+    fn averaged_rows(&self, min_abs: f32, min_updates: u32) -> Vec<(Feature, Vec<(u8, f32)>)> {
         let time = f64::from(self.time.max(1));
         let mut rows: Vec<(Feature, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
         for (&f, &row) in &self.rows {
@@ -136,7 +173,7 @@ impl Trainer {
                 rows.push((f, entries));
             }
         }
-        Weights::build(self.classes, rows)
+        rows
     }
 
     /// Features with a row.
@@ -159,8 +196,9 @@ pub struct Weights {
     pub(crate) classes: usize,
     /// `8 * buckets` slots.
     pub(crate) slots: Pages<u64>,
-    /// `class << 16 | weight as u16`, weight in units of `scale`.
-    pub(crate) entries: Pages<u32>,
+    /// Three bytes an entry: the class, then the weight as a little-endian `i16` in units
+    /// of `scale`.
+    pub(crate) entries: Pages<u8>,
     pub(crate) scale: f32,
 }
 
@@ -235,6 +273,8 @@ impl<T: bytemuck::Pod> std::fmt::Debug for Pages<T> {
 
 /// Slots per bucket.
 pub const BUCKET: usize = 8;
+/// Bytes an entry takes.
+pub const ENTRY: usize = 3;
 /// Most entries a feature can have (the count is 8 bits).
 const MAX_ENTRIES: usize = 255;
 /// Most entries a table can hold (the start is 24 bits).
@@ -266,25 +306,27 @@ impl Weights {
         };
         let buckets = (rows.len() * 4 / 3 / BUCKET + 1).max(2);
         let mut slots = vec![0u64; buckets * BUCKET];
-        let mut entries: Vec<u32> = Vec::new();
+        let mut entries: Vec<u8> = Vec::new();
         for (f, row) in &rows {
-            let kept: Vec<u32> = row
+            let kept: Vec<[u8; ENTRY]> = row
                 .iter()
                 .take(MAX_ENTRIES)
                 .filter_map(|&(c, w)| {
                     let q = (w / scale).round() as i32;
-                    (q != 0).then(|| (u32::from(c) << 16) | u32::from(q as i16 as u16))
+                    let [lo, hi] = (q as i16).to_le_bytes();
+                    (q != 0).then_some([c, lo, hi])
                 })
                 .collect();
-            if kept.is_empty() || entries.len() + kept.len() >= MAX_TABLE_ENTRIES {
+            let count = entries.len() / ENTRY;
+            if kept.is_empty() || count + kept.len() >= MAX_TABLE_ENTRIES {
                 continue;
             }
             let mut s = home(*f, buckets) * BUCKET;
             while slots[s] != 0 {
                 s = (s + 1) % slots.len();
             }
-            slots[s] = (fingerprint(*f) << 32) | ((entries.len() as u64) << 8) | kept.len() as u64;
-            entries.extend(kept);
+            slots[s] = (fingerprint(*f) << 32) | ((count as u64) << 8) | kept.len() as u64;
+            entries.extend(kept.iter().flatten());
         }
         Weights {
             classes,
@@ -329,17 +371,17 @@ impl Weights {
                 n += usize::from(slot != 0);
             }
             // the same for the entries
-            let mut touch = 0u32;
+            let mut touch = 0u8;
             for &slot in &found[..n] {
                 let start = ((slot >> 8) & 0xff_ffff) as usize;
-                touch ^= entries.get(start).copied().unwrap_or(0);
+                touch ^= entries.get(start * ENTRY).copied().unwrap_or(0);
             }
             std::hint::black_box(touch);
             for &slot in &found[..n] {
-                let start = ((slot >> 8) & 0xff_ffff) as usize;
-                let count = (slot & 0xff) as usize;
-                for &e in entries.get(start..start + count).unwrap_or(&[]) {
-                    total[(e >> 16) as usize & 0xff] += i32::from(e as u16 as i16);
+                let start = ((slot >> 8) & 0xff_ffff) as usize * ENTRY;
+                let end = start + (slot & 0xff) as usize * ENTRY;
+                for e in entries.get(start..end).unwrap_or(&[]).chunks_exact(ENTRY) {
+                    total[usize::from(e[0])] += i32::from(i16::from_le_bytes([e[1], e[2]]));
                 }
             }
         }

@@ -4,8 +4,11 @@
 //! it (`VERB VBN`), so the parser sees the finer Penn distinctions (past participle,
 //! possessive marker) as well as the universal tag. Features: the word (as written and
 //! lowercased), its prefixes and suffixes, its shape, the words two either side with their
-//! suffixes, and the tags already chosen for the two words before. Frequent words that
-//! always carry one tag in training are tagged from a dictionary without scoring.
+//! suffixes, the sets of tags each nearby word had in training (ambiguity classes), and
+//! the tags already chosen for the two words before. A second pass adds the first pass's
+//! tags of the words to the right. Frequent words that always carry one tag in training
+//! are tagged from a dictionary without scoring. On top, two rules of English grammar
+//! (see [`Tagger::tag`]): a full sentence, and a relative clause, has a verb.
 
 use rustc_hash::FxHashMap as HashMap;
 

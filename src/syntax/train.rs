@@ -5,9 +5,14 @@
 //! 2. Jackknifing: the training file is cut into folds and each fold is tagged by a tagger
 //!    trained on the others, so the parser learns from tags as wrong as the ones it will
 //!    see (folds run on all cores).
-//! 3. The parser learns with the dynamic oracle, following its own (possibly wrong) moves
-//!    from the second epoch on, and keeps the epoch with the best development LAS.
-//! 4. The lemma tables are counted.
+//! 3. A second tagger pass learns from the jackknifed first-pass tags of the words to the
+//!    right (`second_pass`).
+//! 4. The parser learns with the dynamic oracle, following its own (possibly wrong) moves
+//!    from the second epoch on, and keeps the epoch with the best development LAS. With
+//!    `parsers` above one, that many parsers learn side by side (a thread each) from
+//!    different shuffles of the sentences, and their weights are summed into one model:
+//!    an ensemble that costs no more to run than one parser.
+//! 5. The lemma tables are counted.
 //!
 //! Everything is seeded: the same treebank, options and seed give the same model.
 
@@ -34,6 +39,8 @@ pub struct Options {
     pub folds: usize,
     /// Train a second tagger pass that also sees the first pass's tags to the right.
     pub second_pass: bool,
+    /// Parsers trained side by side from different shuffles and summed into one model.
+    pub parsers: usize,
     /// From the second epoch, follow the model's own move with this probability.
     pub explore: f64,
     /// Parser weights smaller than this are dropped from the saved model.
@@ -54,6 +61,7 @@ impl Default for Options {
             parser_epochs: 12,
             folds: 4,
             second_pass: true,
+            parsers: 2,
             explore: 0.9,
             prune: 0.0,
             min_updates: 4,
@@ -518,11 +526,22 @@ fn train_parser(
     let labels = sets.labels.len();
     let root_label = usize::from(sets.label_index["root"]);
     let classes = 1 + 2 * labels;
-    let mut trainer = Trainer::new(classes);
-    let mut rng = Rng(options.seed ^ 0x5eed);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut features = Vec::with_capacity(128);
-    let mut scores = vec![0.0f32; classes];
+    // one parser, or several trained side by side (one thread each) from different
+    // shuffles and summed into one model
+    let mut runs: Vec<(Step, Rng, Vec<usize>)> = (0..options.parsers.max(1))
+        .map(|p| {
+            let step = Step {
+                trainer: Trainer::new(classes),
+                features: Vec::with_capacity(128),
+                scores: vec![0.0f32; classes],
+                labels,
+                root_label,
+                explore: options.explore,
+            };
+            let rng = Rng((options.seed ^ 0x5eed).wrapping_add(p as u64 * 7919));
+            (step, rng, (0..examples.len()).collect())
+        })
+        .collect();
     let words: Vec<Vec<u64>> = examples
         .iter()
         .map(|e| e.atoms.iter().map(|a| a.lower).collect())
@@ -535,64 +554,40 @@ fn train_parser(
         .collect();
     let mut best: Option<(Parser, f64)> = None;
     for epoch in 1..=options.parser_epochs {
-        rng.shuffle(&mut order);
         let explore = epoch > 1;
-        let (mut moves, mut errors) = (0usize, 0usize);
-        for &k in &order {
-            let e = &examples[k];
-            let input = Input {
-                words: &words[k],
-                tags: &tags[k],
-                punct_before: &puncts[k],
-            };
-            let mut config = Config::new(e.forms.len());
-            while !config.is_terminal() {
-                config.features(&input, &mut features);
-                trainer.score(&features, &mut scores);
-                let costs = config.costs(&e.heads);
-                let cost_of = |m: Move| -> Option<usize> {
-                    let base = match m {
-                        Move::Shift => costs[0],
-                        Move::Left(_) => costs[1],
-                        Move::Right(_) => costs[2],
-                    }?;
-                    let label_cost = match (m, config.gold_label(m, &e.heads, &e.labels)) {
-                        (Move::Left(l) | Move::Right(l), Some(g)) => {
-                            usize::from(l != usize::from(g))
+        let counts: Vec<(usize, usize)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .iter_mut()
+                .map(|(step, rng, order)| {
+                    let (words, tags, puncts) = (&words, &tags, &puncts);
+                    scope.spawn(move || {
+                        rng.shuffle(order);
+                        let (mut moves, mut errors) = (0usize, 0usize);
+                        for &k in order.iter() {
+                            let input = Input {
+                                words: &words[k],
+                                tags: &tags[k],
+                                punct_before: &puncts[k],
+                            };
+                            let (m, x) = learn_sentence(step, &input, &examples[k], explore, rng);
+                            moves += m;
+                            errors += x;
                         }
-                        _ => 0,
-                    };
-                    Some(base + label_cost)
-                };
-                // the best label of a gold arc costs nothing, so the least cost is unlabeled
-                let min_cost = costs
-                    .iter()
-                    .flatten()
-                    .copied()
-                    .min()
-                    .expect("a configuration that is not terminal allows a move");
-                let guess = parser::best_allowed(&config, &scores, labels, root_label, |_| true)
-                    .expect("some move is allowed");
-                let gold = parser::best_allowed(&config, &scores, labels, root_label, |m| {
-                    cost_of(m) == Some(min_cost)
+                        (moves, errors)
+                    })
                 })
-                .expect("a least-cost move exists");
-                moves += 1;
-                if cost_of(guess) != Some(min_cost) {
-                    errors += 1;
-                    trainer.update(&features, gold.class(labels), guess.class(labels));
-                }
-                trainer.tick();
-                let next = if explore && rng.unit() < options.explore {
-                    guess
-                } else {
-                    gold
-                };
-                config.apply(next);
-            }
-        }
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a parser training thread panicked"))
+                .collect()
+        });
+        let (moves, errors) = counts
+            .iter()
+            .fold((0, 0), |(m, e), (m2, e2)| (m + m2, e + e2));
+        let trainers: Vec<&Trainer> = runs.iter().map(|r| &r.0.trainer).collect();
         let parser = Parser {
-            weights: trainer.averaged(options.prune, options.min_updates),
+            weights: Trainer::averaged_sum(&trainers, options.prune, options.min_updates),
             labels: sets.labels.clone(),
             root_label,
         };
@@ -600,13 +595,73 @@ fn train_parser(
         log(&format!(
             "parser epoch {epoch}: train move errors {:.2}%, dev UAS {uas:.2} LAS {las:.2} ({} features)",
             100.0 * errors as f64 / moves.max(1) as f64,
-            trainer.features()
+            parser.weights.features()
         ));
         if best.as_ref().is_none_or(|(_, b)| las > *b) || dev.is_empty() {
             best = Some((parser, las));
         }
     }
     best.expect("at least one parser epoch")
+}
+
+/// The parser being trained and its buffers.
+struct Step {
+    trainer: Trainer,
+    features: Vec<super::perceptron::Feature>,
+    scores: Vec<f32>,
+    labels: usize,
+    root_label: usize,
+    /// Probability of following the model's own move when exploring.
+    explore: f64,
+}
+
+/// Parses one training sentence with the dynamic oracle, updating the weights wherever
+/// the model's move would lose gold arcs; with `explore`, follows the model's own move
+/// (with probability `step.explore`) so it learns to recover from its mistakes. Returns
+/// (moves, wrong moves).
+fn learn_sentence(
+    step: &mut Step,
+    input: &Input,
+    e: &Example,
+    explore: bool,
+    rng: &mut Rng,
+) -> (usize, usize) {
+    let (labels, root_label) = (step.labels, step.root_label);
+    let (mut moves, mut errors) = (0, 0);
+    let mut config = Config::new(e.forms.len());
+    while !config.is_terminal() {
+        config.features(input, &mut step.features);
+        step.trainer.score(&step.features, &mut step.scores);
+        let costs = config.costs(&e.heads);
+        let cost_of = |m: Move| config.labeled_cost(m, costs, &e.heads, &e.labels);
+        // the best label of a gold arc costs nothing, so the least cost is unlabeled
+        let min_cost = costs
+            .iter()
+            .flatten()
+            .copied()
+            .min()
+            .expect("a configuration that is not terminal allows a move");
+        let guess = parser::best_allowed(&config, &step.scores, labels, root_label, |_| true)
+            .expect("some move is allowed");
+        let gold = parser::best_allowed(&config, &step.scores, labels, root_label, |m| {
+            cost_of(m) == Some(min_cost)
+        })
+        .expect("a least-cost move exists");
+        moves += 1;
+        if cost_of(guess) != Some(min_cost) {
+            errors += 1;
+            step.trainer
+                .update(&step.features, gold.class(labels), guess.class(labels));
+        }
+        step.trainer.tick();
+        let next = if explore && rng.unit() < step.explore {
+            guess
+        } else {
+            gold
+        };
+        config.apply(next);
+    }
+    (moves, errors)
 }
 
 fn parse_scores(
