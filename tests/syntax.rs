@@ -1277,3 +1277,17 @@ fn a_dateline_does_not_take_the_subject() {
         s.to_tree_string()
     );
 }
+
+/// A byte-order mark opening a text or CoNLL-U file is not a word.
+#[test]
+fn cli_skips_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = write_file(dir.path(), "bom.txt", "\u{feff}Iran backs Hezbollah.\n");
+    let out = stdout(parse_cmd(dir.path()).arg(&text));
+    let first = out.lines().find(|l| l.starts_with("1\t")).unwrap();
+    assert!(first.starts_with("1\tIran\t"), "{out}");
+    let gold = write_file(dir.path(), "bom.conllu", format!("\u{feff}{GOLD}"));
+    let out = stdout(parse_cmd(dir.path()).arg("--conllu").arg(&gold));
+    let first = out.lines().find(|l| l.starts_with("1\t")).unwrap();
+    assert!(first.starts_with("1\tEgypt\t"), "{out}");
+}
