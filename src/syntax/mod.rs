@@ -142,7 +142,7 @@ impl Sentence {
         out
     }
 
-    /// The path of relations from `w` up to the root: `[(w, deprel), (head, deprel), ...]`.
+    /// The words from `w` up to the root: `[w, head of w, its head, ..., root]`.
     pub fn path_to_root(&self, mut w: usize) -> Vec<usize> {
         let mut path = vec![w];
         while let Some(h) = self.head_of(w) {
@@ -153,6 +153,87 @@ impl Sentence {
             w = h;
         }
         path
+    }
+
+    /// `w` and every word below it, in sentence order.
+    pub fn subtree(&self, w: usize) -> Vec<usize> {
+        let mut out = vec![w];
+        let mut todo = vec![w];
+        while let Some(x) = todo.pop() {
+            for d in self.dependents(x) {
+                if !out.contains(&d) {
+                    out.push(d);
+                    todo.push(d);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The words of the name headed by `w`: `w` with the `flat` and `compound` proper
+    /// nouns around it that join it without a gap ("Abdel Fattah al-Burhan", "Hay'at Tahrir
+    /// al-Sham"), as a range of word indexes.
+    pub fn name_words(&self, w: usize) -> std::ops::Range<usize> {
+        let part = |d: usize| {
+            let word = &self.words[d];
+            matches!(word.deprel, "flat" | "compound")
+                && (word.upos == Upos::Propn || word.xpos == "HYPH" || word.form == "-")
+        };
+        let members: Vec<usize> = self.dependents(w).filter(|&d| part(d)).collect();
+        let (mut start, mut end) = (w, w + 1);
+        while start > 0 && (members.contains(&(start - 1)) || self.joins(start - 1, &members)) {
+            start -= 1;
+        }
+        while end < self.words.len() && (members.contains(&end) || self.joins(end, &members)) {
+            end += 1;
+        }
+        start..end
+    }
+
+    /// Whether word `i` hangs (as punctuation or a flat part) off one of `members`.
+    fn joins(&self, i: usize, members: &[usize]) -> bool {
+        self.words[i].head.is_some_and(|h| {
+            members.contains(&h) && matches!(self.words[i].deprel, "punct" | "flat")
+        })
+    }
+
+    /// The byte span of the words `words` (first to last), when they came from text.
+    pub fn span_of(&self, words: &[usize]) -> Option<Span> {
+        let first = self.words.get(*words.iter().min()?)?.span?;
+        let last = self.words.get(*words.iter().max()?)?.span?;
+        Some(Span {
+            start: first.start,
+            end: last.end,
+        })
+    }
+
+    /// The lemma of the preposition (`case` dependent) of a nominal: "against" for the
+    /// `obl` of "fought against the army".
+    pub fn case_of(&self, n: usize) -> Option<&str> {
+        self.child(n, "case").map(|c| self.words[c].lemma.as_str())
+    }
+
+    /// The agent of a passive verb: its `obl:agent`, or an `obl` marked by "by" when the
+    /// verb has a passive subject or auxiliary ("the town was seized by the militia").
+    pub fn agent_of(&self, v: usize) -> Option<usize> {
+        self.child(v, "obl:agent").or_else(|| {
+            let passive =
+                self.child(v, "nsubj:pass").is_some() || self.child(v, "aux:pass").is_some();
+            passive
+                .then(|| {
+                    self.children(v, "obl")
+                        .find(|&o| self.case_of(o) == Some("by"))
+                })
+                .flatten()
+        })
+    }
+
+    /// The noun a relative clause is about: the head of `v` when `v` is an `acl:relcl`
+    /// ("Iran, which arms the Houthis" gives "Iran" for "arms").
+    pub fn antecedent_of(&self, v: usize) -> Option<usize> {
+        let w = self.words.get(v)?;
+        (w.deprel == "acl:relcl").then_some(w.head).flatten()
     }
 }
 
@@ -408,5 +489,91 @@ impl Sentence {
         for (k, &c) in children.iter().enumerate() {
             self.draw(c, &next, Some(k + 1 == children.len()), seen, out);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sentence from (form, upos, xpos, head 1-based or 0, deprel) rows, spans as if
+    /// the forms were separated by single spaces.
+    fn sentence(rows: &[(&str, Upos, &'static str, usize, &'static str)]) -> Sentence {
+        let mut at = 0;
+        let words = rows
+            .iter()
+            .map(|&(form, upos, xpos, head, deprel)| {
+                let span = Span {
+                    start: at,
+                    end: at + form.len(),
+                };
+                at += form.len() + 1;
+                Word {
+                    form: form.into(),
+                    span: Some(span),
+                    upos,
+                    xpos,
+                    lemma: form.to_lowercase(),
+                    head: head.checked_sub(1),
+                    deprel,
+                }
+            })
+            .collect();
+        Sentence { words }
+    }
+
+    #[test]
+    fn helpers_read_passives_relative_clauses_and_names() {
+        use Upos::*;
+        // Iran , which arms Abdel Fattah al - Burhan , was accused by the UN .
+        let s = sentence(&[
+            ("Iran", Propn, "NNP", 12, "nsubj:pass"),
+            (",", Punct, ",", 4, "punct"),
+            ("which", Pron, "WDT", 4, "nsubj"),
+            ("arms", Verb, "VBZ", 1, "acl:relcl"),
+            ("Abdel", Propn, "NNP", 4, "obj"),
+            ("Fattah", Propn, "NNP", 5, "flat"),
+            ("al", Propn, "NNP", 5, "flat"),
+            ("-", Punct, "HYPH", 9, "punct"),
+            ("Burhan", Propn, "NNP", 5, "flat"),
+            (",", Punct, ",", 4, "punct"),
+            ("was", Aux, "VBD", 12, "aux:pass"),
+            ("accused", Verb, "VBN", 0, "root"),
+            ("by", Adp, "IN", 15, "case"),
+            ("the", Det, "DT", 15, "det"),
+            ("UN", Propn, "NNP", 12, "obl"),
+            (".", Punct, ".", 12, "punct"),
+        ]);
+        assert_eq!(s.root(), Some(11));
+        assert_eq!(s.antecedent_of(3), Some(0));
+        assert_eq!(s.antecedent_of(11), None);
+        assert_eq!(s.agent_of(11), Some(14));
+        assert_eq!(s.case_of(14), Some("by"));
+        assert_eq!(s.subject_of(11), Some(0));
+        assert_eq!(s.name_words(4), 4..9);
+        assert_eq!(s.name_words(14), 14..15);
+        assert_eq!(s.subtree(3), (1..10).collect::<Vec<_>>());
+        let span = s.span_of(&s.name_words(4).collect::<Vec<_>>()).unwrap();
+        let text = "Iran , which arms Abdel Fattah al - Burhan , was accused by the UN .";
+        assert_eq!(&text[span.start..span.end], "Abdel Fattah al - Burhan");
+        assert!(s.children(11, "aux").eq([10]));
+        assert!(!s.is_negated(11));
+        assert_eq!(s.path_to_root(8), vec![8, 4, 3, 0, 11]);
+    }
+
+    #[test]
+    fn an_active_verb_has_no_agent_by_default() {
+        use Upos::*;
+        // Rebels fought by the river .
+        let s = sentence(&[
+            ("Rebels", Noun, "NNS", 2, "nsubj"),
+            ("fought", Verb, "VBD", 0, "root"),
+            ("by", Adp, "IN", 5, "case"),
+            ("the", Det, "DT", 5, "det"),
+            ("river", Noun, "NN", 2, "obl"),
+            (".", Punct, ".", 2, "punct"),
+        ]);
+        assert_eq!(s.agent_of(1), None);
+        assert_eq!(s.case_of(4), Some("by"));
     }
 }
