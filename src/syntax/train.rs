@@ -327,6 +327,9 @@ fn tag_dictionary(examples: &[&Example]) -> HashMap<String, u16> {
         .collect()
 }
 
+/// Folds for the ambiguity classes training sentences see.
+const AMBIGUITY_FOLDS: usize = 4;
+
 /// The set of tags each frequent word had (bit `t` for tag `t`), keyed by the lowercased
 /// word's hash.
 fn ambiguity_table(examples: &[&Example]) -> HashMap<u64, u128> {
@@ -365,9 +368,24 @@ fn train_tagger(
 ) -> (Tagger, f64) {
     let dictionary = tag_dictionary(examples);
     let ambiguity = ambiguity_table(examples);
+    // a training sentence sees the classes counted on the other folds, so that its rare
+    // words lack a class as often as a new text's do (with its own counts, every training
+    // word has its gold tag in its class, and the tagger leans on it)
+    let fold_tables: Vec<HashMap<u64, u128>> = (0..AMBIGUITY_FOLDS)
+        .map(|f| {
+            let rest: Vec<&Example> = examples
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % AMBIGUITY_FOLDS != f)
+                .map(|(_, e)| *e)
+                .collect();
+            ambiguity_table(&rest)
+        })
+        .collect();
     let ambs: Vec<Vec<u128>> = examples
         .iter()
-        .map(|e| tagger::ambiguity_classes(&ambiguity, &e.atoms))
+        .enumerate()
+        .map(|(i, e)| tagger::ambiguity_classes(&fold_tables[i % AMBIGUITY_FOLDS], &e.atoms))
         .collect();
     let classes = upos.len();
     let verbal = &verbal_tags(upos);
