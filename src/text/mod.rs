@@ -117,6 +117,12 @@ fn clitic_at(host: &str, rest: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Whitespace, and the byte-order mark that opens some files (U+FEFF): never a token,
+/// and the byte offsets of the rest stay those of the file.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
 /// Splits a text into sentences and tokens.
 pub fn analyze(text: &str) -> Analyzed {
     let mut sentences = Vec::new();
@@ -143,8 +149,8 @@ fn push_sentence(
     tokens: &mut Vec<Token>,
 ) {
     let piece = &text[start..end];
-    let trimmed_start = start + (piece.len() - piece.trim_start().len());
-    let trimmed_end = end - (piece.len() - piece.trim_end().len());
+    let trimmed_start = start + (piece.len() - piece.trim_start_matches(is_space).len());
+    let trimmed_end = end - (piece.len() - piece.trim_end_matches(is_space).len());
     if trimmed_start >= trimmed_end {
         return;
     }
@@ -166,7 +172,7 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
     let s = &text[start..end];
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+        if is_space(c) {
             continue;
         }
         // U+02BC (modifier letter apostrophe) is a letter to Unicode, an apostrophe here
@@ -435,7 +441,7 @@ mod tests {
             last_end = t.end;
         }
         for (i, c) in text.char_indices() {
-            assert_eq!(covered[i], !c.is_whitespace(), "byte {i} ({c:?})");
+            assert_eq!(covered[i], !is_space(c), "byte {i} ({c:?})");
         }
         let words: Vec<&str> = a.tokens.iter().map(|t| t.text(text)).collect();
         assert_eq!(
@@ -469,6 +475,19 @@ mod tests {
                 assert!(t.start >= s.span.start && t.end <= s.span.end);
             }
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_token_and_offsets_stay_the_file_s() {
+        let text = "\u{feff}Iran backs Hezbollah.";
+        let a = analyze(text);
+        let first = a.tokens[0];
+        assert_eq!(first.text(text), "Iran");
+        assert_eq!(first.start, 3);
+        assert_eq!(
+            &text[a.sentences[0].span.start..a.sentences[0].span.end],
+            "Iran backs Hezbollah."
+        );
     }
 
     #[test]
