@@ -104,27 +104,39 @@ struct JsonlLine<'a> {
     pattern: &'a str,
 }
 
-/// The tree of the sentence at `span`, drawn with each line indented by four spaces.
-fn sentence_tree(doc: &Document, analyzed: &Analyzed, span: Span) -> anyhow::Result<String> {
-    let model = Model::embedded()?;
-    let Some(sentence) = analyzed
+/// The tree of the sentence at `span`, drawn with each line indented by four spaces;
+/// `drawn` keeps the trees already drawn, by sentence, so that a sentence with several
+/// statements is parsed once.
+fn sentence_tree(
+    doc: &Document,
+    analyzed: &Analyzed,
+    span: Span,
+    drawn: &mut [Option<String>],
+) -> anyhow::Result<String> {
+    let Some(k) = analyzed
         .sentences
         .iter()
-        .find(|s| s.span.start <= span.start && span.end <= s.span.end)
+        .position(|s| s.span.start <= span.start && span.end <= s.span.end)
     else {
         return Ok(String::new());
     };
-    let tree = model.parse_tokens(&doc.text, &analyzed.tokens[sentence.tokens.clone()]);
-    Ok(tree
-        .to_tree_string()
-        .lines()
-        .map(|l| format!("    {l}\n"))
-        .collect())
+    if drawn[k].is_none() {
+        let tokens = &analyzed.tokens[analyzed.sentences[k].tokens.clone()];
+        let tree = Model::embedded()?.parse_tokens(&doc.text, tokens);
+        drawn[k] = Some(
+            tree.to_tree_string()
+                .lines()
+                .map(|l| format!("    {l}\n"))
+                .collect(),
+        );
+    }
+    Ok(drawn[k].clone().unwrap_or_default())
 }
 
 fn explain(doc: &Document, ex: &Extraction) -> anyhow::Result<String> {
     let mut out = String::new();
     let analyzed = analyze(&doc.text);
+    let mut drawn = vec![None; analyzed.sentences.len()];
     for (k, s) in ex.statements.iter().enumerate() {
         let span = s
             .evidence
@@ -165,7 +177,7 @@ fn explain(doc: &Document, ex: &Extraction) -> anyhow::Result<String> {
             span.end,
             text.split_whitespace().collect::<Vec<_>>().join(" ")
         ));
-        out.push_str(&sentence_tree(doc, &analyzed, span)?);
+        out.push_str(&sentence_tree(doc, &analyzed, span, &mut drawn)?);
         out.push('\n');
     }
     Ok(out)

@@ -42,10 +42,6 @@ fn read_text(path: &Path) -> anyhow::Result<(String, String)> {
         std::io::stdin()
             .read_to_string(&mut text)
             .map_err(|e| anyhow::anyhow!("cannot read stdin: {e}"))?;
-        let text = text
-            .strip_prefix('\u{feff}')
-            .map(str::to_string)
-            .unwrap_or(text);
         return Ok((text, "stdin".into()));
     }
     let name = path.display().to_string();
@@ -56,11 +52,8 @@ fn read_text(path: &Path) -> anyhow::Result<(String, String)> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    // a byte-order mark is not a word
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
+    // a leading byte-order mark needs no care here: the tokenizer and the CoNLL-U reader
+    // both skip it
     Ok((text, name))
 }
 

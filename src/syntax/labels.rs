@@ -72,10 +72,12 @@ impl Upos {
             Upos::X => "X",
         }
     }
+}
 
-    /// Nouns, proper nouns and pronouns: the words that name participants.
-    pub fn is_nominal(self) -> bool {
-        matches!(self, Upos::Noun | Upos::Propn | Upos::Pron)
+impl Upos {
+    /// Verbs and auxiliaries: the words that can carry a clause.
+    pub fn is_verbal(self) -> bool {
+        matches!(self, Upos::Verb | Upos::Aux)
     }
 }
 

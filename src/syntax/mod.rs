@@ -312,6 +312,9 @@ pub struct Model {
     pub parser: Parser,
 }
 
+/// Where the embedded model comes from, for error messages.
+const EMBEDDED_NAME: &str = "data/syntax/model.bin";
+
 /// The model trained from UD English EWT, embedded at build time.
 static EMBEDDED: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -323,9 +326,7 @@ impl Model {
     pub fn embedded() -> Result<&'static Model> {
         static MODEL: OnceLock<std::result::Result<Model, String>> = OnceLock::new();
         MODEL
-            .get_or_init(|| {
-                Model::from_bytes(EMBEDDED, "data/syntax/model.bin").map_err(|e| e.to_string())
-            })
+            .get_or_init(|| Model::load_embedded().map_err(|e| e.to_string()))
             .as_ref()
             .map_err(|e| Error::Invalid(e.clone()))
     }
@@ -333,7 +334,7 @@ impl Model {
     /// Loads the embedded model anew (not the shared copy [`Model::embedded`] keeps); for
     /// measuring the load time.
     pub fn load_embedded() -> Result<Model> {
-        Model::from_bytes(EMBEDDED, "data/syntax/model.bin")
+        Model::from_bytes(EMBEDDED, EMBEDDED_NAME)
     }
 
     /// Reads a model file's bytes; `name` is used in error messages.

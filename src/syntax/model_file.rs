@@ -331,7 +331,6 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
         return Err(r.bad("extra bytes after the parser weights"));
     }
     let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
-    let verbal = super::train::verbal_tags(&upos);
     Ok(Model {
         meta,
         tags,
@@ -340,7 +339,6 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
             second,
             dictionary,
             ambiguity,
-            verbal,
             upos,
         },
         lemmatizer: Lemmatizer { words, suffixes },

@@ -13,7 +13,7 @@
 //! (2011): words, tags, distance, valency, the leftmost and rightmost children and their
 //! labels, around the top three stack words and the first three buffer words.
 
-use super::perceptron::{Feature, Weights, finish, mix};
+use super::perceptron::{Feature, Weights, feature};
 
 /// "No word here" and "the root" values for word, tag and label slots.
 const NONE: u64 = 1;
@@ -34,16 +34,6 @@ impl Move {
             Move::Shift => 0,
             Move::Left(l) => 1 + l,
             Move::Right(l) => 1 + labels + l,
-        }
-    }
-
-    pub fn from_class(c: usize, labels: usize) -> Move {
-        if c == 0 {
-            Move::Shift
-        } else if c <= labels {
-            Move::Left(c - 1)
-        } else {
-            Move::Right(c - 1 - labels)
         }
     }
 }
@@ -319,14 +309,11 @@ impl Config {
             count(&self.right_count, s1),
         );
 
+        // templates are numbered in the order they are pushed
         let mut t = 0u64;
         let mut push = |values: &[u64]| {
             t += 1;
-            let mut h = t.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            for v in values {
-                h = mix(h, *v);
-            }
-            out.push(finish(h));
+            out.push(feature(t, values));
         };
         // single words
         push(&[s0w]);

@@ -29,6 +29,16 @@ pub fn finish(mut h: u64) -> Feature {
     h | 1
 }
 
+/// The feature of template number `template` reading `values`.
+#[inline]
+pub fn feature(template: u64, values: &[u64]) -> Feature {
+    let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for v in values {
+        h = mix(h, *v);
+    }
+    finish(h)
+}
+
 /// A string's hash for use inside features (FNV-1a over the bytes, then mixed).
 #[inline]
 pub fn hash_str(s: &str) -> u64 {

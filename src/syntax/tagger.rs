@@ -13,7 +13,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::labels::Upos;
-use super::perceptron::{Feature, Weights, finish, hash_str, mix};
+use super::perceptron::{Feature, Weights, feature, hash_str, mix};
 
 /// Per-word values that features read, computed once per sentence.
 #[derive(Clone, Debug, Default)]
@@ -57,8 +57,9 @@ impl WordAtoms {
     }
 }
 
-/// The word's shape with runs squeezed: `Iran` -> `Xx`, `U.S.` -> `X.X.`, `1,000` -> `d,d`,
-/// `al-Sham` -> `x-Xx`. Long words are marked so length counts for short ones.
+/// The word's shape, runs of a kind cut to two: `Iran` -> `Xxx+`, `U.S.` -> `X.X.+`,
+/// `1,000` -> `d,dd+`, `IS` -> `XX`. Words longer than three characters end in `+`, so
+/// length still counts for short ones.
 pub fn shape(form: &str) -> String {
     let mut out = String::new();
     let mut last = '\0';
@@ -103,13 +104,13 @@ pub struct Context {
 }
 
 impl Context {
-    /// The context of word `i` given the tags of the words before it; `verbal[t]` says
-    /// whether tag `t` is a verb or an auxiliary.
-    pub fn at(tags: &[u16], i: usize, verbal: &[bool]) -> Context {
+    /// The context of word `i` given the tags of the words before it; `upos[t]` is tag
+    /// `t`'s universal tag.
+    pub fn at(tags: &[u16], i: usize, upos: &[Upos]) -> Context {
         let (prev, prev2) = previous(tags, i);
         let seen_verb = tags[..i]
             .iter()
-            .any(|&t| verbal.get(usize::from(t)).copied().unwrap_or(false));
+            .any(|&t| upos.get(usize::from(t)).is_some_and(|u| u.is_verbal()));
         Context {
             prev,
             prev2,
@@ -142,13 +143,7 @@ pub fn features(atoms: &[WordAtoms], amb: &[u128], i: usize, ctx: Context, out: 
     let lower = |d: isize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |a| a.lower);
     let suffix3 = |d: isize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |a| a.suffixes[2]);
     let shape_at = |d: isize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |a| a.shape);
-    let mut push = |template: u64, values: &[u64]| {
-        let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        for v in values {
-            h = mix(h, *v);
-        }
-        out.push(finish(h));
-    };
+    let mut push = |template: u64, values: &[u64]| out.push(feature(template, values));
     push(1, &[]);
     push(2, &[w.form]);
     push(3, &[w.lower]);
@@ -194,6 +189,25 @@ pub fn features(atoms: &[WordAtoms], amb: &[u128], i: usize, ctx: Context, out: 
     push(43, &[seen_verb, amb_at(0), amb_at(1)]);
 }
 
+/// All features of word `i` after the tags `tags` of the words before it: [`features`],
+/// and with the first pass's tags `first`, the second pass's [`right_features`]. The
+/// tagger and its training both build features here.
+pub fn word_features(
+    atoms: &[WordAtoms],
+    amb: &[u128],
+    first: Option<&[u16]>,
+    tags: &[u16],
+    i: usize,
+    upos: &[Upos],
+    out: &mut Vec<Feature>,
+) {
+    let ctx = Context::at(tags, i, upos);
+    features(atoms, amb, i, ctx, out);
+    if let Some(first) = first {
+        right_features(atoms, first, i, ctx.prev, out);
+    }
+}
+
 /// The second pass's extra features for word `i`: the first pass's tags around it, so the
 /// tags to the right inform the choice ("the attack ended" vs "attack the town").
 pub fn right_features(
@@ -212,13 +226,7 @@ pub fn right_features(
         }
     };
     let w = &atoms[i];
-    let mut push = |template: u64, values: &[u64]| {
-        let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        for v in values {
-            h = mix(h, *v);
-        }
-        out.push(finish(h));
-    };
+    let mut push = |template: u64, values: &[u64]| out.push(feature(template, values));
     push(101, &[t(0)]);
     push(102, &[t(1)]);
     push(103, &[t(2)]);
@@ -253,8 +261,6 @@ pub struct Tagger {
     /// Ambiguity classes: lowercased word hash -> the set of tags (bit `t` for tag `t`) it
     /// had in training (words seen at least [`AMBIGUITY_MIN_COUNT`] times).
     pub ambiguity: HashMap<u64, u128>,
-    /// Whether each tag is a verb or an auxiliary (from the tag list, not saved).
-    pub verbal: Vec<bool>,
     /// The universal tag of each tag (from the tag list, not saved).
     pub upos: Vec<Upos>,
 }
@@ -314,15 +320,20 @@ impl Tagger {
 
     /// Scores every tag for word `i` after the tags in `run`, into `run.scores`.
     fn score_at(&self, i: usize, atoms: &[WordAtoms], amb: &[u128], run: &mut Run) {
-        let ctx = Context::at(&run.tags, i, &self.verbal);
-        features(atoms, amb, i, ctx, &mut run.features);
-        match &self.second {
-            Some(second) if !run.first.is_empty() => {
-                right_features(atoms, &run.first, i, ctx.prev, &mut run.features);
-                second.score(&run.features, &mut run.scores);
-            }
-            _ => self.weights.score(&run.features, &mut run.scores),
-        }
+        let (weights, first) = match &self.second {
+            Some(second) if !run.first.is_empty() => (second, Some(run.first.as_slice())),
+            _ => (&self.weights, None),
+        };
+        word_features(
+            atoms,
+            amb,
+            first,
+            &run.tags,
+            i,
+            &self.upos,
+            &mut run.features,
+        );
+        weights.score(&run.features, &mut run.scores);
     }
 
     /// Tags words `from..` greedily after the tags already in `run`.
@@ -367,7 +378,7 @@ impl Tagger {
         }
         self.score_at(i, atoms, amb, run);
         let verb = (0..run.scores.len())
-            .filter(|&t| self.verbal[t])
+            .filter(|&t| self.upos[t].is_verbal())
             .max_by(|&a, &b| run.scores[a].total_cmp(&run.scores[b]))?;
         let chosen = run.scores.iter().copied().fold(f32::MIN, f32::max);
         Some((chosen - run.scores[verb], i, verb as u16))
@@ -376,10 +387,9 @@ impl Tagger {
     /// Word ranges that grammar says hold a verb but whose tags have none.
     fn clauses_without_verb(&self, forms: &[&str], tags: &[u16]) -> Vec<(usize, usize)> {
         let verbal = |i: usize| {
-            self.verbal
+            self.upos
                 .get(usize::from(tags[i]))
-                .copied()
-                .unwrap_or(false)
+                .is_some_and(|u| u.is_verbal())
         };
         let mut out = Vec::new();
         for i in 1..forms.len() {

@@ -184,7 +184,7 @@ fn example(s: &GoldSentence, sets: &Sets) -> Option<Example> {
         heads.push(if head == 0 { n } else { head - 1 });
         rels.push(*sets.label_index.get(rel)?);
     }
-    // one root, and every word reaches it (a tree)
+    // one root (the treebank's trees are checked by UD's validator)
     if heads.iter().filter(|&&h| h == n).count() != 1 {
         return None;
     }
@@ -347,13 +347,6 @@ fn ambiguity_table(examples: &[&Example]) -> HashMap<u64, u128> {
         .collect()
 }
 
-/// Whether each tag is a verb or an auxiliary.
-pub fn verbal_tags(upos: &[Upos]) -> Vec<bool> {
-    upos.iter()
-        .map(|u| matches!(u, Upos::Verb | Upos::Aux))
-        .collect()
-}
-
 /// Trains a tagger; returns it with its development accuracy.
 /// Trains the first pass of a tagger, or with `first` (the first pass and each example's
 /// first-pass tags, jackknifed) its second pass.
@@ -388,7 +381,6 @@ fn train_tagger(
         .map(|(i, e)| tagger::ambiguity_classes(&fold_tables[i % AMBIGUITY_FOLDS], &e.atoms))
         .collect();
     let classes = upos.len();
-    let verbal = &verbal_tags(upos);
     let mut trainer = Trainer::new(classes);
     let mut rng = Rng(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -405,11 +397,16 @@ fn train_tagger(
                     tags.push(t);
                     continue;
                 }
-                let ctx = tagger::Context::at(&tags, i, verbal);
-                tagger::features(&e.atoms, &ambs[k], i, ctx, &mut features);
-                if let Some((_, first_tags)) = first {
-                    tagger::right_features(&e.atoms, first_tags[k], i, ctx.prev, &mut features);
-                }
+                let first_tags = first.map(|(_, f)| f[k].as_slice());
+                tagger::word_features(
+                    &e.atoms,
+                    &ambs[k],
+                    first_tags,
+                    &tags,
+                    i,
+                    upos,
+                    &mut features,
+                );
                 trainer.score(&features, &mut scores);
                 let guess = tagger::argmax(&scores);
                 let gold = usize::from(e.tags[i]);
@@ -430,7 +427,6 @@ fn train_tagger(
             second,
             dictionary: dictionary.clone(),
             ambiguity: ambiguity.clone(),
-            verbal: verbal.to_vec(),
             upos: upos.to_vec(),
         };
         let accuracy = if dev.is_empty() {
@@ -715,8 +711,11 @@ fn parse_scores(
     (pct(heads), pct(labeled))
 }
 
-/// Weights kept per model part, for reports.
+/// Features kept by the tagger (both passes) and by the parser, for reports.
 pub fn sizes(model: &Model) -> (usize, usize) {
-    let f = |w: &Weights| w.features();
-    (f(&model.tagger.weights), f(&model.parser.weights))
+    let second = model.tagger.second.as_ref().map_or(0, Weights::features);
+    (
+        model.tagger.weights.features() + second,
+        model.parser.weights.features(),
+    )
 }
