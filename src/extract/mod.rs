@@ -23,6 +23,7 @@
 mod mentions;
 pub mod patterns;
 mod relations;
+mod structure;
 
 use std::path::Path;
 
@@ -190,8 +191,39 @@ impl Extractor {
             attacks: Vec::new(),
             last_visit: Vec::new(),
         };
+        let mode = std::env::var("AG_MODE").unwrap_or_default();
+        let model = crate::syntax::Model::embedded().ok();
         for s in &analyzed.sentences {
-            rf.sentence(s.tokens.start, s.tokens.end);
+            let window_from = rf.found.len();
+            if mode != "tree" {
+                rf.sentence(s.tokens.start, s.tokens.end);
+            }
+            if mode == "window" {
+                continue;
+            }
+            let Some(model) = model else { continue };
+            let in_sentence = mention_at[s.tokens.clone()].iter().flatten().count();
+            if in_sentence < 2 || text[s.span.start..s.span.end].trim_end().ends_with('?') {
+                continue;
+            }
+            let tree = model.parse_tokens(text, &tokens[s.tokens.clone()]);
+            let mut tf = structure::TreeFinder {
+                rf: &mut rf,
+                tree: &tree,
+                s: s.tokens.start,
+            };
+            if mode != "noveto" {
+                let start = s.tokens.start;
+                let window_found = tf.rf.found.split_off(window_from);
+                let kept: Vec<Found> = window_found
+                    .into_iter()
+                    .filter(|f| !tf.vetoes(f.trigger - start, f.relation))
+                    .collect();
+                tf.rf.found.extend(kept);
+            }
+            if mode != "veto" {
+                tf.run();
+            }
         }
         let found = rf.found;
         let mut statements: Vec<Statement> = Vec::new();

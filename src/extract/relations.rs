@@ -250,7 +250,7 @@ impl<'a> RelationFinder<'a> {
         self.pat.words.clause_breaks.contains(w) || w == "."
     }
 
-    fn mention(&self, t: usize) -> Option<&'a Mention> {
+    pub(super) fn mention(&self, t: usize) -> Option<&'a Mention> {
         self.mention_at
             .get(t)
             .copied()
@@ -259,7 +259,7 @@ impl<'a> RelationFinder<'a> {
     }
 
     /// The entity a mention can stand for as an actor (a capital for its state).
-    fn as_actor(&self, m: &Mention) -> Option<usize> {
+    pub(super) fn as_actor(&self, m: &Mention) -> Option<usize> {
         let e = &self.entities[m.entity];
         if e.etype.kind() == EntityKind::Actor {
             return Some(m.entity);
@@ -285,7 +285,7 @@ impl<'a> RelationFinder<'a> {
             )
     }
 
-    fn fits(&self, m: &Mention, want: ObjectKind) -> Option<usize> {
+    pub(super) fn fits(&self, m: &Mention, want: ObjectKind) -> Option<usize> {
         if m.kind == MentionKind::Demonym {
             return None;
         }
@@ -680,7 +680,7 @@ impl<'a> RelationFinder<'a> {
         belongs(x, y) || belongs(y, x)
     }
 
-    fn emit(
+    pub(super) fn emit(
         &mut self,
         src: &[usize],
         rel: Relation,
@@ -1076,8 +1076,12 @@ impl<'a> RelationFinder<'a> {
 
     /// Records the agents of an attack; the document's main attacker so far is the one
     /// with most attacks (the latest on a tie): "condemned the strikes" opposes it.
-    fn note_attack(&mut self, trig: &Trigger, agents: &[usize]) {
-        if trig.id != "opposes/attack" && trig.id != "opposes/fire-at" {
+    pub(super) fn note_attack(&mut self, trig: &Trigger, agents: &[usize]) {
+        // a seizure ("seized power") is an event a later sentence condemns too
+        if !matches!(
+            trig.id.as_str(),
+            "opposes/attack" | "opposes/fire-at" | "controls/seize"
+        ) {
             return;
         }
         for &a in agents {
