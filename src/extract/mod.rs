@@ -202,8 +202,9 @@ impl Extractor {
                 continue;
             }
             let Some(model) = model else { continue };
-            let in_sentence = mention_at[s.tokens.clone()].iter().flatten().count();
-            if in_sentence < 2 || text[s.span.start..s.span.end].trim_end().ends_with('?') {
+            if !structure::worth_parsing(&rf, s.tokens.clone())
+                || text[s.span.start..s.span.end].trim_end().ends_with('?')
+            {
                 continue;
             }
             let tree = model.parse_tokens(text, &tokens[s.tokens.clone()]);

@@ -254,6 +254,30 @@ fn base(deprel: &str) -> &str {
     deprel.split(':').next().unwrap_or(deprel)
 }
 
+/// Whether the sentence of tokens `range` can state a relation: two different mentions and
+/// a trigger form, role noun or leader title. Only such sentences are parsed.
+pub(super) fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool {
+    let mut first = None;
+    let two = range.clone().any(|t| match rf.mention_at[t] {
+        Some(m) if first.is_some_and(|f| f != m) => true,
+        Some(m) => {
+            first.get_or_insert(m);
+            false
+        }
+        None => false,
+    });
+    if !two {
+        return false;
+    }
+    let pat = rf.pat;
+    range.clone().any(|t| {
+        let window = &rf.ws[t..(t + 4).min(range.end)];
+        pat.forms_at(window).next().is_some()
+            || pat.words.leader_titles.longest_at(&window[..1]).is_some()
+            || pat.role_noun(window[0])
+    })
+}
+
 /// The tree finder for one sentence.
 pub(super) struct TreeFinder<'r, 'a> {
     pub rf: &'r mut RelationFinder<'a>,
@@ -451,10 +475,12 @@ impl TreeFinder<'_, '_> {
                 match f.form {
                     Form::Verb { participle } => self.verb(trig, w, participle),
                     Form::Noun => self.noun(trig, w),
-                    _ => {}
+                    Form::Adjective => self.adjective(trig, w),
+                    Form::RoleNoun => {}
                 }
             }
             self.role(w);
+            self.possessor_leads(w);
         }
     }
 
@@ -590,6 +616,34 @@ impl TreeFinder<'_, '_> {
         self.emit(&subjects, trig.relation, &objects, trig, v, "verb");
     }
 
+    /// "the Turkish-backed Syrian National Army", "Yemen's Saudi-backed government": the
+    /// name before the hyphen -> the noun the participle modifies.
+    fn adjective(&mut self, trig: &Trigger, p: usize) {
+        let t = self.tree;
+        if p < 2 || t.words[p - 1].form != "-" {
+            return;
+        }
+        let Some(m) = self.rf.mention(self.s + p - 2) else { return };
+        let Some(src) = self
+            .rf
+            .as_actor(m)
+            .or((m.kind == MentionKind::Demonym).then_some(m.entity))
+        else {
+            return;
+        };
+        let word = &t.words[p];
+        let Some(h) = word.head else { return };
+        if !matches!(base(word.deprel), "amod" | "compound" | "acl" | "nmod") || h < p {
+            return;
+        }
+        // the modified noun itself must be a name: "Saudi-backed government" is not Yemen
+        let Some(target) = self.rf.mention(self.s + h).and_then(|m| self.rf.fits(m, trig.object))
+        else {
+            return;
+        };
+        self.emit(&[src], trig.relation, &[target], trig, p, "adjective");
+    }
+
     /// The source of a noun trigger: possessor, a name or demonym before it, `by X`, or the
     /// subject of the verb it is the object of.
     fn noun_source(&self, n: usize) -> Vec<usize> {
@@ -684,6 +738,31 @@ impl TreeFinder<'_, '_> {
             return;
         }
         self.emit(&sources, trig.relation, &targets, trig, n, "noun");
+    }
+
+    /// "Barzani's Kurdistan Democratic Party", "Machar's SPLM-IO": a person's party, movement
+    /// or armed group is one they lead.
+    fn possessor_leads(&mut self, d: usize) {
+        let t = self.tree;
+        let word = &t.words[d];
+        if word.deprel != "nmod:poss" {
+            return;
+        }
+        let Some(h) = word.head else { return };
+        let entity = |w: usize| self.rf.mention(self.s + w).filter(|m| m.kind == MentionKind::Named);
+        let (Some(person), Some(group)) = (entity(d), entity(h)) else { return };
+        if person.entity == group.entity
+            || self.rf.entities[person.entity].etype != EntityType::Person
+            || !matches!(
+                self.rf.entities[group.entity].etype,
+                EntityType::ArmedGroup | EntityType::Organization
+            )
+            || self.blocked(h, Relation::Controls)
+        {
+            return;
+        }
+        let trig = leader_trigger();
+        self.emit(&[person.entity], Relation::Controls, &[group.entity], &trig, d, "possessor");
     }
 
     /// Role nouns and leader titles: "Russia, Assad's main backer", "the group's leader, X",
