@@ -435,7 +435,9 @@ impl Patterns {
 
     /// The trigger whose role nouns include `word` ("backer", "ally").
     pub fn role_trigger(&self, word: &str) -> Option<&Trigger> {
-        self.triggers.iter().find(|t| t.role_nouns.iter().any(|x| x == word))
+        self.triggers
+            .iter()
+            .find(|t| t.role_nouns.iter().any(|x| x == word))
     }
 
     /// Whether `word` is a role noun of some trigger.

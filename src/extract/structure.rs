@@ -26,8 +26,9 @@ use super::MentionKind;
 use super::patterns::{Form, ObjectKind, Trigger};
 use super::relations::RelationFinder;
 use crate::model::{EntityType, Relation};
-use crate::syntax::Sentence;
 use crate::syntax::labels::Upos;
+use crate::syntax::{Model, Sentence};
+use crate::text::{Analyzed, Sentence as TextSentence};
 
 /// Lemmas whose complement is not a statement of fact.
 const BLOCKING: &[&str] = &[
@@ -254,9 +255,41 @@ fn base(deprel: &str) -> &str {
     deprel.split(':').next().unwrap_or(deprel)
 }
 
+/// The tree stage for one sentence, after the window rules have added their statements
+/// from `window_from` on: parses the sentence when it can state a relation, drops the
+/// window statements the tree shows are not facts ([`TreeFinder::vetoes`]) and adds the
+/// tree's own.
+pub(super) fn sentence(
+    rf: &mut RelationFinder<'_>,
+    model: &Model,
+    analyzed: &Analyzed,
+    s: &TextSentence,
+    window_from: usize,
+) {
+    let text = rf.text;
+    if !worth_parsing(rf, s.tokens.clone())
+        || text[s.span.start..s.span.end].trim_end().ends_with('?')
+    {
+        return;
+    }
+    let tree = model.parse_tokens(text, &analyzed.tokens[s.tokens.clone()]);
+    let mut tf = TreeFinder {
+        rf,
+        tree: &tree,
+        s: s.tokens.start,
+    };
+    let window = tf.rf.found.split_off(window_from);
+    let kept: Vec<_> = window
+        .into_iter()
+        .filter(|f| !tf.vetoes(f.trigger - s.tokens.start, f.relation, &f.pattern))
+        .collect();
+    tf.rf.found.extend(kept);
+    tf.run();
+}
+
 /// Whether the sentence of tokens `range` can state a relation: two different mentions and
 /// a trigger form, role noun or leader title. Only such sentences are parsed.
-pub(super) fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool {
+fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool {
     let mut first = None;
     let two = range.clone().any(|t| match rf.mention_at[t] {
         Some(m) if first.is_some_and(|f| f != m) => true,
@@ -325,15 +358,29 @@ impl TreeFinder<'_, '_> {
             return Some(e);
         }
         if TRANSPARENT.contains(&self.folded(w)) {
-            for n in t.children(w, "nmod") {
-                if matches!(t.case_of(n), Some("of" | "over"))
-                    && let Some(e) = self.entity(n, want, depth + 1)
+            return self.through_of(w, want, depth).into_iter().next();
+        }
+        None
+    }
+
+    /// What a transparent noun's `of` (or `over`) names, its conjuncts included: "control of
+    /// the monastery and the village of Banjska".
+    fn through_of(&self, w: usize, want: ObjectKind, depth: u8) -> Vec<usize> {
+        let t = self.tree;
+        let mut out = Vec::new();
+        for n in t.children(w, "nmod") {
+            if !matches!(t.case_of(n), Some("of" | "over")) {
+                continue;
+            }
+            for x in std::iter::once(n).chain(t.conjuncts(n)) {
+                if let Some(e) = self.entity(x, want, depth + 1)
+                    && !out.contains(&e)
                 {
-                    return Some(e);
+                    out.push(e);
                 }
             }
         }
-        None
+        out
     }
 
     /// The entities word `w` and its conjuncts name, and the members it lists ("capitals,
@@ -352,10 +399,15 @@ impl TreeFinder<'_, '_> {
             words.extend(t.conjuncts(x));
         }
         for x in words {
-            if let Some(e) = self.entity(x, want, 0)
-                && !out.contains(&e)
-            {
-                out.push(e);
+            let found = match self.entity(x, want, 0) {
+                Some(e) => vec![e],
+                None if TRANSPARENT.contains(&self.folded(x)) => self.through_of(x, want, 0),
+                None => Vec::new(),
+            };
+            for e in found {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
             }
         }
         out
@@ -443,8 +495,29 @@ impl TreeFinder<'_, '_> {
 
     /// Whether the statement whose trigger is word `x` is not a fact by the tree: negated,
     /// modal, conditional, or governed by denial, fear or refusal.
-    pub fn vetoes(&self, x: usize, rel: Relation) -> bool {
-        self.blocked(x, rel)
+    fn vetoes(&self, x: usize, rel: Relation, pattern: &str) -> bool {
+        self.blocked(x, rel) || self.mistagged(x, pattern)
+    }
+
+    /// Whether the word the window rules read as a verb (or noun) form of trigger `pattern`
+    /// is, by the tagger, neither: "the attack" is no verb, "forces back the deal" no noun.
+    fn mistagged(&self, x: usize, pattern: &str) -> bool {
+        let n = self.tree.words.len();
+        let window: Vec<&str> = self.rf.ws[self.s + x..(self.s + x + 4).min(self.s + n)].to_vec();
+        let pat = self.rf.pat;
+        let mut forms = pat
+            .forms_at(&window)
+            .filter(|f| pat.triggers[f.trigger].id == pattern)
+            .peekable();
+        if forms.peek().is_none() {
+            return false;
+        }
+        let upos = self.tree.words[x].upos;
+        !forms.any(|f| match f.form {
+            Form::Verb { .. } => matches!(upos, Upos::Verb | Upos::Adj),
+            Form::Noun => matches!(upos, Upos::Noun | Upos::Propn),
+            _ => true,
+        })
     }
 
     fn emit(
@@ -623,7 +696,9 @@ impl TreeFinder<'_, '_> {
         if p < 2 || t.words[p - 1].form != "-" {
             return;
         }
-        let Some(m) = self.rf.mention(self.s + p - 2) else { return };
+        let Some(m) = self.rf.mention(self.s + p - 2) else {
+            return;
+        };
         let Some(src) = self
             .rf
             .as_actor(m)
@@ -637,7 +712,10 @@ impl TreeFinder<'_, '_> {
             return;
         }
         // the modified noun itself must be a name: "Saudi-backed government" is not Yemen
-        let Some(target) = self.rf.mention(self.s + h).and_then(|m| self.rf.fits(m, trig.object))
+        let Some(target) = self
+            .rf
+            .mention(self.s + h)
+            .and_then(|m| self.rf.fits(m, trig.object))
         else {
             return;
         };
@@ -749,8 +827,14 @@ impl TreeFinder<'_, '_> {
             return;
         }
         let Some(h) = word.head else { return };
-        let entity = |w: usize| self.rf.mention(self.s + w).filter(|m| m.kind == MentionKind::Named);
-        let (Some(person), Some(group)) = (entity(d), entity(h)) else { return };
+        let entity = |w: usize| {
+            self.rf
+                .mention(self.s + w)
+                .filter(|m| m.kind == MentionKind::Named)
+        };
+        let (Some(person), Some(group)) = (entity(d), entity(h)) else {
+            return;
+        };
         if person.entity == group.entity
             || self.rf.entities[person.entity].etype != EntityType::Person
             || !matches!(
@@ -762,7 +846,14 @@ impl TreeFinder<'_, '_> {
             return;
         }
         let trig = leader_trigger();
-        self.emit(&[person.entity], Relation::Controls, &[group.entity], &trig, d, "possessor");
+        self.emit(
+            &[person.entity],
+            Relation::Controls,
+            &[group.entity],
+            &trig,
+            d,
+            "possessor",
+        );
     }
 
     /// Role nouns and leader titles: "Russia, Assad's main backer", "the group's leader, X",
@@ -821,6 +912,22 @@ impl TreeFinder<'_, '_> {
             && let Some(s) = t.child(r, "nsubj")
         {
             holders.extend(self.entities(s, ObjectKind::Actor));
+        }
+        // "X remains its most important backer", "X became Y's closest ally"
+        if word.deprel == "xcomp"
+            && let Some(h) = word.head
+            && matches!(self.lemma(h), "remain" | "become" | "stay")
+            && let Some(s) = self.subjects(h)
+        {
+            holders.extend(self.entities(s, ObjectKind::Actor));
+        }
+        // "Machar's allies, including A and B"
+        for d in t.children(r, "nmod") {
+            if t.child(d, "case")
+                .is_some_and(|c| self.folded(c) == "including")
+            {
+                holders.extend(self.entities(d, ObjectKind::Actor));
+            }
         }
         if matches!(word.deprel, "compound" | "nmod:desc")
             && let Some(h) = word.head
