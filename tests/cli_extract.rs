@@ -584,3 +584,77 @@ fn why_lists_evidence_and_names_unknown_entities() {
         .stdout("")
         .stderr("actorgraph: no evidence that Hezbollah supports Iran\n");
 }
+
+/// `ingest --jobs` gives the same graph for any number of threads (the test articles,
+/// which state relations in several sentences each), and `extract --jobs` the same output.
+#[test]
+fn jobs_do_not_change_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = crate::common::repo("tests/fixtures/articles");
+    let mut graphs = Vec::new();
+    for jobs in ["1", "2", "3"] {
+        let g = dir.path().join(format!("g{jobs}.json"));
+        cmd(&g)
+            .args(["ingest", "-q", "--jobs", jobs])
+            .arg(&articles)
+            .assert()
+            .success();
+        let mut v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
+        v["graph"] = serde_json::Value::Null;
+        graphs.push(v);
+    }
+    assert!(graphs[0]["edges"].as_array().unwrap().len() > 50);
+    assert_eq!(graphs[0], graphs[1]);
+    assert_eq!(graphs[0], graphs[2]);
+    let g = dir.path().join("unused.json");
+    let files: Vec<_> = ["drc-goma.txt", "sudan-el-fasher.txt", "yemen-hodeidah.txt"]
+        .iter()
+        .map(|f| articles.join(f))
+        .collect();
+    let out = |jobs: &str| {
+        cmd(&g)
+            .args(["extract", "--format", "jsonl", "--jobs", jobs])
+            .args(&files)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(out("1"), out("2"));
+    cmd(&g)
+        .args(["ingest", "--jobs", "0"])
+        .arg(&articles)
+        .assert()
+        .code(2);
+}
+
+/// `--no-trees` reads with the window rules only: still the simple statements, and never
+/// a statement the tree stage produced.
+#[test]
+fn no_trees_uses_window_rules_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let article = crate::common::repo("tests/fixtures/articles/sudan-el-fasher.txt");
+    let with = cmd(&g)
+        .args(["extract", "--format", "jsonl"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let without = cmd(&g)
+        .args(["extract", "--format", "jsonl", "--no-trees"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let without = String::from_utf8(without.stdout).unwrap();
+    assert!(without.lines().count() > 3);
+    assert!(!without.contains(":tree-"));
+    assert!(String::from_utf8(with.stdout).unwrap().lines().count() > 3);
+    let text = dir.path().join("iran.txt");
+    std::fs::write(&text, IRAN).unwrap();
+    cmd(&g)
+        .args(["extract", "--no-trees"])
+        .arg(&text)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Iran"));
+}

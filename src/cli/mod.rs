@@ -183,6 +183,11 @@ pub fn lock_timeout() -> Duration {
         .unwrap_or(store::DEFAULT_LOCK_TIMEOUT)
 }
 
+/// The number of threads `--jobs` means by default: every core.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
 /// The extractor with the embedded data and the user's extra files.
 fn extractor(lexicon: &[PathBuf], patterns: &[PathBuf]) -> anyhow::Result<Extractor> {
     Ok(Extractor::load(lexicon, patterns)?)
@@ -203,9 +208,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Show(args) => show::run(&graph, args),
         Command::Stats(args) => stats::run(&graph, args),
         Command::Export(args) => export::run(&graph, args),
-        Command::Extract(args) => extract::run(&extractor(&cli.lexicon, &cli.patterns)?, args),
+        Command::Extract(args) => {
+            let mut x = extractor(&cli.lexicon, &cli.patterns)?;
+            x.trees = !args.no_trees;
+            extract::run(&x, args)
+        }
         Command::Ingest(args) => {
-            ingest::run(&graph, &extractor(&cli.lexicon, &cli.patterns)?, args)
+            let mut x = extractor(&cli.lexicon, &cli.patterns)?;
+            x.trees = !args.no_trees;
+            ingest::run(&graph, &x, args)
         }
         Command::Why(args) => why::run(&graph, args),
         Command::Lexicon(args) => lexicon::run(&Lexicon::load(&cli.lexicon)?, args),

@@ -1077,11 +1077,7 @@ impl<'a> RelationFinder<'a> {
     /// Records the agents of an attack; the document's main attacker so far is the one
     /// with most attacks (the latest on a tie): "condemned the strikes" opposes it.
     pub(super) fn note_attack(&mut self, trig: &Trigger, agents: &[usize]) {
-        // a seizure ("seized power") is an event a later sentence condemns too
-        if !matches!(
-            trig.id.as_str(),
-            "opposes/attack" | "opposes/fire-at" | "controls/seize"
-        ) {
+        if trig.id != "opposes/attack" && trig.id != "opposes/fire-at" {
             return;
         }
         for &a in agents {

@@ -482,6 +482,9 @@ impl TreeFinder<'_, '_> {
             let noun = matches!(w.upos, Upos::Noun | Upos::Propn);
             let climbs = match w.deprel {
                 "xcomp" | "ccomp" | "csubj" | "acl" => true,
+                // "the charge that it backs X": a clause with "that" as a mark is the noun's
+                // content, whatever the parser calls it
+                "acl:relcl" => t.children(v, "mark").next().is_some(),
                 "obj" | "obl" | "nmod" | "nsubj:pass" => noun,
                 _ => false,
             };
@@ -914,7 +917,7 @@ impl TreeFinder<'_, '_> {
             holders.extend(self.entities(s, ObjectKind::Actor));
         }
         // "X remains its most important backer", "X became Y's closest ally"
-        if word.deprel == "xcomp"
+        if matches!(word.deprel, "xcomp" | "obj")
             && let Some(h) = word.head
             && matches!(self.lemma(h), "remain" | "become" | "stay")
             && let Some(s) = self.subjects(h)
@@ -1029,5 +1032,114 @@ fn leader_trigger() -> Trigger {
         unless_split: vec![],
         examples: vec![],
         counter: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::text::Document;
+
+    fn edges(x: &Extractor, text: &str) -> Vec<String> {
+        let doc = Document {
+            id: "t".into(),
+            date: Some("2024-06-01".into()),
+            text: text.into(),
+            url: None,
+        };
+        x.extract(&doc)
+            .statements
+            .iter()
+            .map(|s| format!("{} {} {}", s.source.name, s.relation, s.target.name))
+            .collect()
+    }
+
+    /// Sentences whose statements only the tree rules find, with the statement expected.
+    #[test]
+    fn tree_rules_find_what_windows_miss() {
+        let x = Extractor::embedded();
+        let cases = [
+            // a control verb passes its subject down
+            (
+                "Hezbollah vowed to attack the Israeli army.",
+                "Hezbollah opposes Israel Defense Forces",
+            ),
+            // a person's party is one they lead
+            (
+                "Regional President Masoud Barzani's Kurdistan Democratic Party won the vote.",
+                "Masoud Barzani controls Kurdistan Democratic Party",
+            ),
+            // a role noun after "remains"
+            (
+                "Russia remains Syria's most important backer.",
+                "Russia supports Syria",
+            ),
+        ];
+        let mut failures = Vec::new();
+        for (sentence, want) in cases {
+            let got = edges(&x, sentence);
+            if !got.iter().any(|e| e == want) {
+                failures.push(format!("{sentence}: wanted '{want}', got {got:?}"));
+            }
+        }
+        let mut windows = Extractor::embedded();
+        windows.trees = false;
+        for (sentence, want) in cases {
+            if edges(&windows, sentence).iter().any(|e| e == want) {
+                failures.push(format!(
+                    "{sentence}: the window rules alone find '{want}' too"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Traps the tree recognizes: the trigger is governed by denial, refusal, effort or a
+    /// condition, or negated, or is tagged as another part of speech.
+    #[test]
+    fn tree_traps_give_no_statement() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "Iran denied that it had armed the Houthis.",
+            "Officials denied that the rebels had seized Hama.",
+            "Turkey could send troops to Syria if the talks fail.",
+            "The army vowed to retake Goma.",
+            "Erdogan refused to meet Assad.",
+            "Mazloum Abdi, who once headed the Syrian Democratic Forces, spoke on Monday.",
+            "India denies the charge that it backs the Baloch separatists.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(got.is_empty(), "{sentence}: {got:?}");
+        }
+    }
+
+    /// Parallel extraction gives the statements one thread gives, in document order.
+    #[test]
+    fn extract_many_keeps_order() {
+        let x = Extractor::embedded();
+        let docs: Vec<Document> = (0..9)
+            .map(|i| Document {
+                id: format!("d{i}"),
+                date: Some("2024-06-01".into()),
+                text: if i % 2 == 0 {
+                    "Iran backs Hezbollah.".into()
+                } else {
+                    "Rebels seized the city of Hama.".into()
+                },
+                url: None,
+            })
+            .collect();
+        let one: Vec<String> = x
+            .extract_many(&docs, 1)
+            .iter()
+            .map(|e| format!("{} {:?}", e.doc, e.statements))
+            .collect();
+        let three: Vec<String> = x
+            .extract_many(&docs, 3)
+            .iter()
+            .map(|e| format!("{} {:?}", e.doc, e.statements))
+            .collect();
+        assert_eq!(one, three);
+        assert_eq!(one.len(), 9);
     }
 }
