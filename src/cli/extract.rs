@@ -215,7 +215,7 @@ pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
     for (doc, ex) in docs.iter().zip(extractions) {
         count += ex.statements.len();
         match args.format {
-            ExtractFormat::Table if args.explain => text.push_str(&explain(&doc, &ex)?),
+            ExtractFormat::Table if args.explain => text.push_str(&explain(doc, &ex)?),
             ExtractFormat::Table => {
                 for s in &ex.statements {
                     table.push(vec![
