@@ -18,11 +18,13 @@ use actorgraph::extract::{Extractor, read_document};
 
 use crate::common::repo;
 
-/// Micro F1 measured when the floor was set (0.73: P 0.80, R 0.67), minus 0.05. Raise it
+/// Micro F1 measured when the floor was set, minus 0.05: 0.625 (P 0.74, R 0.54) on the
+/// twenty articles, the ten written blind for the tree stage included (2026-12-04). Raise
+/// it when extraction improves.
+const F1_FLOOR: f64 = 0.575;
+/// Traps fallen into when the floor was set (all four in the ten blind articles). Lower it
 /// when extraction improves.
-const F1_FLOOR: f64 = 0.68;
-/// Traps fallen into when the floor was set. Lower it when extraction improves.
-const MAX_TRAPS: usize = 0;
+const MAX_TRAPS: usize = 4;
 
 /// One end of an expected edge: the normalised names that are acceptable there.
 type End = BTreeSet<String>;

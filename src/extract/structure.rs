@@ -345,6 +345,14 @@ impl TreeFinder<'_, '_> {
         {
             return self.entity(a, want, depth + 1);
         }
+        // "his Turkish counterpart, Hakan Fidan": an apposition names the same one
+        if matches!(word.upos, Upos::Noun)
+            && let Some(e) = t
+                .children(w, "appos")
+                .find_map(|a| self.entity(a, want, depth + 1))
+        {
+            return Some(e);
+        }
         // "Iraqi government forces", "Hezbollah positions": the name before a head noun
         // that stands for its owner
         if (TRANSPARENT.contains(&self.folded(w)) || OWNED.contains(&self.folded(w)))
