@@ -909,12 +909,21 @@ impl TreeFinder<'_, '_> {
             _ => None,
         });
         let Some(owner) = owner else { return };
+        // "North Korean leader Kim Jong Un" never leads a known person
+        if leader
+            && self.rf.entities[owner].etype == EntityType::Person
+            && self.rf.entities[owner].lexicon_id.is_some()
+        {
+            return;
+        }
         // the holder: apposition either way, copular subject, or the name it titles
         let mut holders = Vec::new();
+        // the noun it is in apposition to, not that noun's conjuncts: "A, B and C, the
+        // leader of Y" says C leads Y
         if word.deprel == "appos"
             && let Some(h) = word.head
         {
-            holders = self.entities(h, ObjectKind::Actor);
+            holders.extend(self.entity(h, ObjectKind::Actor, 0));
         }
         for d in t.children(r, "appos") {
             holders.extend(self.entities(d, ObjectKind::Actor));
