@@ -2,9 +2,13 @@
 //!
 //! The pipeline, per document: sentences and tokens ([`crate::text`]) -> lexicon names
 //! ([`crate::lexicon`]) -> mentions ([`mentions`]: composed institutions, generic sides,
-//! unknown names, pronouns) -> relations ([`relations`]: triggers from
-//! `data/patterns.toml` and their arguments) -> statements, deduplicated, each with the
-//! sentence, its byte span and the pattern id that produced it.
+//! unknown names, pronouns) -> relations, per sentence in two stages: the word-window rules
+//! (`relations`: triggers from `data/patterns.toml` and arguments found by position), then,
+//! when [`Extractor::trees`] is on and the sentence has two entities and a trigger, the
+//! tree stage (`structure`: the sentence is parsed by [`crate::syntax`], window statements
+//! the tree shows are not facts are dropped, and the tree's own statements are added) ->
+//! statements, deduplicated, each with the sentence, its byte span and the pattern id that
+//! produced it (`:tree-...` for the tree stage's).
 //!
 //! ```
 //! use actorgraph::extract::Extractor;

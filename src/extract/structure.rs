@@ -287,14 +287,15 @@ pub(super) fn sentence(
     tf.run();
 }
 
-/// Whether the sentence of tokens `range` can state a relation: two different mentions and
+/// Whether the sentence of tokens `range` can state a relation: two different entities and
 /// a trigger form, role noun or leader title. Only such sentences are parsed.
 fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool {
     let mut first = None;
-    let two = range.clone().any(|t| match rf.mention_at[t] {
-        Some(m) if first.is_some_and(|f| f != m) => true,
-        Some(m) => {
-            first.get_or_insert(m);
+    // two different entities: "Assad ... Assad" states nothing between two
+    let two = range.clone().any(|t| match rf.mention_at[t].map(|m| rf.mentions[m].entity) {
+        Some(e) if first.is_some_and(|f| f != e) => true,
+        Some(e) => {
+            first.get_or_insert(e);
             false
         }
         None => false,
