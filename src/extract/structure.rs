@@ -292,14 +292,16 @@ pub(super) fn sentence(
 fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool {
     let mut first = None;
     // two different entities: "Assad ... Assad" states nothing between two
-    let two = range.clone().any(|t| match rf.mention_at[t].map(|m| rf.mentions[m].entity) {
-        Some(e) if first.is_some_and(|f| f != e) => true,
-        Some(e) => {
-            first.get_or_insert(e);
-            false
-        }
-        None => false,
-    });
+    let two = range
+        .clone()
+        .any(|t| match rf.mention_at[t].map(|m| rf.mentions[m].entity) {
+            Some(e) if first.is_some_and(|f| f != e) => true,
+            Some(e) => {
+                first.get_or_insert(e);
+                false
+            }
+            None => false,
+        });
     if !two {
         return false;
     }
@@ -508,7 +510,24 @@ impl TreeFinder<'_, '_> {
     /// Whether the statement whose trigger is word `x` is not a fact by the tree: negated,
     /// modal, conditional, or governed by denial, fear or refusal.
     fn vetoes(&self, x: usize, rel: Relation, pattern: &str) -> bool {
-        self.blocked(x, rel) || self.mistagged(x, pattern)
+        self.blocked(x, rel) || self.mistagged(x, pattern) || self.naming(x, pattern)
+    }
+
+    /// Whether "call" at `x` names or describes rather than phones: "called U.S. moves
+    /// irrational", "what it called aggression", "calls itself the CNSP". A phone call's
+    /// object is a name, with no second predicate after it.
+    fn naming(&self, x: usize, pattern: &str) -> bool {
+        if pattern != "meets/call" {
+            return false;
+        }
+        let t = self.tree;
+        let named_object = t.child(x, "obj").is_some_and(|o| {
+            self.rf.mention(self.s + o).is_some() && t.words[o].upos != Upos::Pron
+        });
+        !named_object
+            || t.child(x, "xcomp").is_some()
+            || t.child(x, "obl:unmarked").is_some()
+            || t.children(x, "obj").count() > 1
     }
 
     /// Whether the word the window rules read as a verb (or noun) form of trigger `pattern`
@@ -1125,6 +1144,7 @@ mod tests {
             "Erdogan refused to meet Assad.",
             "Mazloum Abdi, who once headed the Syrian Democratic Forces, spoke on Monday.",
             "India denies the charge that it backs the Baloch separatists.",
+            "Foreign Minister Wang Yi called U.S. moves on Taiwan irresponsible.",
         ] {
             let got = edges(&x, sentence);
             assert!(got.is_empty(), "{sentence}: {got:?}");
