@@ -112,6 +112,34 @@ pub struct Trigger {
     pub counter: Vec<String>,
 }
 
+impl Trigger {
+    /// A trigger with no words of its own, for statements a rule in code makes
+    /// ("controls/leader"): only its id, relation, object kind and confidence matter.
+    pub fn builtin(id: &str, relation: Relation, object: ObjectKind, confidence: f32) -> Trigger {
+        Trigger {
+            id: id.into(),
+            relation,
+            verbs: vec![],
+            preps: vec![],
+            nouns: vec![],
+            noun_preps: vec![],
+            adjectives: vec![],
+            role_nouns: vec![],
+            needs: vec![],
+            unless: vec![],
+            near: None,
+            object,
+            both_ways: false,
+            confidence,
+            preps_split: vec![],
+            needs_split: vec![],
+            unless_split: vec![],
+            examples: vec![],
+            counter: vec![],
+        }
+    }
+}
+
 fn default_confidence() -> f32 {
     0.8
 }

@@ -1391,27 +1391,12 @@ impl<'a> RelationFinder<'a> {
         if gone(self, i) {
             return;
         }
-        let trig = Trigger {
-            id: "controls/leader".into(),
-            relation: Relation::Controls,
-            verbs: vec![],
-            preps: vec![],
-            nouns: vec![],
-            noun_preps: vec![],
-            adjectives: vec![],
-            role_nouns: vec![],
-            needs: vec![],
-            unless: vec![],
-            preps_split: vec![],
-            needs_split: vec![],
-            unless_split: vec![],
-            near: None,
-            object: ObjectKind::Actor,
-            both_ways: false,
-            confidence: 0.85,
-            examples: vec![],
-            counter: vec![],
-        };
+        let trig = Trigger::builtin(
+            "controls/leader",
+            Relation::Controls,
+            ObjectKind::Actor,
+            0.85,
+        );
         let is_group = |f: &Self, m: &Mention| {
             let t = f.entities[m.entity].etype;
             (matches!(t, EntityType::ArmedGroup | EntityType::Organization)

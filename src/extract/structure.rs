@@ -1049,27 +1049,7 @@ const GONE: &[&str] = &[
 
 /// The trigger leadership statements are reported under.
 fn leader_trigger() -> Trigger {
-    Trigger {
-        id: "controls/leader".into(),
-        relation: Relation::Controls,
-        verbs: vec![],
-        preps: vec![],
-        nouns: vec![],
-        noun_preps: vec![],
-        adjectives: vec![],
-        role_nouns: vec![],
-        needs: vec![],
-        unless: vec![],
-        near: None,
-        object: ObjectKind::Any,
-        both_ways: false,
-        confidence: 0.8,
-        preps_split: vec![],
-        needs_split: vec![],
-        unless_split: vec![],
-        examples: vec![],
-        counter: vec![],
-    }
+    Trigger::builtin("controls/leader", Relation::Controls, ObjectKind::Any, 0.8)
 }
 
 #[cfg(test)]
