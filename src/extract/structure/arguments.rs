@@ -1,0 +1,350 @@
+//! Arguments on the tree: the entities a word names (through relative pronouns,
+//! appositions, transparent nouns such as "the city of X" and owned ones such as "Hezbollah
+//! positions", conjuncts and "including" lists), the subject a predicate has or inherits,
+//! and the source of a noun event.
+
+use super::super::MentionKind;
+use super::super::patterns::ObjectKind;
+use super::{TreeFinder, base};
+use crate::syntax::labels::Upos;
+
+/// Nouns that stand for what their `of` names: "the city of Hama", "parts of Idlib".
+const TRANSPARENT: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "area",
+    "areas",
+    "part",
+    "parts",
+    "most",
+    "much",
+    "all",
+    "rest",
+    "outskirts",
+    "centre",
+    "center",
+    "control",
+    "capital",
+    "forces",
+    "troops",
+    "fighters",
+    "units",
+    "members",
+    "positions",
+    "stronghold",
+    "territory",
+    "bastion",
+    "heart",
+];
+
+/// Nouns that stand for the name before them: "Hezbollah positions", "Iran's government".
+const OWNED: &[&str] = &[
+    "positions",
+    "position",
+    "targets",
+    "bases",
+    "base",
+    "officials",
+    "government",
+    "army",
+    "military",
+    "troops",
+    "soldiers",
+    "jets",
+    "warplanes",
+    "drones",
+    "navy",
+    "delegation",
+    "leaders",
+    "leadership",
+    "authorities",
+    "regime",
+    "militia",
+    "militias",
+    "units",
+    "infrastructure",
+    "facilities",
+    "sites",
+    "ministry",
+    "envoy",
+    "diplomats",
+];
+
+/// Verbs of which a noun trigger's object takes the subject: "launched an offensive".
+const LIGHT_VERBS: &[&str] = &[
+    "launch",
+    "carry",
+    "conduct",
+    "hold",
+    "step",
+    "begin",
+    "mount",
+    "wage",
+    "stage",
+    "deliver",
+    "provide",
+    "give",
+    "send",
+    "offer",
+    "extend",
+    "pledge",
+    "announce",
+    "order",
+    "continue",
+    "take",
+    "gain",
+    "establish",
+    "assume",
+    "have",
+    "keep",
+    "retain",
+    "maintain",
+    "tighten",
+    "consolidate",
+    "wrest",
+    "regain",
+    "seize",
+    "escalate",
+    "intensify",
+    "start",
+    "resume",
+    "open",
+    "lead",
+    "join",
+    "express",
+    "voice",
+    "reaffirm",
+    "declare",
+    "receive",
+];
+
+/// Verbs that report, judge or react to an event rather than carry it out.
+const REPORTING: &[&str] = &[
+    "say",
+    "tell",
+    "report",
+    "describe",
+    "call",
+    "blame",
+    "accuse",
+    "welcome",
+    "praise",
+    "hail",
+    "criticize",
+    "criticise",
+    "respond",
+    "react",
+    "warn",
+    "denounce",
+    "deny",
+    "confirm",
+    "announce",
+    "claim",
+    "kill",
+    "die",
+    "injure",
+    "wound",
+    "flee",
+    "displace",
+    "end",
+    "halt",
+    "stop",
+    "suspend",
+    "follow",
+    "prompt",
+    "trigger",
+    "spark",
+    "mark",
+    "remember",
+    "recall",
+];
+
+const RELATIVE: &[&str] = &["which", "who", "that", "whom"];
+
+impl TreeFinder<'_, '_> {
+    /// The entity word `w` names as the kind `want`, through relative pronouns (to their
+    /// antecedent) and transparent nouns (to their `of`).
+    pub(super) fn entity(&self, w: usize, want: ObjectKind, depth: u8) -> Option<usize> {
+        if let Some(m) = self.rf.mention(self.s + w) {
+            return self.rf.fits(m, want);
+        }
+        if depth > 2 {
+            return None;
+        }
+        let t = self.tree;
+        let word = &t.words[w];
+        if RELATIVE.contains(&word.lemma.as_str())
+            && let Some(v) = word.head
+            && let Some(a) = t.antecedent_of(v)
+        {
+            return self.entity(a, want, depth + 1);
+        }
+        // "his Turkish counterpart, Hakan Fidan": an apposition names the same one
+        if matches!(word.upos, Upos::Noun)
+            && let Some(e) = t
+                .children(w, "appos")
+                .find_map(|a| self.entity(a, want, depth + 1))
+        {
+            return Some(e);
+        }
+        // "Iraqi government forces", "Hezbollah positions": the name before a head noun
+        // that stands for its owner
+        if (TRANSPARENT.contains(&self.folded(w)) || OWNED.contains(&self.folded(w)))
+            && let Some(e) = t.dependents(w).find_map(|d| {
+                matches!(t.words[d].deprel, "compound" | "nmod:poss" | "amod")
+                    .then(|| self.rf.mention(self.s + d))
+                    .flatten()
+                    .and_then(|m| self.rf.fits(m, want))
+            })
+        {
+            return Some(e);
+        }
+        if TRANSPARENT.contains(&self.folded(w)) {
+            return self.through_of(w, want, depth).into_iter().next();
+        }
+        None
+    }
+
+    /// What a transparent noun's `of` (or `over`) names, its conjuncts included: "control of
+    /// the monastery and the village of Banjska".
+    pub(super) fn through_of(&self, w: usize, want: ObjectKind, depth: u8) -> Vec<usize> {
+        let t = self.tree;
+        let mut out = Vec::new();
+        for n in t.children(w, "nmod") {
+            if !matches!(t.case_of(n), Some("of" | "over")) {
+                continue;
+            }
+            for x in std::iter::once(n).chain(t.conjuncts(n)) {
+                if let Some(e) = self.entity(x, want, depth + 1)
+                    && !out.contains(&e)
+                {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    /// The entities word `w` and its conjuncts name, and the members it lists ("capitals,
+    /// including Kandahar and Herat").
+    pub(super) fn entities(&self, w: usize, want: ObjectKind) -> Vec<usize> {
+        let t = self.tree;
+        let mut out = Vec::new();
+        let listed = t.subtree(w).into_iter().filter(|&x| {
+            x != w
+                && t.child(x, "case")
+                    .is_some_and(|c| self.folded(c) == "including")
+        });
+        let mut words: Vec<usize> = std::iter::once(w).chain(t.conjuncts(w)).collect();
+        for x in listed {
+            words.push(x);
+            words.extend(t.conjuncts(x));
+        }
+        for x in words {
+            let found = match self.entity(x, want, 0) {
+                Some(e) => vec![e],
+                None if TRANSPARENT.contains(&self.folded(x)) => self.through_of(x, want, 0),
+                None => Vec::new(),
+            };
+            for e in found {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    /// The subject words of predicate `v`: its own (active) subject, or the one it inherits.
+    pub(super) fn subjects(&self, mut v: usize) -> Option<usize> {
+        let t = self.tree;
+        for _ in 0..6 {
+            if let Some(n) = t
+                .children(v, "nsubj")
+                .find(|&n| t.words[n].deprel == "nsubj")
+            {
+                return Some(n);
+            }
+            if t.child(v, "nsubj:pass").is_some() {
+                return None;
+            }
+            let w = &t.words[v];
+            let h = w.head?;
+            match w.deprel {
+                "acl:relcl" | "acl" => return Some(h),
+                // "helped X retake": the object controls; "vowed to crush": the subject
+                "xcomp" => {
+                    if let Some(o) = t.child(h, "obj") {
+                        return Some(o);
+                    }
+                    v = h;
+                }
+                "conj" | "advcl" => v = h,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The source of a noun trigger: possessor, a name or demonym before it, `by X`, or the
+    /// subject of the verb it is the object of.
+    pub(super) fn noun_source(&self, n: usize) -> Vec<usize> {
+        let t = self.tree;
+        for d in t.dependents(n) {
+            let rel = t.words[d].deprel;
+            let named = match rel {
+                "nmod:poss" | "compound" | "amod" => self.rf.mention(self.s + d).and_then(|m| {
+                    self.rf
+                        .as_actor(m)
+                        .or((m.kind == MentionKind::Demonym).then_some(m.entity))
+                }),
+                "nmod" if t.case_of(d) == Some("by") => self.entity(d, ObjectKind::Actor, 0),
+                _ => None,
+            };
+            if let Some(e) = named {
+                return vec![e];
+            }
+        }
+        let w = &t.words[n];
+        if w.deprel == "obj"
+            && let Some(h) = w.head
+            && LIGHT_VERBS.contains(&self.lemma(h))
+            && let Some(s) = self.subjects(h)
+        {
+            return self.entities(s, ObjectKind::Actor);
+        }
+        // "the Taliban swept the country in a lightning offensive against government
+        // forces": an event told as a circumstance of a clause is its subject's, unless the
+        // clause judges or reports it ("condemned the attack on X")
+        let mut x = n;
+        for _ in 0..3 {
+            let w = &t.words[x];
+            let Some(h) = w.head else { break };
+            if !matches!(base(w.deprel), "obl" | "nmod") {
+                break;
+            }
+            if t.words[h].upos == Upos::Verb {
+                if REPORTING.contains(&self.lemma(h)) || self.is_trigger(h) {
+                    break;
+                }
+                if let Some(s) = self.subjects(h) {
+                    return self.entities(s, ObjectKind::Actor);
+                }
+                break;
+            }
+            x = h;
+        }
+        Vec::new()
+    }
+
+    /// Whether word `w` is a form of any trigger.
+    pub(super) fn is_trigger(&self, w: usize) -> bool {
+        let n = self.tree.words.len();
+        let window: Vec<&str> = self.rf.ws[self.s + w..(self.s + w + 4).min(self.s + n)].to_vec();
+        self.rf.pat.forms_at(&window).next().is_some()
+    }
+}

@@ -1,0 +1,299 @@
+//! Relations from sentence structure: a sentence's dependency tree (from [`crate::syntax`])
+//! and the document's mentions in, relations (`Found`) out.
+//!
+//! Every word that is a trigger form of `data/patterns.toml` and is tagged as the form says
+//! (a verb form must be a verb, a noun form a noun) takes its arguments from the tree:
+//! - verbs: subject -> object; the passive's `by` agent -> its subject; an `obl` whose
+//!   preposition is one of the trigger's `preps` ("fought against X", "met with X"); a noun
+//!   object that only says how much or what kind ("took control of X", "seized parts of X").
+//!   A verb with no subject of its own takes it from the word it depends on: control verbs
+//!   ("vowed to crush X"; "helped X retake Y" gives X), coordinated verbs ("seized A and
+//!   entered B"), relative clauses ("Iran, which arms the Houthis") and participle clauses
+//!   ("soldiers backing Traore").
+//! - nouns: the possessor, a name or demonym before it, or `by X` is the source; an `nmod`
+//!   with one of the trigger's `noun_preps` is the target ("Israel's strikes on X", "an
+//!   offensive by X against Y", "talks between A and B"); a noun that is the object of a
+//!   verb takes the verb's subject ("launched an offensive against X").
+//! - role nouns and leader titles in apposition or as a predicate ("Russia, Assad's main
+//!   backer", "the group's leader, X", "X is the head of Y", "HTS leader X").
+//!
+//! Conjuncts share their head's role ("A and B seized C and D" gives four statements). No
+//! statement is made when the trigger or a verb governing it is negated, carries a modal,
+//! depends on `if`, or is governed by a verb of denial, fear, refusal, failure, request or
+//! loss; verbs of effort and intent ("vowed to retake") block control claims only.
+
+//!
+//! Files: `arguments` (what a word names, subjects), `traps` (what makes a statement not a
+//! fact), `rules` (one function per trigger form).
+
+mod arguments;
+mod rules;
+mod traps;
+
+use super::patterns::{Form, ObjectKind, Trigger};
+use super::relations::RelationFinder;
+use crate::model::Relation;
+use crate::syntax::{Model, Sentence};
+use crate::text::{Analyzed, Sentence as TextSentence};
+
+/// The base of a relation label: `nsubj` for `nsubj:pass`.
+pub(super) fn base(deprel: &str) -> &str {
+    deprel.split(':').next().unwrap_or(deprel)
+}
+
+/// The tree stage for one sentence, after the window rules have added their statements
+/// from `window_from` on: parses the sentence when it can state a relation, drops the
+/// window statements the tree shows are not facts ([`TreeFinder::vetoes`]) and adds the
+/// tree's own.
+pub(super) fn sentence(
+    rf: &mut RelationFinder<'_>,
+    model: &Model,
+    analyzed: &Analyzed,
+    s: &TextSentence,
+    window_from: usize,
+) {
+    let text = rf.text;
+    if !worth_parsing(rf, s.tokens.clone())
+        || text[s.span.start..s.span.end].trim_end().ends_with('?')
+    {
+        return;
+    }
+    let tree = model.parse_tokens(text, &analyzed.tokens[s.tokens.clone()]);
+    let mut tf = TreeFinder {
+        rf,
+        tree: &tree,
+        s: s.tokens.start,
+    };
+    let window = tf.rf.found.split_off(window_from);
+    let kept: Vec<_> = window
+        .into_iter()
+        .filter(|f| !tf.vetoes(f.trigger - s.tokens.start, f.relation, &f.pattern))
+        .collect();
+    tf.rf.found.extend(kept);
+    tf.run();
+}
+
+/// Whether the sentence of tokens `range` can state a relation: two different entities and
+/// a trigger form, role noun or leader title. Only such sentences are parsed.
+fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool {
+    let mut first = None;
+    // two different entities: "Assad ... Assad" states nothing between two
+    let two = range
+        .clone()
+        .any(|t| match rf.mention_at[t].map(|m| rf.mentions[m].entity) {
+            Some(e) if first.is_some_and(|f| f != e) => true,
+            Some(e) => {
+                first.get_or_insert(e);
+                false
+            }
+            None => false,
+        });
+    if !two {
+        return false;
+    }
+    let pat = rf.pat;
+    range.clone().any(|t| {
+        let window = &rf.ws[t..(t + 4).min(range.end)];
+        pat.forms_at(window).next().is_some()
+            || pat.words.leader_titles.longest_at(&window[..1]).is_some()
+            || pat.role_noun(window[0])
+    })
+}
+
+/// The tree finder for one sentence.
+pub(super) struct TreeFinder<'r, 'a> {
+    pub rf: &'r mut RelationFinder<'a>,
+    pub tree: &'r Sentence,
+    /// The sentence's first token in the document.
+    pub s: usize,
+}
+
+impl TreeFinder<'_, '_> {
+    pub(super) fn lemma(&self, w: usize) -> &str {
+        &self.tree.words[w].lemma
+    }
+
+    pub(super) fn folded(&self, w: usize) -> &str {
+        self.rf.ws[self.s + w]
+    }
+
+    pub(super) fn emit(
+        &mut self,
+        src: &[usize],
+        rel: Relation,
+        dst: &[usize],
+        trig: &Trigger,
+        w: usize,
+        how: &str,
+    ) {
+        let from = self.rf.found.len();
+        self.rf.emit(src, rel, dst, trig, self.s, self.s + w);
+        for f in &mut self.rf.found[from..] {
+            f.pattern = format!("{}:tree-{how}", f.pattern);
+        }
+    }
+
+    /// Finds the relations of the sentence.
+    pub fn run(&mut self) {
+        let n = self.tree.words.len();
+        for w in 0..n {
+            let window: Vec<&str> =
+                self.rf.ws[self.s + w..(self.s + w + 4).min(self.s + n)].to_vec();
+            let pat = self.rf.pat;
+            for f in pat.forms_at(&window) {
+                let trig = &pat.triggers[f.trigger];
+                match f.form {
+                    Form::Verb { participle } => self.verb(trig, w, participle),
+                    Form::Noun => self.noun(trig, w),
+                    Form::Adjective => self.adjective(trig, w),
+                    Form::RoleNoun => {}
+                }
+            }
+            self.role(w);
+            self.possessor_leads(w);
+        }
+    }
+
+    /// Whether one of `phrases` stands in the text at a dependent of `v` or one of theirs:
+    /// starting there, or (with `ending`) ending there ("took control", "held talks").
+    pub(super) fn has_phrase(&self, v: usize, phrases: &[Vec<String>], ending: bool) -> bool {
+        let t = self.tree;
+        let n = t.words.len();
+        let at = |d: usize| {
+            phrases.iter().any(|p| {
+                let len = p.len();
+                let start = if ending {
+                    (d + 1).checked_sub(len)
+                } else {
+                    Some(d)
+                };
+                start.is_some_and(|a| {
+                    a + len <= n && p.iter().enumerate().all(|(k, w)| self.folded(a + k) == w)
+                })
+            })
+        };
+        t.dependents(v)
+            .filter(|&d| {
+                !matches!(
+                    base(t.words[d].deprel),
+                    "nsubj" | "punct" | "conj" | "advcl" | "parataxis"
+                )
+            })
+            .any(|d| at(d) || t.dependents(d).any(at))
+    }
+}
+
+/// The trigger leadership statements are reported under.
+pub(super) fn leader_trigger() -> Trigger {
+    Trigger::builtin("controls/leader", Relation::Controls, ObjectKind::Any, 0.8)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::text::Document;
+
+    fn edges(x: &Extractor, text: &str) -> Vec<String> {
+        let doc = Document {
+            id: "t".into(),
+            date: Some("2024-06-01".into()),
+            text: text.into(),
+            url: None,
+        };
+        x.extract(&doc)
+            .statements
+            .iter()
+            .map(|s| format!("{} {} {}", s.source.name, s.relation, s.target.name))
+            .collect()
+    }
+
+    /// Sentences whose statements only the tree rules find, with the statement expected.
+    #[test]
+    fn tree_rules_find_what_windows_miss() {
+        let x = Extractor::embedded();
+        let cases = [
+            // a control verb passes its subject down
+            (
+                "Hezbollah vowed to attack the Israeli army.",
+                "Hezbollah opposes Israel Defense Forces",
+            ),
+            // a person's party is one they lead
+            (
+                "Regional President Masoud Barzani's Kurdistan Democratic Party won the vote.",
+                "Masoud Barzani controls Kurdistan Democratic Party",
+            ),
+            // a role noun after "remains"
+            (
+                "Russia remains Syria's most important backer.",
+                "Russia supports Syria",
+            ),
+        ];
+        let mut failures = Vec::new();
+        for (sentence, want) in cases {
+            let got = edges(&x, sentence);
+            if !got.iter().any(|e| e == want) {
+                failures.push(format!("{sentence}: wanted '{want}', got {got:?}"));
+            }
+        }
+        let mut windows = Extractor::embedded();
+        windows.trees = false;
+        for (sentence, want) in cases {
+            if edges(&windows, sentence).iter().any(|e| e == want) {
+                failures.push(format!(
+                    "{sentence}: the window rules alone find '{want}' too"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Traps the tree recognizes: the trigger is governed by denial, refusal, effort or a
+    /// condition, or negated, or is tagged as another part of speech.
+    #[test]
+    fn tree_traps_give_no_statement() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "Iran denied that it had armed the Houthis.",
+            "Officials denied that the rebels had seized Hama.",
+            "Turkey could send troops to Syria if the talks fail.",
+            "The army vowed to retake Goma.",
+            "Erdogan refused to meet Assad.",
+            "Mazloum Abdi, who once headed the Syrian Democratic Forces, spoke on Monday.",
+            "India denies the charge that it backs the Baloch separatists.",
+            "Foreign Minister Wang Yi called U.S. moves on Taiwan irresponsible.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(got.is_empty(), "{sentence}: {got:?}");
+        }
+    }
+
+    /// Parallel extraction gives the statements one thread gives, in document order.
+    #[test]
+    fn extract_many_keeps_order() {
+        let x = Extractor::embedded();
+        let docs: Vec<Document> = (0..9)
+            .map(|i| Document {
+                id: format!("d{i}"),
+                date: Some("2024-06-01".into()),
+                text: if i % 2 == 0 {
+                    "Iran backs Hezbollah.".into()
+                } else {
+                    "Rebels seized the city of Hama.".into()
+                },
+                url: None,
+            })
+            .collect();
+        let one: Vec<String> = x
+            .extract_many(&docs, 1)
+            .iter()
+            .map(|e| format!("{} {:?}", e.doc, e.statements))
+            .collect();
+        let three: Vec<String> = x
+            .extract_many(&docs, 3)
+            .iter()
+            .map(|e| format!("{} {:?}", e.doc, e.statements))
+            .collect();
+        assert_eq!(one, three);
+        assert_eq!(one.len(), 9);
+    }
+}

@@ -1,0 +1,334 @@
+//! The tree rules, one per trigger form: verbs, nouns, compound adjectives, role nouns
+//! and leader titles, and a person's party. Each finds its arguments with
+//! [`super::arguments`] and reports through [`TreeFinder::emit`].
+
+use super::super::MentionKind;
+use super::super::patterns::{ObjectKind, Trigger};
+use super::traps::FORMER;
+use super::{TreeFinder, base, leader_trigger};
+use crate::model::{EntityType, Relation};
+use crate::syntax::labels::Upos;
+
+/// Role nouns whose owner backs the holder: "Iran's proxy Hezbollah".
+const PROXIES: &[&str] = &["proxy", "proxies", "client", "clients"];
+
+impl TreeFinder<'_, '_> {
+    pub(super) fn verb(&mut self, trig: &Trigger, v: usize, participle: bool) {
+        let t = self.tree;
+        let word = &t.words[v];
+        if word.upos != Upos::Verb || word.deprel == "amod" {
+            return;
+        }
+        if v > 0 && t.words[v - 1].form == "-" {
+            return;
+        }
+        if !trig.unless_split.is_empty() && self.has_phrase(v, &trig.unless_split, true) {
+            return;
+        }
+        if !trig.needs_split.is_empty() && !self.has_phrase(v, &trig.needs_split, false) {
+            return;
+        }
+        if self.blocked(v, trig.relation) {
+            return;
+        }
+        // a state that has ended: "which the RSF had seized"
+        if trig.relation == Relation::Controls
+            && word.deprel == "acl:relcl"
+            && t.children(v, "aux")
+                .any(|a| t.words[a].lemma == "have" && t.words[a].form.eq_ignore_ascii_case("had"))
+        {
+            return;
+        }
+        let passive = t.child(v, "nsubj:pass").is_some()
+            || t.child(v, "aux:pass").is_some()
+            || (participle && word.deprel == "acl");
+        if passive {
+            let agent = t
+                .agent_of(v)
+                .or_else(|| t.children(v, "obl").find(|&o| t.case_of(o) == Some("by")));
+            let Some(agent) = agent else { return };
+            let mut agents = self.entities(agent, ObjectKind::Actor);
+            if trig.id == "controls/lead" {
+                agents.retain(|&a| self.rf.entities[a].etype == EntityType::Person);
+            }
+            let patient = t.child(v, "nsubj:pass").or(if word.deprel == "acl" {
+                word.head
+            } else {
+                None
+            });
+            let Some(patient) = patient else { return };
+            let patients = self.entities(patient, trig.object);
+            self.emit(&agents, trig.relation, &patients, trig, v, "passive");
+            return;
+        }
+        let Some(subj) = self.subjects(v) else { return };
+        let subjects = self.entities(subj, ObjectKind::Actor);
+        if subjects.is_empty() {
+            return;
+        }
+        self.rf.note_attack(trig, &subjects);
+        let mut objects = Vec::new();
+        for d in t.dependents(v) {
+            let rel = base(t.words[d].deprel);
+            let take = match rel {
+                "obj" | "iobj" => true,
+                "obl" | "nmod" => t.case_of(d).is_some_and(|c| {
+                    trig.preps_split.iter().any(|p| p.len() == 1 && p[0] == c)
+                        || trig.needs_split.iter().any(|p| p.len() == 1 && p[0] == c)
+                }),
+                _ => false,
+            };
+            // a prepositional phrase the parser hung on the object: "fired missiles at X"
+            let hung: Vec<usize> = if rel == "obj" {
+                t.children(d, "nmod")
+                    .filter(|&n| {
+                        t.case_of(n).is_some_and(|c| {
+                            trig.preps_split.iter().any(|p| p.len() == 1 && p[0] == c)
+                                || trig.needs_split.iter().any(|p| p.len() == 1 && p[0] == c)
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for n in hung {
+                for e in self.entities(n, trig.object) {
+                    if !objects.contains(&e) {
+                        objects.push(e);
+                    }
+                }
+            }
+            if take {
+                for e in self.entities(d, trig.object) {
+                    if !objects.contains(&e) {
+                        objects.push(e);
+                    }
+                }
+            }
+        }
+        // "A and B denounced it": a pronoun object that resolves to a subject is not one
+        objects.retain(|o| !subjects.contains(o));
+        if objects.is_empty() && trig.relation == Relation::MeetsWith && subjects.len() >= 2 {
+            for (k, &a) in subjects.iter().enumerate() {
+                self.emit(&[a], trig.relation, &subjects[k + 1..], trig, v, "pair");
+            }
+            return;
+        }
+        self.emit(&subjects, trig.relation, &objects, trig, v, "verb");
+    }
+
+    /// "the Turkish-backed Syrian National Army", "Yemen's Saudi-backed government": the
+    /// name before the hyphen -> the noun the participle modifies.
+    pub(super) fn adjective(&mut self, trig: &Trigger, p: usize) {
+        let t = self.tree;
+        if p < 2 || t.words[p - 1].form != "-" {
+            return;
+        }
+        let Some(m) = self.rf.mention(self.s + p - 2) else {
+            return;
+        };
+        let Some(src) = self
+            .rf
+            .as_actor(m)
+            .or((m.kind == MentionKind::Demonym).then_some(m.entity))
+        else {
+            return;
+        };
+        let word = &t.words[p];
+        let Some(h) = word.head else { return };
+        if !matches!(base(word.deprel), "amod" | "compound" | "acl" | "nmod") || h < p {
+            return;
+        }
+        // the modified noun itself must be a name: "Saudi-backed government" is not Yemen
+        let Some(target) = self
+            .rf
+            .mention(self.s + h)
+            .and_then(|m| self.rf.fits(m, trig.object))
+        else {
+            return;
+        };
+        self.emit(&[src], trig.relation, &[target], trig, p, "adjective");
+    }
+
+    pub(super) fn noun(&mut self, trig: &Trigger, n: usize) {
+        let t = self.tree;
+        if !matches!(t.words[n].upos, Upos::Noun | Upos::Propn) || self.blocked(n, trig.relation) {
+            return;
+        }
+        let mut targets = Vec::new();
+        let mut between = Vec::new();
+        for d in t.children(n, "nmod") {
+            let Some(case) = t.case_of(d) else { continue };
+            if !trig.noun_preps.iter().any(|p| p == case) {
+                continue;
+            }
+            let found = self.entities(d, trig.object);
+            if case == "between" {
+                between = found;
+            } else {
+                targets.extend(found);
+            }
+        }
+        if between.len() >= 2 {
+            for (k, &a) in between.iter().enumerate() {
+                self.emit(&[a], trig.relation, &between[k + 1..], trig, n, "between");
+            }
+            return;
+        }
+        let sources = self.noun_source(n);
+        if targets.is_empty() {
+            // "Baghdad and Washington opened talks"
+            if trig.relation == Relation::MeetsWith && sources.len() >= 2 {
+                for (k, &a) in sources.iter().enumerate() {
+                    self.emit(&[a], trig.relation, &sources[k + 1..], trig, n, "pair");
+                }
+            }
+            return;
+        }
+        self.emit(&sources, trig.relation, &targets, trig, n, "noun");
+    }
+
+    /// "Barzani's Kurdistan Democratic Party", "Machar's SPLM-IO": a person's party, movement
+    /// or armed group is one they lead.
+    pub(super) fn possessor_leads(&mut self, d: usize) {
+        let t = self.tree;
+        let word = &t.words[d];
+        if word.deprel != "nmod:poss" {
+            return;
+        }
+        let Some(h) = word.head else { return };
+        let entity = |w: usize| {
+            self.rf
+                .mention(self.s + w)
+                .filter(|m| m.kind == MentionKind::Named)
+        };
+        let (Some(person), Some(group)) = (entity(d), entity(h)) else {
+            return;
+        };
+        if person.entity == group.entity
+            || self.rf.entities[person.entity].etype != EntityType::Person
+            || !matches!(
+                self.rf.entities[group.entity].etype,
+                EntityType::ArmedGroup | EntityType::Organization
+            )
+            || self.blocked(h, Relation::Controls)
+        {
+            return;
+        }
+        let trig = leader_trigger();
+        self.emit(
+            &[person.entity],
+            Relation::Controls,
+            &[group.entity],
+            &trig,
+            d,
+            "possessor",
+        );
+    }
+
+    /// Role nouns and leader titles: "Russia, Assad's main backer", "the group's leader, X",
+    /// "X is the head of Y", "HTS leader X".
+    pub(super) fn role(&mut self, r: usize) {
+        let t = self.tree;
+        let word = &t.words[r];
+        if word.upos != Upos::Noun {
+            return;
+        }
+        let f = self.folded(r);
+        let pat = self.rf.pat;
+        let leader = pat.words.leader_titles.longest_at(&[f]).is_some();
+        let role_trig = pat
+            .triggers
+            .iter()
+            .find(|tr| tr.role_nouns.iter().any(|x| x == f));
+        if !leader && role_trig.is_none() {
+            return;
+        }
+        let (rel, want) = if leader {
+            (Relation::Controls, ObjectKind::Any)
+        } else {
+            (Relation::Supports, ObjectKind::Actor)
+        };
+        if t.dependents(r)
+            .any(|d| FORMER.contains(&self.lemma(d)) || FORMER.contains(&self.folded(d)))
+            || self.blocked(r, rel)
+        {
+            return;
+        }
+        if leader && !self.top_title(r) {
+            return;
+        }
+        // the owner: "Y's leader", "the leader of Y", "Y leader"
+        let owner = t.dependents(r).find_map(|d| match t.words[d].deprel {
+            "nmod:poss" | "compound" => self
+                .rf
+                .mention(self.s + d)
+                .and_then(|m| self.rf.fits(m, want)),
+            "nmod" if t.case_of(d) == Some("of") => self.entity(d, want, 0),
+            _ => None,
+        });
+        let Some(owner) = owner else { return };
+        // "North Korean leader Kim Jong Un" never leads a known person
+        if leader
+            && self.rf.entities[owner].etype == EntityType::Person
+            && self.rf.entities[owner].lexicon_id.is_some()
+        {
+            return;
+        }
+        // the holder: apposition either way, copular subject, or the name it titles
+        let mut holders = Vec::new();
+        // the noun it is in apposition to, not that noun's conjuncts: "A, B and C, the
+        // leader of Y" says C leads Y
+        if word.deprel == "appos"
+            && let Some(h) = word.head
+        {
+            holders.extend(self.entity(h, ObjectKind::Actor, 0));
+        }
+        for d in t.children(r, "appos") {
+            holders.extend(self.entities(d, ObjectKind::Actor));
+        }
+        if t.child(r, "cop").is_some()
+            && let Some(s) = t.child(r, "nsubj")
+        {
+            holders.extend(self.entities(s, ObjectKind::Actor));
+        }
+        // "X remains its most important backer", "X became Y's closest ally"
+        if matches!(word.deprel, "xcomp" | "obj")
+            && let Some(h) = word.head
+            && matches!(self.lemma(h), "remain" | "become" | "stay")
+            && let Some(s) = self.subjects(h)
+        {
+            holders.extend(self.entities(s, ObjectKind::Actor));
+        }
+        // "Machar's allies, including A and B"
+        for d in t.children(r, "nmod") {
+            if t.child(d, "case")
+                .is_some_and(|c| self.folded(c) == "including")
+            {
+                holders.extend(self.entities(d, ObjectKind::Actor));
+            }
+        }
+        if matches!(word.deprel, "compound" | "nmod:desc")
+            && let Some(h) = word.head
+            && t.words[h].upos == Upos::Propn
+        {
+            holders.extend(self.entities(h, ObjectKind::Actor));
+        }
+        holders.retain(|&h| h != owner);
+        if holders.is_empty() {
+            return;
+        }
+        if leader {
+            holders.retain(|&h| self.rf.entities[h].etype == EntityType::Person);
+            let trig = leader_trigger();
+            self.emit(&holders, rel, &[owner], &trig, r, "leader");
+            return;
+        }
+        let trig = role_trig.expect("a role noun's trigger");
+        if PROXIES.contains(&f) {
+            self.emit(&[owner], rel, &holders, trig, r, "role");
+        } else {
+            self.emit(&holders, rel, &[owner], trig, r, "role");
+        }
+    }
+}

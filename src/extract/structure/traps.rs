@@ -1,0 +1,228 @@
+//! Traps on the tree: what makes a statement not a fact (negation, modals, conditions,
+//! complements of denial, fear, refusal and loss, effort for control claims, "once"),
+//! window readings the tagger contradicts, "call" that names, and leader titles that are
+//! not the top office or belong to the dead.
+
+use super::super::patterns::Form;
+use super::{TreeFinder, base};
+use crate::model::Relation;
+use crate::syntax::labels::Upos;
+
+/// Lemmas whose complement is not a statement of fact.
+const BLOCKING: &[&str] = &[
+    "deny",
+    "refuse",
+    "fail",
+    "fear",
+    "reject",
+    "doubt",
+    "dismiss",
+    "accuse",
+    "allege",
+    "hope",
+    "want",
+    "wish",
+    "seek",
+    "try",
+    "attempt",
+    "call",
+    "urge",
+    "demand",
+    "ask",
+    "unlikely",
+    "unable",
+    "ready",
+    "willing",
+    "likely",
+    "lose",
+    "cede",
+    "relinquish",
+    "abandon",
+    "rumor",
+    "rumour",
+    "claim",
+    "consider",
+    "question",
+    "propose",
+    "offer",
+    "threat",
+    "plan",
+    "arrange",
+    "organize",
+    "organise",
+    "work",
+    "prevent",
+    "avoid",
+    "stop",
+    "charge",
+    "accusation",
+    "allegation",
+    "suspicion",
+    "speculation",
+    "possibility",
+    "prospect",
+];
+
+/// Lemmas of effort and intent: what they govern has not happened yet. They block control
+/// claims ("vowed to retake"), not the hostility or support they express.
+const EFFORT: &[&str] = &[
+    "vow", "threaten", "aim", "push", "fight", "struggle", "battle", "race", "move", "prepare",
+    "intend", "expect", "pledge", "promise", "advance", "head", "march",
+];
+
+const MODALS: &[&str] = &["could", "would", "might", "may", "should", "can", "must"];
+
+/// Words that say a role holder no longer holds it.
+pub(super) const FORMER: &[&str] = &[
+    "former", "ex", "late", "then", "onetime", "one-time", "deposed", "ousted",
+];
+
+/// Adjectives that make a title a lesser office.
+const NARROWING: &[&str] = &[
+    "deputy",
+    "assistant",
+    "vice",
+    "acting",
+    "regional",
+    "local",
+    "senior",
+    "military",
+    "media",
+    "political",
+];
+
+/// Lemmas that say a leader is dead or replaced.
+const GONE: &[&str] = &[
+    "kill",
+    "assassinate",
+    "slay",
+    "eliminate",
+    "die",
+    "death",
+    "funeral",
+    "mourn",
+    "bury",
+    "succeed",
+    "replace",
+    "predecessor",
+    "assassination",
+    "killing",
+];
+
+impl TreeFinder<'_, '_> {
+    /// Whether anything in the tree makes the statement at `x` not a fact.
+    pub(super) fn blocked(&self, x: usize, rel: Relation) -> bool {
+        let t = self.tree;
+        let mut v = x;
+        for step in 0..8 {
+            for d in t.dependents(v) {
+                let dw = &t.words[d];
+                let lemma = dw.lemma.as_str();
+                let hit = match base(dw.deprel) {
+                    "advmod" | "det" => {
+                        matches!(lemma, "not" | "never" | "no" | "n't")
+                            || (rel != Relation::Opposes
+                                && matches!(lemma, "once" | "formerly" | "previously"))
+                    }
+                    "aux" => MODALS.contains(&lemma),
+                    "mark" => matches!(lemma, "if" | "unless" | "whether"),
+                    "amod" => rel != Relation::Opposes && FORMER.contains(&lemma),
+                    _ => false,
+                };
+                if hit {
+                    return true;
+                }
+            }
+            let lemma = self.lemma(v);
+            if step > 0
+                && (BLOCKING.contains(&lemma)
+                    || (rel == Relation::Controls && EFFORT.contains(&lemma)))
+            {
+                return true;
+            }
+            let w = &t.words[v];
+            let Some(h) = w.head else { break };
+            // complement clauses reach their governing verb, and a noun the verb or noun it
+            // is an argument of; adverbial and relative clauses and coordination do not
+            // (the parser attaches them least reliably)
+            let noun = matches!(w.upos, Upos::Noun | Upos::Propn);
+            let climbs = match w.deprel {
+                "xcomp" | "ccomp" | "csubj" | "acl" => true,
+                // "the charge that it backs X": a clause with "that" as a mark is the noun's
+                // content, whatever the parser calls it
+                "acl:relcl" => t.children(v, "mark").next().is_some(),
+                "obj" | "obl" | "nmod" | "nsubj:pass" => noun,
+                _ => false,
+            };
+            if !climbs {
+                break;
+            }
+            v = h;
+        }
+        false
+    }
+
+    /// Whether the statement whose trigger is word `x` is not a fact by the tree: negated,
+    /// modal, conditional, or governed by denial, fear or refusal.
+    pub(super) fn vetoes(&self, x: usize, rel: Relation, pattern: &str) -> bool {
+        self.blocked(x, rel) || self.mistagged(x, pattern) || self.naming(x, pattern)
+    }
+
+    /// Whether "call" at `x` names or describes rather than phones: "called U.S. moves
+    /// irrational", "what it called aggression", "calls itself the CNSP". A phone call's
+    /// object is a name, with no second predicate after it.
+    pub(super) fn naming(&self, x: usize, pattern: &str) -> bool {
+        if pattern != "meets/call" {
+            return false;
+        }
+        let t = self.tree;
+        let named_object = t.child(x, "obj").is_some_and(|o| {
+            self.rf.mention(self.s + o).is_some() && t.words[o].upos != Upos::Pron
+        });
+        !named_object
+            || t.child(x, "xcomp").is_some()
+            || t.child(x, "obl:unmarked").is_some()
+            || t.children(x, "obj").count() > 1
+    }
+
+    /// Whether the word the window rules read as a verb (or noun) form of trigger `pattern`
+    /// is, by the tagger, neither: "the attack" is no verb, "forces back the deal" no noun.
+    pub(super) fn mistagged(&self, x: usize, pattern: &str) -> bool {
+        let n = self.tree.words.len();
+        let window: Vec<&str> = self.rf.ws[self.s + x..(self.s + x + 4).min(self.s + n)].to_vec();
+        let pat = self.rf.pat;
+        let mut forms = pat
+            .forms_at(&window)
+            .filter(|f| pat.triggers[f.trigger].id == pattern)
+            .peekable();
+        if forms.peek().is_none() {
+            return false;
+        }
+        let upos = self.tree.words[x].upos;
+        !forms.any(|f| match f.form {
+            Form::Verb { .. } => matches!(upos, Upos::Verb | Upos::Adj),
+            Form::Noun => matches!(upos, Upos::Noun | Upos::Propn),
+            _ => true,
+        })
+    }
+
+    /// Whether the leader title `r` names the holder of the top office, alive: not a
+    /// deputy or a narrower chief ("media chief", "deputy commander"), and not said to
+    /// have been killed or replaced.
+    pub(super) fn top_title(&self, r: usize) -> bool {
+        let t = self.tree;
+        let narrowed = t.dependents(r).any(|d| {
+            let w = &t.words[d];
+            (w.deprel == "compound"
+                && w.upos == Upos::Noun
+                && self.rf.mention(self.s + d).is_none())
+                || (w.deprel == "amod" && NARROWING.contains(&self.folded(d)))
+        });
+        let gone = t
+            .path_to_root(r)
+            .into_iter()
+            .chain(t.words[r].head.map(|h| t.subtree(h)).unwrap_or_default())
+            .any(|x| GONE.contains(&self.lemma(x)));
+        !narrowed && !gone
+    }
+}
