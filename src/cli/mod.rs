@@ -188,9 +188,12 @@ pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// The extractor with the embedded data and the user's extra files.
-fn extractor(lexicon: &[PathBuf], patterns: &[PathBuf]) -> anyhow::Result<Extractor> {
-    Ok(Extractor::load(lexicon, patterns)?)
+/// The extractor with the embedded data and the user's extra files; `trees` turns the tree
+/// stage on.
+fn extractor(lexicon: &[PathBuf], patterns: &[PathBuf], trees: bool) -> anyhow::Result<Extractor> {
+    let mut x = Extractor::load(lexicon, patterns)?;
+    x.trees = trees;
+    Ok(x)
 }
 
 /// Runs the parsed command.
@@ -208,16 +211,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Show(args) => show::run(&graph, args),
         Command::Stats(args) => stats::run(&graph, args),
         Command::Export(args) => export::run(&graph, args),
-        Command::Extract(args) => {
-            let mut x = extractor(&cli.lexicon, &cli.patterns)?;
-            x.trees = !args.no_trees;
-            extract::run(&x, args)
-        }
-        Command::Ingest(args) => {
-            let mut x = extractor(&cli.lexicon, &cli.patterns)?;
-            x.trees = !args.no_trees;
-            ingest::run(&graph, &x, args)
-        }
+        Command::Extract(args) => extract::run(
+            &extractor(&cli.lexicon, &cli.patterns, !args.no_trees)?,
+            args,
+        ),
+        Command::Ingest(args) => ingest::run(
+            &graph,
+            &extractor(&cli.lexicon, &cli.patterns, !args.no_trees)?,
+            args,
+        ),
         Command::Why(args) => why::run(&graph, args),
         Command::Lexicon(args) => lexicon::run(&Lexicon::load(&cli.lexicon)?, args),
         Command::Render(args) => render::run(&graph, args),

@@ -461,18 +461,6 @@ impl Patterns {
         Ok(())
     }
 
-    /// The trigger whose role nouns include `word` ("backer", "ally").
-    pub fn role_trigger(&self, word: &str) -> Option<&Trigger> {
-        self.triggers
-            .iter()
-            .find(|t| t.role_nouns.iter().any(|x| x == word))
-    }
-
-    /// Whether `word` is a role noun of some trigger.
-    pub fn role_noun(&self, word: &str) -> bool {
-        self.role_trigger(word).is_some()
-    }
-
     /// Trigger forms that start at `words[0]`, longest first, with their length.
     pub fn forms_at<'a, 'w>(
         &'a self,

@@ -191,7 +191,8 @@ const DESCRIPTORS: &[&str] = &[
     "then-",
     "top",
 ];
-const LEADER_NEG: &[&str] = &[
+/// Words that say a title's holder no longer holds it ("former", "late", "ousted").
+pub(super) const LEADER_NEG: &[&str] = &[
     "former", "ex", "late", "then", "onetime", "one-time", "deposed", "ousted",
 ];
 /// Words before a leader's name that say the person is dead or replaced: no control.

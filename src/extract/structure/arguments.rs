@@ -259,7 +259,8 @@ impl TreeFinder<'_, '_> {
         out
     }
 
-    /// The subject words of predicate `v`: its own (active) subject, or the one it inherits.
+    /// The subject word of predicate `v`: its own (active) subject, or the one it inherits
+    /// from the word it depends on.
     pub(super) fn subjects(&self, mut v: usize) -> Option<usize> {
         let t = self.tree;
         for _ in 0..6 {
@@ -343,8 +344,6 @@ impl TreeFinder<'_, '_> {
 
     /// Whether word `w` is a form of any trigger.
     pub(super) fn is_trigger(&self, w: usize) -> bool {
-        let n = self.tree.words.len();
-        let window: Vec<&str> = self.rf.ws[self.s + w..(self.s + w + 4).min(self.s + n)].to_vec();
-        self.rf.pat.forms_at(&window).next().is_some()
+        self.rf.pat.forms_at(self.window(w)).next().is_some()
     }
 }

@@ -96,8 +96,17 @@ fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool
         let window = &rf.ws[t..(t + 4).min(range.end)];
         pat.forms_at(window).next().is_some()
             || pat.words.leader_titles.longest_at(&window[..1]).is_some()
-            || pat.role_noun(window[0])
     })
+}
+
+impl<'a> TreeFinder<'_, 'a> {
+    /// The folded words from `w` on, up to four and within the sentence: where trigger
+    /// forms are matched. Borrowed from the document, not from the finder.
+    pub(super) fn window(&self, w: usize) -> &'a [&'a str] {
+        let ws: &'a [&'a str] = self.rf.ws;
+        let end = (self.s + w + 4).min(self.s + self.tree.words.len());
+        &ws[self.s + w..end]
+    }
 }
 
 /// The tree finder for one sentence.
@@ -135,12 +144,9 @@ impl TreeFinder<'_, '_> {
 
     /// Finds the relations of the sentence.
     pub fn run(&mut self) {
-        let n = self.tree.words.len();
-        for w in 0..n {
-            let window: Vec<&str> =
-                self.rf.ws[self.s + w..(self.s + w + 4).min(self.s + n)].to_vec();
+        for w in 0..self.tree.words.len() {
             let pat = self.rf.pat;
-            for f in pat.forms_at(&window) {
+            for f in pat.forms_at(self.window(w)) {
                 let trig = &pat.triggers[f.trigger];
                 match f.form {
                     Form::Verb { participle } => self.verb(trig, w, participle),

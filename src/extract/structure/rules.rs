@@ -3,8 +3,8 @@
 //! [`super::arguments`] and reports through [`TreeFinder::emit`].
 
 use super::super::MentionKind;
-use super::super::patterns::{ObjectKind, Trigger};
-use super::traps::FORMER;
+use super::super::patterns::{Form, ObjectKind, Trigger};
+use super::super::relations::LEADER_NEG;
 use super::{TreeFinder, base, leader_trigger};
 use crate::model::{EntityType, Relation};
 use crate::syntax::labels::Upos;
@@ -238,9 +238,9 @@ impl TreeFinder<'_, '_> {
         let pat = self.rf.pat;
         let leader = pat.words.leader_titles.longest_at(&[f]).is_some();
         let role_trig = pat
-            .triggers
-            .iter()
-            .find(|tr| tr.role_nouns.iter().any(|x| x == f));
+            .forms_at(&[f])
+            .find(|fe| fe.form == Form::RoleNoun)
+            .map(|fe| &pat.triggers[fe.trigger]);
         if !leader && role_trig.is_none() {
             return;
         }
@@ -250,7 +250,7 @@ impl TreeFinder<'_, '_> {
             (Relation::Supports, ObjectKind::Actor)
         };
         if t.dependents(r)
-            .any(|d| FORMER.contains(&self.lemma(d)) || FORMER.contains(&self.folded(d)))
+            .any(|d| LEADER_NEG.contains(&self.lemma(d)) || LEADER_NEG.contains(&self.folded(d)))
             || self.blocked(r, rel)
         {
             return;

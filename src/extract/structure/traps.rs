@@ -4,6 +4,7 @@
 //! not the top office or belong to the dead.
 
 use super::super::patterns::Form;
+use super::super::relations::LEADER_NEG;
 use super::{TreeFinder, base};
 use crate::model::Relation;
 use crate::syntax::labels::Upos;
@@ -72,11 +73,6 @@ const EFFORT: &[&str] = &[
 
 const MODALS: &[&str] = &["could", "would", "might", "may", "should", "can", "must"];
 
-/// Words that say a role holder no longer holds it.
-pub(super) const FORMER: &[&str] = &[
-    "former", "ex", "late", "then", "onetime", "one-time", "deposed", "ousted",
-];
-
 /// Adjectives that make a title a lesser office.
 const NARROWING: &[&str] = &[
     "deputy",
@@ -126,7 +122,7 @@ impl TreeFinder<'_, '_> {
                     }
                     "aux" => MODALS.contains(&lemma),
                     "mark" => matches!(lemma, "if" | "unless" | "whether"),
-                    "amod" => rel != Relation::Opposes && FORMER.contains(&lemma),
+                    "amod" => rel != Relation::Opposes && LEADER_NEG.contains(&lemma),
                     _ => false,
                 };
                 if hit {
@@ -188,11 +184,9 @@ impl TreeFinder<'_, '_> {
     /// Whether the word the window rules read as a verb (or noun) form of trigger `pattern`
     /// is, by the tagger, neither: "the attack" is no verb, "forces back the deal" no noun.
     pub(super) fn mistagged(&self, x: usize, pattern: &str) -> bool {
-        let n = self.tree.words.len();
-        let window: Vec<&str> = self.rf.ws[self.s + x..(self.s + x + 4).min(self.s + n)].to_vec();
         let pat = self.rf.pat;
         let mut forms = pat
-            .forms_at(&window)
+            .forms_at(self.window(x))
             .filter(|f| pat.triggers[f.trigger].id == pattern)
             .peekable();
         if forms.peek().is_none() {
