@@ -19,11 +19,17 @@ pub enum Error {
     /// A problem with a whole file (`FILE: what is wrong`).
     #[error("{path}: {message}")]
     InFile { path: String, message: String },
-    /// A name that matches no entity, with the closest known name if there is one.
-    #[error("no entity '{name}'{}", match .suggestion { Some(s) => format!(" (did you mean '{s}'?)"), None => String::new() })]
+    /// A name that matches no entity, with the closest known names if there are any.
+    #[error("no entity '{name}'{}", did_you_mean(.suggestions))]
     UnknownEntity {
         name: String,
-        suggestion: Option<String>,
+        suggestions: Vec<String>,
+    },
+    /// A name that matches several entities: each as `id 'name' (type, country)`.
+    #[error("'{name}' names more than one entity: {}; give the id or the full name", .candidates.join("; "))]
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
     },
     /// Another process holds the graph's lock file and did not release it in time.
     #[error("graph {} is locked by another actorgraph process (waited {waited_secs:.1}s on {}); try again when it has finished", .path.display(), .lock.display())]
@@ -49,6 +55,16 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// ` (did you mean 'A', 'B' or 'C'?)`, or nothing.
+fn did_you_mean(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (did you mean {one}?)"),
+        [rest @ .., last] => format!(" (did you mean {} or {last}?)", rest.join(", ")),
     }
 }
 

@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use actorgraph::graph::import::StatementLine;
-use actorgraph::graph::store;
+use actorgraph::graph::{Resolver, store};
 
-use super::{Outcome, lock_timeout, output};
+use super::{Names, Outcome, lock_timeout, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -39,9 +39,15 @@ pub struct Args {
     /// Type of a new target entity: ..., city, region, country, facility, route.
     #[arg(long)]
     pub target_type: Option<String>,
+    /// The source's id: an existing entity, a lexicon id, or the id of a new entity.
+    #[arg(long)]
+    pub source_id: Option<String>,
+    /// The target's id.
+    #[arg(long)]
+    pub target_id: Option<String>,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let line = StatementLine {
         source: args.source,
         relation: args.relation,
@@ -54,14 +60,20 @@ pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
         target_kind: args.target_kind,
         source_type: args.source_type,
         target_type: args.target_type,
+        source_id: args.source_id,
+        target_id: args.target_id,
         ..StatementLine::default()
     };
-    let statement = line.into_statement("manual", "manual")?;
-    let what = format!(
-        "{} -{}-> {}",
-        statement.source.name, statement.relation, statement.target.name
-    );
-    let added = store::update(graph, lock_timeout(), |g| Ok(g.add_statement(statement)))?;
+    let written = line.into_written("manual", "manual")?;
+    let resolver = Resolver::new(names.lexicon()?);
+    let (added, what) = store::update(graph, lock_timeout(), |g| {
+        let statement = resolver.statement(g, written)?;
+        let what = format!(
+            "{} -{}-> {}",
+            statement.source.name, statement.relation, statement.target.name
+        );
+        Ok((g.add_statement(statement), what))
+    })?;
     let verb = if added { "added" } else { "already known" };
     output::print(&format!("{verb}: {what}\n"))?;
     Ok(Outcome::Done)

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use actorgraph::graph::store;
 
-use super::{Outcome, lock_timeout, output};
+use super::{Names, Outcome, lock_timeout, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -14,9 +14,9 @@ pub struct Args {
     pub alias: String,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let (name, added) = store::update(graph, lock_timeout(), |g| {
-        let id = g.resolve(&args.entity)?;
+        let id = names.find(g, &args.entity)?;
         let added = g.add_alias(&id, &args.alias)?;
         Ok((
             g.entity(&id).map(|e| e.name.clone()).unwrap_or_default(),

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use actorgraph::graph::store;
 
-use super::{Format, Outcome, output};
+use super::{Format, Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,9 +20,9 @@ pub struct Args {
     pub format: Format,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let g = store::load(graph)?;
-    let id = g.resolve(&args.entity)?;
+    let id = names.find(&g, &args.entity)?;
     let backers = g.backers(&id, args.depth, args.reverse)?;
     match args.format {
         Format::Json => output::print_json(&backers)?,

@@ -8,7 +8,7 @@ use actorgraph::Error;
 use actorgraph::export::{cytoscape, dot, geojson, gexf, graphml, json, neo4j, table};
 use actorgraph::graph::store;
 
-use super::{FilterArgs, Outcome, output};
+use super::{FilterArgs, Names, Outcome, output};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -78,10 +78,10 @@ fn write(path: &Path, text: &str) -> Result<(), Error> {
     std::fs::write(path, text).map_err(|e| Error::io("write", path, e))
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let format = format_of(&args)?;
     let g = store::load(graph)?;
-    let sub = args.filter.to_filter(&g)?.apply(&g)?;
+    let sub = args.filter.to_filter(&g, names)?.apply(&g)?;
     let pretty = |v: serde_json::Value| {
         let mut s = serde_json::to_string_pretty(&v).expect("JSON values serialize");
         s.push('\n');

@@ -5,9 +5,9 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use actorgraph::Error;
-use actorgraph::graph::{import, store};
+use actorgraph::graph::{Resolver, import, store};
 
-use super::{Outcome, lock_timeout, output};
+use super::{Names, Outcome, lock_timeout, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,7 +15,7 @@ pub struct Args {
     pub file: PathBuf,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let (label, statements) = if args.file.as_os_str() == "-" {
         let stdin = std::io::stdin().lock();
         (
@@ -29,11 +29,17 @@ pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
         (label, statements)
     };
     let total = statements.len();
+    let resolver = Resolver::new(names.lexicon()?);
     let (added, entities, edges) = store::update(graph, lock_timeout(), |g| {
-        let added = statements
-            .into_iter()
-            .filter(|s| g.add_statement(s.clone()))
-            .count();
+        let mut added = 0;
+        for (line, written) in statements {
+            let statement = resolver.statement(g, written).map_err(|e| Error::AtLine {
+                path: label.clone(),
+                line,
+                message: e.to_string(),
+            })?;
+            added += usize::from(g.add_statement(statement));
+        }
         Ok((added, g.entity_count(), g.edge_count()))
     })?;
     output::print(&format!(

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use actorgraph::graph::store;
 
-use super::{Outcome, lock_timeout, output};
+use super::{Names, Outcome, lock_timeout, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -14,10 +14,10 @@ pub struct Args {
     pub other: String,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let (keep, other) = store::update(graph, lock_timeout(), |g| {
-        let keep = g.resolve(&args.keep)?;
-        let other = g.resolve(&args.other)?;
+        let keep = names.find(g, &args.keep)?;
+        let other = names.find(g, &args.other)?;
         let other_name = g.entity(&other).map(|e| e.name.clone()).unwrap_or_default();
         g.merge(&keep, &other)?;
         Ok((

@@ -5,14 +5,15 @@
 //! line in [`run`].
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use actorgraph::extract::Extractor;
-use actorgraph::graph::{Filter, Graph, store};
+use actorgraph::graph::{Filter, Graph, Resolver, store};
 use actorgraph::lexicon::Lexicon;
-use actorgraph::model::{EntityKind, Relation, parse_relations};
+use actorgraph::model::{EntityId, EntityKind, Relation, parse_relations};
 
 mod add;
 mod alias;
@@ -141,7 +142,7 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     /// The library filter, with names resolved in `graph`.
-    pub fn to_filter(&self, graph: &Graph) -> anyhow::Result<Filter> {
+    pub fn to_filter(&self, graph: &Graph, names: &Names) -> anyhow::Result<Filter> {
         Ok(Filter {
             relations: self
                 .rel
@@ -152,7 +153,7 @@ impl FilterArgs {
             focus: self
                 .focus
                 .as_deref()
-                .map(|f| graph.resolve(f))
+                .map(|f| names.find(graph, f))
                 .transpose()?,
             depth: self.depth,
             since: self.since.clone(),
@@ -165,6 +166,41 @@ impl FilterArgs {
                 .transpose()?,
             top: self.top,
         })
+    }
+}
+
+/// Names to entities for every command that takes one: the graph, then the lexicon
+/// (embedded and `--lexicon` files, loaded on first use), then the name itself
+/// ([`Resolver`]).
+pub struct Names {
+    files: Vec<PathBuf>,
+    lexicon: OnceLock<Lexicon>,
+}
+
+impl Names {
+    pub fn new(files: Vec<PathBuf>) -> Names {
+        Names {
+            files,
+            lexicon: OnceLock::new(),
+        }
+    }
+
+    /// The lexicon, loaded once.
+    pub fn lexicon(&self) -> Result<&Lexicon, actorgraph::Error> {
+        if let Some(l) = self.lexicon.get() {
+            return Ok(l);
+        }
+        let l = Lexicon::load(&self.files)?;
+        Ok(self.lexicon.get_or_init(|| l))
+    }
+
+    /// The entity of `g` that `name` means; the lexicon is read only when the graph has
+    /// no entity of that exact name.
+    pub fn find(&self, g: &Graph, name: &str) -> Result<EntityId, actorgraph::Error> {
+        match g.lookup(name) {
+            Some(id) => Ok(id),
+            None => Resolver::new(self.lexicon()?).find(g, name),
+        }
     }
 }
 
@@ -199,18 +235,19 @@ fn extractor(lexicon: &[PathBuf], patterns: &[PathBuf], trees: bool) -> anyhow::
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let graph = cli.graph;
+    let names = &Names::new(cli.lexicon.clone());
     match cli.command {
-        Command::Add(args) => add::run(&graph, args),
-        Command::Import(args) => import::run(&graph, args),
-        Command::Alias(args) => alias::run(&graph, args),
-        Command::Merge(args) => merge::run(&graph, args),
-        Command::Remove(args) => remove::run(&graph, args),
-        Command::Path(args) => path::run(&graph, args),
-        Command::Backers(args) => backers::run(&graph, args),
-        Command::Neighbors(args) => neighbors::run(&graph, args),
-        Command::Show(args) => show::run(&graph, args),
+        Command::Add(args) => add::run(&graph, names, args),
+        Command::Import(args) => import::run(&graph, names, args),
+        Command::Alias(args) => alias::run(&graph, names, args),
+        Command::Merge(args) => merge::run(&graph, names, args),
+        Command::Remove(args) => remove::run(&graph, names, args),
+        Command::Path(args) => path::run(&graph, names, args),
+        Command::Backers(args) => backers::run(&graph, names, args),
+        Command::Neighbors(args) => neighbors::run(&graph, names, args),
+        Command::Show(args) => show::run(&graph, names, args),
         Command::Stats(args) => stats::run(&graph, args),
-        Command::Export(args) => export::run(&graph, args),
+        Command::Export(args) => export::run(&graph, names, args),
         Command::Extract(args) => extract::run(
             &extractor(&cli.lexicon, &cli.patterns, !args.no_trees)?,
             args,
@@ -220,9 +257,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             &extractor(&cli.lexicon, &cli.patterns, !args.no_trees)?,
             args,
         ),
-        Command::Why(args) => why::run(&graph, args),
+        Command::Why(args) => why::run(&graph, names, args),
         Command::Lexicon(args) => lexicon::run(&Lexicon::load(&cli.lexicon)?, args),
-        Command::Render(args) => render::run(&graph, args),
+        Command::Render(args) => render::run(&graph, names, args),
         Command::Parse(args) => parse::run(args),
     }
 }

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 
 use actorgraph::graph::{Direction, store};
 
-use super::{Format, Outcome, output, relation_list};
+use super::{Format, Names, Outcome, output, relation_list};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Side {
@@ -29,7 +29,7 @@ pub struct Args {
     pub format: Format,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let rels = args
         .rel
         .as_deref()
@@ -42,7 +42,7 @@ pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
         Side::Both => Direction::Both,
     };
     let g = store::load(graph)?;
-    let id = g.resolve(&args.entity)?;
+    let id = names.find(&g, &args.entity)?;
     let found = g.neighbors(&id, rels.as_deref(), direction)?;
     match args.format {
         Format::Json => output::print_json(&found)?,

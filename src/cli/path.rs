@@ -7,7 +7,7 @@ use serde::Serialize;
 use actorgraph::graph::{Graph, Hop, PathQuery, store};
 use actorgraph::model::EntityId;
 
-use super::{Format, Outcome, output, relation_list};
+use super::{Format, Names, Outcome, output, relation_list};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -41,7 +41,7 @@ struct Answer {
     paths: Vec<Vec<Hop>>,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let query = PathQuery {
         relations: args
             .rel
@@ -54,7 +54,7 @@ pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
         limit: args.limit,
     };
     let g = store::load(graph)?;
-    let (from, to) = (g.resolve(&args.from)?, g.resolve(&args.to)?);
+    let (from, to) = (names.find(&g, &args.from)?, names.find(&g, &args.to)?);
     if from == to {
         let name = g.entity(&from).map_or(from.as_str(), |e| e.name.as_str());
         anyhow::bail!(

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use actorgraph::graph::store;
 
-use super::{Outcome, lock_timeout, output};
+use super::{Names, Outcome, lock_timeout, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -12,9 +12,9 @@ pub struct Args {
     pub entity: String,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let (name, edges) = store::update(graph, lock_timeout(), |g| {
-        let id = g.resolve(&args.entity)?;
+        let id = names.find(g, &args.entity)?;
         let edges = g.edges_of(&id).count();
         Ok((g.remove_entity(&id)?.name, edges))
     })?;

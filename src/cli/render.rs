@@ -10,7 +10,7 @@ use actorgraph::Error;
 use actorgraph::export::dot::{Cluster, DotOptions, to_dot};
 use actorgraph::graph::store;
 
-use super::{FilterArgs, Outcome};
+use super::{FilterArgs, Names, Outcome};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImageFormat {
@@ -76,10 +76,10 @@ fn format_of(args: &Args) -> anyhow::Result<ImageFormat> {
     })
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let format = format_of(&args)?;
     let g = store::load(graph)?;
-    let sub = args.filter.to_filter(&g)?.apply(&g)?;
+    let sub = args.filter.to_filter(&g, names)?.apply(&g)?;
     let options = DotOptions {
         title: args.title.clone(),
         legend: true,

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use actorgraph::graph::store;
 
-use super::{Format, Outcome, output};
+use super::{Format, Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -14,9 +14,9 @@ pub struct Args {
     pub format: Format,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let g = store::load(graph)?;
-    let card = g.card(&g.resolve(&args.entity)?)?;
+    let card = g.card(&names.find(&g, &args.entity)?)?;
     if let Format::Json = args.format {
         output::print_json(&card)?;
         return Ok(Outcome::Done);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use actorgraph::graph::store;
 use actorgraph::model::{Evidence, Relation};
 
-use super::{Format, Outcome, output};
+use super::{Format, Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -26,11 +26,11 @@ struct Why<'a> {
     evidence: Vec<&'a Evidence>,
 }
 
-pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
+pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let relation: Relation = args.relation.parse()?;
     let g = store::load(graph)?;
-    let src = g.resolve(&args.source)?;
-    let dst = g.resolve(&args.target)?;
+    let src = names.find(&g, &args.source)?;
+    let dst = names.find(&g, &args.target)?;
     let evidence: Vec<&Evidence> = g
         .edges_of(&src)
         .filter(|e| e.relation == relation)

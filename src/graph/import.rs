@@ -8,14 +8,20 @@
 //!
 //! `source`, `relation` and `target` are required. Optional: `evidence` (the quote), `doc`,
 //! `date` (`YYYY-MM-DD`), `url`, `confidence` (0 to 1), `span` (`{"start", "end"}` byte
-//! offsets in the document), and `source_kind`/`target_kind` (`actor`, `place`) or
-//! `source_type`/`target_type` (`person`, `state`, ..., `route`). Unknown fields are errors,
-//! to catch typos. Blank lines and lines starting with `#` are skipped.
+//! offsets in the document), `source_kind`/`target_kind` (`actor`, `place`),
+//! `source_type`/`target_type` (`person`, `state`, ..., `route`) and `source_id`/`target_id`.
+//! Unknown fields are errors, to catch typos. Blank lines and lines starting with `#` are
+//! skipped.
+//!
+//! Lines are read into [`Written`] statements: names as written, with what the line gives
+//! explicitly. [`super::Resolver::statement`] then turns each name into the entity it
+//! stands for, in the graph it goes into.
 
 use std::io::BufRead;
 
 use serde::Deserialize;
 
+use super::resolve::{Given, Written};
 use crate::Error;
 use crate::model::{
     Entity, EntityKind, EntityType, Evidence, Relation, Span, Statement, validate_date,
@@ -48,15 +54,21 @@ pub struct StatementLine {
     pub source_type: Option<String>,
     #[serde(default)]
     pub target_type: Option<String>,
+    #[serde(default)]
+    pub source_id: Option<String>,
+    #[serde(default)]
+    pub target_id: Option<String>,
 }
 
 impl StatementLine {
-    /// Checks the line and makes a statement. `doc` is used when the line names none;
-    /// `producer` says where it came from (`manual`, `import:FILE`).
+    /// Checks the line and makes a written statement, to be resolved in a graph. `doc` is
+    /// used when the line names none; `producer` says where it came from (`manual`,
+    /// `import:FILE`).
     ///
-    /// Kinds default to actor, except the target of `controls`, a place. `supports`,
-    /// `opposes` and `meets-with` link two actors; `controls` has an actor as source.
-    pub fn into_statement(self, doc: &str, producer: &str) -> Result<Statement, Error> {
+    /// Until resolved, kinds default to actor, except the target of `controls`, a place.
+    /// `supports`, `opposes` and `meets-with` link two actors; `controls` has an actor as
+    /// source.
+    pub fn into_written(self, doc: &str, producer: &str) -> Result<Written, Error> {
         let bad = |m: String| Err(Error::Invalid(m));
         let relation: Relation = self.relation.parse()?;
         if let Some(d) = &self.date {
@@ -77,18 +89,20 @@ impl StatementLine {
         } else {
             EntityKind::Actor
         };
-        let source = entity(
+        let (source, source_given) = entity(
             "source",
             &self.source,
             &self.source_kind,
             &self.source_type,
+            self.source_id,
             EntityKind::Actor,
         )?;
-        let target = entity(
+        let (target, target_given) = entity(
             "target",
             &self.target,
             &self.target_kind,
             &self.target_type,
+            self.target_id,
             target_default,
         )?;
         if source.kind != EntityKind::Actor {
@@ -108,7 +122,7 @@ impl StatementLine {
             Some(d) => d,
             None => doc.to_string(),
         };
-        Ok(Statement {
+        let statement = Statement {
             source,
             relation,
             target,
@@ -121,22 +135,38 @@ impl StatementLine {
                 url: self.url,
                 confidence: self.confidence.unwrap_or(1.0),
             },
+        };
+        Ok(Written {
+            statement,
+            source: source_given,
+            target: target_given,
         })
     }
 }
 
+/// The entity a name makes before resolution, and what the line gave for it.
 fn entity(
     end: &str,
     name: &str,
     kind: &Option<String>,
     etype: &Option<String>,
+    id: Option<String>,
     default: EntityKind,
-) -> Result<Entity, Error> {
+) -> Result<(Entity, Given), Error> {
     if crate::model::normalize_name(name).is_empty() {
         return Err(Error::Invalid(format!("empty {end} name '{name}'")));
     }
+    if let Some(id) = id
+        .as_deref()
+        .filter(|id| crate::model::EntityId::from_name(id).0 != *id)
+    {
+        return Err(Error::Invalid(format!(
+            "{end} id '{id}' is not an id (lowercase letters, digits and hyphens)"
+        )));
+    }
     let kind: Option<EntityKind> = kind.as_deref().map(str::parse).transpose()?;
     let etype: Option<EntityType> = etype.as_deref().map(str::parse).transpose()?;
+    let given = Given { id, kind, etype };
     let etype = match (kind, etype) {
         (Some(k), Some(t)) if t.kind() != k => {
             return Err(Error::Invalid(format!(
@@ -147,13 +177,13 @@ fn entity(
         (_, Some(t)) => t,
         (k, None) => EntityType::default_for(k.unwrap_or(default)),
     };
-    Ok(Entity::new(name, etype))
+    Ok((Entity::new(name, etype), given))
 }
 
-/// Reads every statement of a JSONL input, all or nothing: the first bad line is an error
-/// `LABEL:LINE: what is wrong`. `label` names the input in errors and in the producer
-/// (`import:LABEL`) and is the document id of lines that name none.
-pub fn read_statements(input: impl BufRead, label: &str) -> Result<Vec<Statement>, Error> {
+/// Reads every statement of a JSONL input with its line number, all or nothing: the first
+/// bad line is an error `LABEL:LINE: what is wrong`. `label` names the input in errors and
+/// in the producer (`import:LABEL`) and is the document id of lines that name none.
+pub fn read_statements(input: impl BufRead, label: &str) -> Result<Vec<(usize, Written)>, Error> {
     let producer = format!("import:{label}");
     let mut out = Vec::new();
     for (i, line) in input.lines().enumerate() {
@@ -171,11 +201,12 @@ pub fn read_statements(input: impl BufRead, label: &str) -> Result<Vec<Statement
             let msg = e.to_string();
             at(msg.split(" at line ").next().unwrap_or(&msg).to_string())
         })?;
-        out.push(
+        out.push((
+            i + 1,
             parsed
-                .into_statement(label, &producer)
+                .into_written(label, &producer)
                 .map_err(|e| at(e.to_string()))?,
-        );
+        ));
     }
     Ok(out)
 }
@@ -185,7 +216,8 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Vec<Statement>, Error> {
-        read_statements(text.as_bytes(), "in.jsonl")
+        let lines = read_statements(text.as_bytes(), "in.jsonl")?;
+        Ok(lines.into_iter().map(|(_, w)| w.statement).collect())
     }
 
     #[test]
@@ -216,7 +248,7 @@ mod tests {
             (
                 "unknown field",
                 r#"{"source":"a","relation":"supports","target":"b","srcc":1}"#,
-                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `source_kind`, `target_kind`, `source_type`, `target_type`",
+                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `source_kind`, `target_kind`, `source_type`, `target_type`, `source_id`, `target_id`",
             ),
             (
                 "missing target",

@@ -20,6 +20,7 @@ pub mod file;
 pub mod filter;
 pub mod import;
 pub mod query;
+pub mod resolve;
 pub mod store;
 
 use std::collections::{HashMap, HashSet};
@@ -35,6 +36,7 @@ use crate::model::{Entity, EntityId, Evidence, Relation, Statement, normalize_na
 pub use file::{GraphMeta, NodeLink, NodeLinkEdge, NodeLinkNode, SCHEMA_VERSION};
 pub use filter::Filter;
 pub use query::{Backer, CardEdge, Direction, EntityCard, Hop, Neighbor, PathQuery, Stats};
+pub use resolve::Resolver;
 
 /// A node: the entity and whether a person added it by hand (such entities survive
 /// [`Graph::remove_document`] even when no edge is left).
@@ -190,13 +192,16 @@ impl Graph {
         self.add_evidence(s, statement.relation, t, statement.evidence)
     }
 
-    /// The node naming this entity, or a new node for it.
+    /// The node with this entity's id, else the node one of its names names, else a new
+    /// node for it. (Names come to the graph resolved: see [`Resolver`].)
     fn upsert(&mut self, entity: Entity, manual: bool) -> NodeIndex {
-        let found = entity
-            .names()
-            .find_map(|name| self.names.get(&normalize_name(name)))
-            .and_then(|id| self.ids.get(id))
-            .copied();
+        let found = self.ids.get(&entity.id).copied().or_else(|| {
+            entity
+                .names()
+                .find_map(|name| self.names.get(&normalize_name(name)))
+                .and_then(|id| self.ids.get(id))
+                .copied()
+        });
         match found {
             Some(n) => {
                 for name in entity.names() {
@@ -367,43 +372,60 @@ impl Graph {
     }
 
     /// Finds an entity by name, alias or id, ignoring case, diacritics, apostrophes,
-    /// hyphens and a leading "the". An unknown name gives [`Error::UnknownEntity`] with the
-    /// closest known name as a suggestion. O(1), or O(names) to build the suggestion.
+    /// hyphens and a leading "the"; else by a person's surname, an acronym or words of a
+    /// longer name ([`Graph::partial_matches`]). Several matches give
+    /// [`Error::Ambiguous`]; none gives [`Error::UnknownEntity`] with the closest known
+    /// names. [`Resolver::find`] also asks the lexicon. O(1) for a whole name, else
+    /// O(names).
     pub fn resolve(&self, name: &str) -> Result<EntityId, Error> {
-        let key = normalize_name(name);
-        if let Some(id) = self.names.get(&key) {
-            return Ok(id.clone());
+        match self.lookup(name) {
+            Some(id) => Ok(id),
+            None => self.choose(name, Vec::new()),
         }
-        let as_id = EntityId(name.trim().to_string());
-        if self.ids.contains_key(&as_id) {
-            return Ok(as_id);
-        }
-        Err(Error::UnknownEntity {
-            name: name.to_string(),
-            suggestion: self.suggest(&key),
-        })
     }
 
-    /// The display name of the entity whose name or alias is closest to `key` (edit
-    /// distance at most a third of the length, or containing it).
-    fn suggest(&self, key: &str) -> Option<String> {
+    /// The display names of up to `max` entities whose name, alias or one word of it is
+    /// closest to `key` (edit distance at most a third of the length, or containing it),
+    /// nearest first.
+    fn suggest(&self, key: &str, max: usize) -> Vec<String> {
         if key.is_empty() {
-            return None;
+            return Vec::new();
         }
         let limit = (key.chars().count() / 3).max(1);
-        let mut best: Option<(usize, &String, &EntityId)> = None;
+        let mut best: Vec<(usize, &String, &EntityId)> = Vec::new();
         for (name, id) in &self.names {
-            let d = if name.contains(key) || key.contains(name.as_str()) {
+            let whole = if name.contains(key) || key.contains(name.as_str()) {
                 0
             } else {
                 edit_distance(key, name)
             };
-            if d <= limit && best.is_none_or(|(bd, bn, _)| (d, name) < (bd, bn)) {
-                best = Some((d, name, id));
+            let word = if key.contains(' ') {
+                usize::MAX
+            } else {
+                name.split(' ')
+                    .filter(|w| w.len() > 2)
+                    .map(|w| edit_distance(key, w))
+                    .min()
+                    .unwrap_or(usize::MAX)
+            };
+            let d = whole.min(word);
+            if d <= limit {
+                best.push((d, name, id));
             }
         }
-        best.and_then(|(_, _, id)| self.entity(id))
-            .map(|e| e.name.clone())
+        best.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, _, id) in best {
+            if let Some(e) = self.entity(id)
+                && !out.contains(&e.name)
+            {
+                out.push(e.name.clone());
+            }
+            if out.len() == max {
+                break;
+            }
+        }
+        out
     }
 
     /// Adds an alias to an entity. Fails if the alias already names another entity.
@@ -481,7 +503,7 @@ impl Graph {
     pub(crate) fn node_of(&self, id: &EntityId) -> Result<NodeIndex, Error> {
         self.index(id).ok_or_else(|| Error::UnknownEntity {
             name: id.0.clone(),
-            suggestion: None,
+            suggestions: Vec::new(),
         })
     }
 }
