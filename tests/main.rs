@@ -15,6 +15,7 @@ mod lexicon_cli;
 mod properties;
 mod queries;
 mod readme;
+mod rollup;
 mod store;
 mod syntax;
 mod write;

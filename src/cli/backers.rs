@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use actorgraph::graph::rollup::{Level, RollUp};
 use actorgraph::graph::store;
 
 use super::{Format, Names, Outcome, output};
@@ -16,13 +17,28 @@ pub struct Args {
     /// Whom the entity supports instead.
     #[arg(long)]
     pub reverse: bool,
+    /// Lift people to the organization or state they lead or serve on each evidence's
+    /// date (organization or state); ENTITY may still name a person.
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<Level>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let g = store::load(graph)?;
-    let id = names.find(&g, &args.entity)?;
+    let (g, id) = match args.level {
+        None => {
+            let id = names.find(&g, &args.entity)?;
+            (g, id)
+        }
+        Some(level) => {
+            let rollup = RollUp::new(&g, names.lexicon()?, level);
+            let rolled = rollup.graph();
+            let id = rollup.find(&rolled, &args.entity)?;
+            (rolled, id)
+        }
+    };
     let backers = g.backers(&id, args.depth, args.reverse)?;
     match args.format {
         Format::Json => output::print_json(&backers)?,

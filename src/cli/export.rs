@@ -81,7 +81,7 @@ fn write(path: &Path, text: &str) -> Result<(), Error> {
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let format = format_of(&args)?;
     let g = store::load(graph)?;
-    let sub = args.filter.to_filter(&g, names)?.apply(&g)?;
+    let sub = args.filter.subgraph(&g, names)?;
     let pretty = |v: serde_json::Value| {
         let mut s = serde_json::to_string_pretty(&v).expect("JSON values serialize");
         s.push('\n');

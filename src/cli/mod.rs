@@ -11,6 +11,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use actorgraph::extract::Extractor;
+use actorgraph::graph::rollup::{Level, RollUp};
 use actorgraph::graph::{Filter, Graph, Resolver, store};
 use actorgraph::lexicon::Lexicon;
 use actorgraph::model::{EntityId, EntityKind, Relation, parse_relations};
@@ -138,11 +139,30 @@ pub struct FilterArgs {
     /// Only the N entities with the most edges.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// Lift people to the organization or state they lead or serve on each evidence's
+    /// date (organization or state); --focus may still name a person.
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<Level>,
 }
 
 impl FilterArgs {
-    /// The library filter, with names resolved in `graph`.
-    pub fn to_filter(&self, graph: &Graph, names: &Names) -> anyhow::Result<Filter> {
+    /// The part of `graph` to export or draw: rolled up to `--level` first, then filtered
+    /// (a `--focus` person is what they were lifted to).
+    pub fn subgraph(&self, graph: &Graph, names: &Names) -> anyhow::Result<Graph> {
+        let Some(level) = self.level else {
+            return Ok(self.to_filter(|f| names.find(graph, f))?.apply(graph)?);
+        };
+        let rollup = RollUp::new(graph, names.lexicon()?, level);
+        let rolled = rollup.graph();
+        let filter = self.to_filter(|f| rollup.find(&rolled, f))?;
+        Ok(filter.apply(&rolled)?)
+    }
+
+    /// The library filter, with `--focus` resolved by `find`.
+    fn to_filter(
+        &self,
+        find: impl Fn(&str) -> Result<EntityId, actorgraph::Error>,
+    ) -> anyhow::Result<Filter> {
         Ok(Filter {
             relations: self
                 .rel
@@ -150,11 +170,7 @@ impl FilterArgs {
                 .map(relation_list)
                 .transpose()
                 .map_err(anyhow::Error::msg)?,
-            focus: self
-                .focus
-                .as_deref()
-                .map(|f| names.find(graph, f))
-                .transpose()?,
+            focus: self.focus.as_deref().map(find).transpose()?,
             depth: self.depth,
             since: self.since.clone(),
             until: self.until.clone(),

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use actorgraph::graph::rollup::{Level, RollUp};
 use actorgraph::graph::{Graph, Hop, PathQuery, store};
 use actorgraph::model::EntityId;
 
@@ -30,6 +31,10 @@ pub struct Args {
     /// Also walk edges against their direction.
     #[arg(long)]
     pub undirected: bool,
+    /// Lift people to the organization or state they lead or serve on each evidence's
+    /// date (organization or state); FROM and TO may still name people.
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<Level>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
@@ -54,7 +59,19 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         limit: args.limit,
     };
     let g = store::load(graph)?;
-    let (from, to) = (names.find(&g, &args.from)?, names.find(&g, &args.to)?);
+    let (g, from, to) = match args.level {
+        None => {
+            let (from, to) = (names.find(&g, &args.from)?, names.find(&g, &args.to)?);
+            (g, from, to)
+        }
+        Some(level) => {
+            let rollup = RollUp::new(&g, names.lexicon()?, level);
+            let rolled = rollup.graph();
+            let from = rollup.find(&rolled, &args.from)?;
+            let to = rollup.find(&rolled, &args.to)?;
+            (rolled, from, to)
+        }
+    };
     if from == to {
         let name = g.entity(&from).map_or(from.as_str(), |e| e.name.as_str());
         anyhow::bail!(

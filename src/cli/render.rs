@@ -79,7 +79,7 @@ fn format_of(args: &Args) -> anyhow::Result<ImageFormat> {
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let format = format_of(&args)?;
     let g = store::load(graph)?;
-    let sub = args.filter.to_filter(&g, names)?.apply(&g)?;
+    let sub = args.filter.subgraph(&g, names)?;
     let options = DotOptions {
         title: args.title.clone(),
         legend: true,

@@ -21,6 +21,7 @@ pub mod filter;
 pub mod import;
 pub mod query;
 pub mod resolve;
+pub mod rollup;
 pub mod store;
 
 use std::collections::{HashMap, HashSet};
