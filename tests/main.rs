@@ -12,6 +12,7 @@ mod import;
 mod interop;
 mod lexicon;
 mod lexicon_cli;
+mod names;
 mod properties;
 mod queries;
 mod readme;

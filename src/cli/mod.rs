@@ -19,6 +19,7 @@ use actorgraph::model::{EntityId, EntityKind, Relation, parse_relations};
 mod add;
 mod alias;
 mod backers;
+mod dedupe;
 mod export;
 mod extract;
 mod import;
@@ -67,6 +68,8 @@ pub enum Command {
     Merge(merge::Args),
     /// Remove an entity and its edges.
     Remove(remove::Args),
+    /// List likely duplicate entities; --apply re-links to the lexicon and merges safe ones.
+    Dedupe(dedupe::Args),
     /// The shortest path (or all paths) between two entities.
     Path(path::Args),
     /// Who supports an entity, directly and through chains of support.
@@ -258,6 +261,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Alias(args) => alias::run(&graph, names, args),
         Command::Merge(args) => merge::run(&graph, names, args),
         Command::Remove(args) => remove::run(&graph, names, args),
+        Command::Dedupe(args) => dedupe::run(&graph, names, args),
         Command::Path(args) => path::run(&graph, names, args),
         Command::Backers(args) => backers::run(&graph, names, args),
         Command::Neighbors(args) => neighbors::run(&graph, names, args),

@@ -194,20 +194,12 @@ impl Graph {
                     e.id, e.etype, e.kind
                 ));
             }
-            for name in e.names() {
-                let key = crate::model::normalize_name(name);
-                if let Some(other) = g.names.get(&key) {
-                    return bad(format!(
-                        "nodes '{other}' and '{}' share the name '{name}'",
-                        e.id
-                    ));
-                }
-            }
             g.insert_node(Node {
                 entity: node.entity,
                 manual: node.manual,
             });
         }
+        g.index_names();
         for edge in file.edges {
             let end = |id: &EntityId| {
                 g.index(id).ok_or_else(|| {

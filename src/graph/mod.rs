@@ -15,6 +15,7 @@
 //! (subgraphs for export), [`file`] (the node-link JSON file format), [`store`] (load and
 //! save with a lock and atomic writes), [`import`] (statement lines, JSONL).
 
+pub mod dedupe;
 mod evidence_list;
 pub mod file;
 pub mod filter;
@@ -193,12 +194,17 @@ impl Graph {
         self.add_evidence(s, statement.relation, t, statement.evidence)
     }
 
-    /// The node with this entity's id, else the node one of its names names, else a new
-    /// node for it. (Names come to the graph resolved: see [`Resolver`].)
+    /// The node with this entity's id; else, for an entity whose id is only its name's
+    /// slug, the node one of its names names; else a new node for it. An id given by the
+    /// lexicon or by a user is the entity's identity: a name shared with another entity
+    /// does not join them (`dedupe` lists such pairs). Names come to the graph resolved
+    /// ([`Resolver`]).
     fn upsert(&mut self, entity: Entity, manual: bool) -> NodeIndex {
+        let by_name = entity.id == EntityId::from_name(&entity.name);
         let found = self.ids.get(&entity.id).copied().or_else(|| {
             entity
                 .names()
+                .filter(|_| by_name)
                 .find_map(|name| self.names.get(&normalize_name(name)))
                 .and_then(|id| self.ids.get(id))
                 .copied()
@@ -222,8 +228,9 @@ impl Graph {
         }
     }
 
-    /// Inserts a node as it is, giving it a free id if its id is taken. Names already
-    /// naming another entity are not indexed for this one.
+    /// Inserts a node as it is, giving it a free id if its id is taken. A name already
+    /// naming another entity stays with it, unless it is this entity's canonical name and
+    /// only an alias of the other, or both canonical and this id is smaller.
     pub(crate) fn insert_node(&mut self, mut node: Node) -> NodeIndex {
         let base = if node.entity.id.0.is_empty() {
             EntityId::from_name(&node.entity.name)
@@ -240,12 +247,49 @@ impl Graph {
         let keys: Vec<String> = node.entity.names().map(normalize_name).collect();
         let n = self.g.add_node(node);
         self.ids.insert(id.clone(), n);
-        for key in keys {
-            if !key.is_empty() {
-                self.names.entry(key).or_insert_with(|| id.clone());
+        for (k, key) in keys.into_iter().enumerate() {
+            if key.is_empty() {
+                continue;
+            }
+            // as `index_names` decides on load: a canonical name beats an alias, and
+            // between two canonical names the smaller id wins
+            let take = match self.names.get(&key) {
+                None => true,
+                Some(other) => {
+                    let theirs = self.entity(other).map(|e| normalize_name(&e.name));
+                    k == 0 && (theirs.as_deref() != Some(key.as_str()) || id < *other)
+                }
+            };
+            if take {
+                self.names.insert(key, id.clone());
             }
         }
         n
+    }
+
+    /// Rebuilds the name index: a name two entities share (an explicit id, or a lexicon
+    /// entry, beside an older entity of that name; "Georgia" the state and the US state)
+    /// names the entity whose canonical name it is, else the first in id order.
+    pub(crate) fn index_names(&mut self) {
+        self.names.clear();
+        let mut nodes: Vec<NodeIndex> = self.g.node_indices().collect();
+        nodes.sort_by(|a, b| self.g[*a].entity.id.cmp(&self.g[*b].entity.id));
+        for aliases in [false, true] {
+            for &n in &nodes {
+                let e = &self.g[n].entity;
+                let names: Vec<&str> = if aliases {
+                    e.aliases.iter().map(String::as_str).collect()
+                } else {
+                    vec![e.name.as_str()]
+                };
+                for name in names {
+                    let key = normalize_name(name);
+                    if !key.is_empty() {
+                        self.names.entry(key).or_insert_with(|| e.id.clone());
+                    }
+                }
+            }
+        }
     }
 
     /// Appends evidence to the edge (s, relation, t), creating it if needed. `meets-with`

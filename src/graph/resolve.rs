@@ -283,19 +283,30 @@ fn conflict(
         (None, None) => "something else".to_string(),
     };
     Error::Invalid(format!(
-        "'{name}' is a {known} in {place} (id {id}), not a {said}; give {end}_id to make a separate entity",
+        "'{name}' is {} in {place} (id {id}), not {}; give {end}_id to make a separate entity",
+        a(&known.to_string()),
+        a(&said),
         end = end.as_str()
     ))
 }
 
+/// "a person", "an organization".
+fn a(word: &str) -> String {
+    match word.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {word}"),
+        _ => format!("a {word}"),
+    }
+}
+
 impl Graph {
     /// The entity with this id, or whose name or alias this is (normalized), if any.
+    /// An exact id comes first, so that the ids `dedupe` prints always name their entity.
     pub fn lookup(&self, name: &str) -> Option<EntityId> {
-        if let Some(id) = self.names.get(&normalize_name(name)) {
-            return Some(id.clone());
-        }
         let as_id = EntityId(name.trim().to_string());
-        self.ids.contains_key(&as_id).then_some(as_id)
+        if self.ids.contains_key(&as_id) {
+            return Some(as_id);
+        }
+        self.names.get(&normalize_name(name)).cloned()
     }
 
     /// The one entity among `known` (what a lexicon says `name` means), else among the
