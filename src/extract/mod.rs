@@ -263,11 +263,13 @@ impl Extractor {
         // (source, relation, target, sentence) already stated
         let mut seen = rustc_hash::FxHashSet::default();
         for f in found {
-            let sent = analyzed
+            // sentences are in text order, each with at least one token: their first
+            // tokens are strictly increasing, so a binary search finds the one sentence
+            let at = analyzed
                 .sentences
-                .iter()
-                .find(|s| s.tokens.start == f.sentence_start)
+                .binary_search_by_key(&f.sentence_start, |s| s.tokens.start)
                 .expect("a found relation points to its sentence");
+            let sent = &analyzed.sentences[at];
             let (mut a, mut b) = (f.source, f.target);
             if f.relation.is_symmetric() && a > b {
                 std::mem::swap(&mut a, &mut b);
