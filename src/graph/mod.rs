@@ -94,6 +94,9 @@ pub struct Graph {
     /// Document id -> every edge holding evidence from it, so that
     /// [`Graph::remove_document`] visits those edges only.
     docs: HashMap<String, HashSet<EdgeIndex>>,
+    /// (source, relation, target) -> the edge, so that adding evidence to a hub's edge does
+    /// not scan every edge of the hub.
+    edge_index: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
 }
 
 impl Graph {
@@ -328,6 +331,7 @@ impl Graph {
     ) -> EdgeIndex {
         let evidence = EvidenceList::from(evidence);
         let e = self.g.add_edge(s, t, EdgeData { relation, evidence });
+        self.edge_index.insert((s, relation, t), e);
         for ev in self.g[e].evidence.as_slice() {
             index_doc(&mut self.docs, &ev.doc, e);
         }
@@ -342,17 +346,23 @@ impl Graph {
         }
     }
 
-    /// The edge (s, relation, t) as stored. O(edges between s and t).
+    /// The edge (s, relation, t) as stored. O(1).
     pub(crate) fn find_edge(
         &self,
         s: NodeIndex,
         relation: Relation,
         t: NodeIndex,
     ) -> Option<EdgeIndex> {
-        self.g
-            .edges_connecting(s, t)
-            .find(|e| e.weight().relation == relation)
-            .map(|e| e.id())
+        self.edge_index.get(&(s, relation, t)).copied()
+    }
+
+    /// Removes edge `e` from the graph and from the edge index (not from `docs`).
+    fn drop_edge(&mut self, e: EdgeIndex) {
+        if let Some((s, t)) = self.g.edge_endpoints(e) {
+            let relation = self.g[e].relation;
+            self.edge_index.remove(&(s, relation, t));
+            self.g.remove_edge(e);
+        }
     }
 
     /// Drops the evidence from one document. Edges left with no evidence go; entities left
@@ -376,7 +386,7 @@ impl Graph {
             if list.is_empty() {
                 let (s, t) = self.g.edge_endpoints(e).expect("live edge");
                 touched.extend([s, t]);
-                self.g.remove_edge(e);
+                self.drop_edge(e);
             }
         }
         touched.sort_unstable();
@@ -398,10 +408,13 @@ impl Graph {
             .chain(self.g.edges_directed(n, petgraph::Direction::Incoming))
             .map(|e| e.id())
             .collect();
-        for e in edges {
+        for &e in &edges {
             for ev in self.g[e].evidence.as_slice() {
                 unindex_doc(&mut self.docs, &ev.doc, e);
             }
+        }
+        for e in edges {
+            self.drop_edge(e);
         }
         let node = self.g.remove_node(n)?;
         self.ids.remove(&node.entity.id);
@@ -771,6 +784,15 @@ mod tests {
                 }
             }
             assert_eq!(self.docs, docs, "document index");
+            let edges: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex> = self
+                .g
+                .edge_indices()
+                .map(|e| {
+                    let (s, t) = self.g.edge_endpoints(e).expect("live edge");
+                    ((s, self.g[e].relation, t), e)
+                })
+                .collect();
+            assert_eq!(self.edge_index, edges, "edge index");
             for n in self.g.node_indices() {
                 assert_eq!(self.ids[&self.g[n].entity.id], n);
             }
@@ -792,7 +814,7 @@ mod tests {
                 if self.g[e].evidence.remove_doc(doc) && self.g[e].evidence.is_empty() {
                     let (s, t) = self.g.edge_endpoints(e).expect("live edge");
                     touched.extend([s, t]);
-                    self.g.remove_edge(e);
+                    self.drop_edge(e);
                 }
             }
             for n in touched {
