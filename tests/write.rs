@@ -267,3 +267,40 @@ fn unknown_entities_get_a_suggestion_and_exit_2() {
     }
     assert_eq!(fs::read(&g).unwrap(), before);
 }
+
+#[test]
+fn usage_errors_are_one_actorgraph_line_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["--foo"],
+            "actorgraph: unexpected argument '--foo' found; usage: actorgraph [OPTIONS] <COMMAND>",
+        ),
+        (
+            &["path"],
+            "actorgraph: the following required arguments were not provided: <FROM> <TO>; usage: actorgraph path --graph <PATH> <FROM> <TO>",
+        ),
+        (
+            &["path", "a", "b", "--max-hops", "x"],
+            "actorgraph: invalid value 'x' for '--max-hops <MAX_HOPS>': invalid digit found in string",
+        ),
+    ];
+    for (args, want) in cases {
+        assert_eq!(error_line(cmd(&g).args(args)), want, "{args:?}");
+    }
+    cmd(&g).arg("--help").assert().success();
+    cmd(&g).arg("--version").assert().success();
+    let help = cmd(&g)
+        .args(["why", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let help = String::from_utf8(help).unwrap();
+    assert!(
+        help.contains("supports, opposes, meets-with or controls"),
+        "{help}"
+    );
+}

@@ -19,15 +19,20 @@ pub struct Args {
 pub enum LexiconCommand {
     /// What a name resolves to, and why (name, alias, demonym, metonym, role).
     Lookup {
+        /// A name as written in news: "Erdogan", "HTS", "Syrian", "Moscow", "President Erdogan".
         name: String,
         /// Resolve titles ("the Turkish president") on this date.
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        /// Output: table for people, json for scripts.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Check a lexicon file; report every problem as FILE:LINE: problem.
-    Check { file: PathBuf },
+    Check {
+        /// The lexicon file (entities, roles, titles, ambiguous names or stop-words, by its name).
+        file: PathBuf,
+    },
 }
 
 #[derive(Serialize)]

@@ -11,9 +11,13 @@ use super::{Format, Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The edge's source (name, alias, id, surname, acronym, ...).
     pub source: String,
+    /// supports, opposes, meets-with or controls.
     pub relation: String,
+    /// The edge's target.
     pub target: String,
+    /// Output: table for people, json for scripts.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
