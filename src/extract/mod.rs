@@ -215,6 +215,8 @@ impl Extractor {
         finder.run(&analyzed, &lexmentions);
         let entities = std::mem::take(&mut finder.entities);
         let mentions = std::mem::take(&mut finder.mentions);
+        // relations find a sentence's mentions by binary search on their first token
+        debug_assert!(mentions.is_sorted_by_key(|m| m.tokens.start));
         let mut mention_at = vec![None; tokens.len()];
         for (k, m) in mentions.iter().enumerate() {
             for slot in &mut mention_at[m.tokens.clone()] {
@@ -232,7 +234,8 @@ impl Extractor {
             mention_at: &mention_at,
             found: Vec::new(),
             last_attack: Vec::new(),
-            attacks: Vec::new(),
+            attacks: Default::default(),
+            most_attacks: 0,
             last_visit: Vec::new(),
         };
         let model = if self.trees {

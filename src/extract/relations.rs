@@ -232,7 +232,9 @@ pub(super) struct RelationFinder<'a> {
     /// who carried out the last attack told in the document, for "condemned the strikes"
     pub last_attack: Vec<usize>,
     /// how many attacks each entity carried out so far in the document
-    pub attacks: Vec<(usize, u32)>,
+    pub attacks: rustc_hash::FxHashMap<usize, u32>,
+    /// the most attacks any entity carried out so far (the largest value of `attacks`)
+    pub most_attacks: u32,
     /// who made the last visit or meeting, for "condemned the visit"
     pub last_visit: Vec<usize>,
 }
@@ -257,6 +259,16 @@ impl<'a> RelationFinder<'a> {
             .copied()
             .flatten()
             .map(|m| &self.mentions[m])
+    }
+
+    /// The mentions that start at a token in `s..i`, in text order. Mentions are sorted by
+    /// their first token, so this is two binary searches (O(log m)), not a scan of every
+    /// mention of the document.
+    fn mentions_from(&self, s: usize, i: usize) -> &'a [Mention] {
+        let mentions = self.mentions;
+        let lo = mentions.partition_point(|m| m.tokens.start < s);
+        let hi = lo + mentions[lo..].partition_point(|m| m.tokens.start < i);
+        &mentions[lo..hi]
     }
 
     /// The entity a mention can stand for as an actor (a capital for its state).
@@ -1085,17 +1097,12 @@ impl<'a> RelationFinder<'a> {
             if self.entities[a].etype.kind() != EntityKind::Actor {
                 continue;
             }
-            match self.attacks.iter_mut().find(|(e, _)| *e == a) {
-                Some((_, n)) => *n += 1,
-                None => self.attacks.push((a, 1)),
-            }
-            let n = self
-                .attacks
-                .iter()
-                .find(|(e, _)| *e == a)
-                .map_or(0, |x| x.1);
-            let best = self.attacks.iter().map(|x| x.1).max().unwrap_or(0);
-            if n >= best {
+            // counts only grow, so the most so far is a running maximum, not a scan of
+            // every attacker in the document
+            let n = self.attacks.entry(a).or_insert(0);
+            *n += 1;
+            if *n >= self.most_attacks {
+                self.most_attacks = *n;
                 self.last_attack = vec![a];
             }
         }
@@ -1260,9 +1267,9 @@ impl<'a> RelationFinder<'a> {
         if source.is_empty() && matches!(self.w(p), "with" | "against") {
             // "five days of fighting with X": the sentence's first actor
             source = self
-                .mentions
+                .mentions_from(s, i)
                 .iter()
-                .filter(|m| m.tokens.start >= s && m.tokens.end <= i)
+                .filter(|m| m.tokens.end <= i)
                 .find_map(|m| self.fits(m, ObjectKind::Actor))
                 .into_iter()
                 .collect();
@@ -1329,9 +1336,9 @@ impl<'a> RelationFinder<'a> {
             && matches!(self.w(d.tokens.start - 1), "its" | "their")
         {
             owner = self
-                .mentions
+                .mentions_from(s, d.tokens.start)
                 .iter()
-                .filter(|m| m.tokens.start >= s && m.tokens.end < d.tokens.start)
+                .filter(|m| m.tokens.end < d.tokens.start)
                 .filter(|m| m.kind != MentionKind::Demonym)
                 .find_map(|m| self.as_actor(m))
                 .into_iter()
