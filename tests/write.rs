@@ -304,3 +304,45 @@ fn usage_errors_are_one_actorgraph_line_with_exit_2() {
         "{help}"
     );
 }
+
+#[test]
+fn completions_and_man_pages_come_from_the_command_line_definitions() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let script = cmd(&g)
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let script = String::from_utf8(script).unwrap();
+    assert!(
+        script.contains("dedupe") && script.contains("--max-hops"),
+        "{script}"
+    );
+    let file = dir.path().join("actorgraph.bash");
+    fs::write(&file, &script).unwrap();
+    let syntax = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        syntax.status.success(),
+        "{}",
+        String::from_utf8_lossy(&syntax.stderr)
+    );
+    for shell in ["zsh", "fish"] {
+        cmd(&g).args(["completions", shell]).assert().success();
+    }
+    let man = dir.path().join("man");
+    cmd(&g).arg("man").arg("--dir").arg(&man).assert().success();
+    let path = fs::read_to_string(man.join("actorgraph-path.1")).unwrap();
+    assert!(path.contains("\\-\\-undirected"), "{path}");
+    assert!(man.join("actorgraph.1").exists());
+    assert_eq!(
+        error_line(cmd(&g).args(["completions", "tcsh"])),
+        "actorgraph: invalid value 'tcsh' for '<SHELL>' [possible values: bash, elvish, fish, powershell, zsh]; tip: a similar value exists: 'zsh'"
+    );
+}

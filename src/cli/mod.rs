@@ -19,6 +19,7 @@ use actorgraph::model::{EntityId, EntityKind, Relation, parse_relations};
 mod add;
 mod alias;
 mod backers;
+mod completions;
 mod dedupe;
 mod export;
 mod extract;
@@ -94,6 +95,10 @@ pub enum Command {
     Render(render::Args),
     /// Tag and parse text (or a CoNLL-U file's words): CoNLL-U trees, or drawn for people.
     Parse(parse::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionArgs),
+    /// Print the man page, or write one per subcommand with --dir.
+    Man(completions::ManArgs),
 }
 
 /// How a command ended when it did not fail.
@@ -281,5 +286,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Lexicon(args) => lexicon::run(&Lexicon::load(&cli.lexicon)?, args),
         Command::Render(args) => render::run(&graph, names, args),
         Command::Parse(args) => parse::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
