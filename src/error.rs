@@ -19,6 +19,9 @@ pub enum Error {
     /// A problem with a whole file (`FILE: what is wrong`).
     #[error("{path}: {message}")]
     InFile { path: String, message: String },
+    /// A reading command was pointed at a graph file that does not exist.
+    #[error("no graph at {} (ingest, import or add create one)", .0.display())]
+    NoGraph(PathBuf),
     /// A name that matches no entity, with the closest known names if there are any.
     #[error("no entity '{name}'{}", did_you_mean(.suggestions))]
     UnknownEntity {

@@ -7,6 +7,7 @@ mod cli_extract;
 mod export;
 mod extract;
 mod extract_props;
+mod footguns;
 mod extract_scaling;
 mod graphs_dir;
 mod import;

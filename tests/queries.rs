@@ -291,8 +291,15 @@ fn stats_count_kinds_relations_documents_and_dates() {
         (s.first_date.as_str(), s.last_date.as_str()),
         ("2024-11-27", "2024-12-15")
     );
+    // An empty graph file (a missing one is an error: see footguns.rs).
     let empty = tempfile::tempdir().unwrap();
-    let table = stdout(cmd(&empty.path().join("none.json")).arg("stats"));
+    let path = empty.path().join("empty.json");
+    std::fs::write(
+        &path,
+        r#"{"directed": true, "multigraph": true, "graph": {"schema_version": 1}, "nodes": [], "edges": []}"#,
+    )
+    .unwrap();
+    let table = stdout(cmd(&path).arg("stats"));
     assert!(table.starts_with("entities   0"), "{table}");
 }
 

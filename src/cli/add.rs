@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
+use actorgraph::graph::Resolver;
 use actorgraph::graph::import::StatementLine;
-use actorgraph::graph::{Resolver, store};
 
-use super::{Names, Outcome, lock_timeout, output};
+use super::{Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -66,7 +66,7 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     };
     let written = line.into_written("manual", "manual")?;
     let resolver = Resolver::new(names.lexicon()?);
-    let (added, what) = store::update(graph, lock_timeout(), |g| {
+    let (added, what) = super::update(graph, |g| {
         let statement = resolver.statement(g, written)?;
         let what = format!(
             "{} -{}-> {}",

@@ -2,9 +2,7 @@
 
 use std::path::Path;
 
-use actorgraph::graph::store;
-
-use super::{Names, Outcome, lock_timeout, output};
+use super::{Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,7 +13,7 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
-    let (name, added) = store::update(graph, lock_timeout(), |g| {
+    let (name, added) = super::update(graph, |g| {
         let id = names.find(g, &args.entity)?;
         let added = g.add_alias(&id, &args.alias)?;
         Ok((

@@ -26,6 +26,7 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
+    super::at_least_one("--depth", args.depth)?;
     let g = store::load(graph)?;
     let (g, id) = match args.level {
         None => {

@@ -7,7 +7,7 @@ use std::path::Path;
 use actorgraph::graph::dedupe::Duplicate;
 use actorgraph::graph::store;
 
-use super::{Format, Names, Outcome, lock_timeout, output};
+use super::{Format, Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -22,7 +22,7 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let lexicon = names.lexicon()?;
     let mut report = String::new();
     let (duplicates, relinked) = if args.apply {
-        let (dups, done) = store::update(graph, lock_timeout(), |g| {
+        let (dups, done) = super::update(graph, |g| {
             let done = g.relink(lexicon);
             Ok((g.duplicates(lexicon), done))
         })?;

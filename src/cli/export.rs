@@ -80,6 +80,14 @@ fn write(path: &Path, text: &str) -> Result<(), Error> {
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let format = format_of(&args)?;
+    if let Some(out) = &args.output {
+        super::refuse_graph_as_output(graph, out, "export")?;
+        if format == ExportFormat::Neo4j {
+            for file in ["nodes.csv", "relationships.csv"] {
+                super::refuse_graph_as_output(graph, &out.join(file), "export")?;
+            }
+        }
+    }
     let g = store::load(graph)?;
     let sub = args.filter.subgraph(&g, names)?;
     let pretty = |v: serde_json::Value| {

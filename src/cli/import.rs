@@ -5,9 +5,9 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use actorgraph::Error;
-use actorgraph::graph::{Resolver, import, store};
+use actorgraph::graph::{Resolver, import};
 
-use super::{Names, Outcome, lock_timeout, output};
+use super::{Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -30,7 +30,7 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     };
     let total = statements.len();
     let resolver = Resolver::new(names.lexicon()?);
-    let (added, entities, edges) = store::update(graph, lock_timeout(), |g| {
+    let (added, entities, edges) = super::update(graph, |g| {
         let mut added = 0;
         for (line, written) in statements {
             let statement = resolver.statement(g, written).map_err(|e| Error::AtLine {

@@ -8,12 +8,12 @@ use serde::Deserialize;
 
 use actorgraph::Error;
 use actorgraph::extract::Extractor;
-use actorgraph::graph::{Graph, store};
+use actorgraph::graph::Graph;
 use actorgraph::model::validate_date;
 use actorgraph::text::{Document, find_dateline};
 
 use super::extract::{read_input, today};
-use super::{Outcome, lock_timeout, output};
+use super::{Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -175,7 +175,7 @@ pub fn run(graph_path: &Path, extractor: &Extractor, args: Args) -> anyhow::Resu
         indicatif::ProgressBar::hidden()
     };
     let jobs = args.jobs.map_or_else(super::default_jobs, usize::from);
-    let (docs, statements) = store::update(graph_path, lock_timeout(), |graph| {
+    let (docs, statements) = super::update(graph_path, |graph| {
         let mut docs = 0;
         let mut statements = 0;
         let mut batch: Vec<Document> = Vec::new();

@@ -2,9 +2,7 @@
 
 use std::path::Path;
 
-use actorgraph::graph::store;
-
-use super::{Names, Outcome, lock_timeout, output};
+use super::{Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,7 +13,7 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
-    let (keep, other) = store::update(graph, lock_timeout(), |g| {
+    let (keep, other) = super::update(graph, |g| {
         let keep = names.find(g, &args.keep)?;
         let other = names.find(g, &args.other)?;
         let other_name = g.entity(&other).map(|e| e.name.clone()).unwrap_or_default();

@@ -4,7 +4,7 @@
 //! To add a subcommand: a variant in [`Command`], a module with `Args` and `run`, and a
 //! line in [`run`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -241,6 +241,58 @@ pub fn lock_timeout() -> Duration {
         .filter(|s| s.is_finite() && *s >= 0.0)
         .map(Duration::from_secs_f64)
         .unwrap_or(store::DEFAULT_LOCK_TIMEOUT)
+}
+
+/// [`store::update`] with the lock timeout of [`lock_timeout`]; says `created graph FILE`
+/// on stderr when the change made a new graph file.
+pub fn update<T>(
+    graph: &Path,
+    change: impl FnOnce(&mut Graph) -> Result<T, actorgraph::Error>,
+) -> anyhow::Result<T> {
+    let done = store::update(graph, lock_timeout(), change)?;
+    if done.created {
+        eprintln!("created graph {}", graph.display());
+    }
+    Ok(done.value)
+}
+
+/// Refuses an `-o` file that is the graph file itself (the same file by canonical path,
+/// or by device and inode through a hard link): writing there would replace the graph.
+/// `what` names the output (`export`, `picture`).
+pub fn refuse_graph_as_output(graph: &Path, output: &Path, what: &str) -> anyhow::Result<()> {
+    if same_file(graph, output) {
+        anyhow::bail!(
+            "refusing to write the {what} over the graph file {}; choose another -o",
+            graph.display()
+        );
+    }
+    Ok(())
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    if let (Ok(x), Ok(y)) = (a.canonicalize(), b.canonicalize())
+        && x == y
+    {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    false
+}
+
+/// `value` of option `flag` if it is at least 1: a zero there would make the command find
+/// nothing without saying why.
+pub fn at_least_one(flag: &str, value: usize) -> anyhow::Result<usize> {
+    if value == 0 {
+        anyhow::bail!("{flag} must be at least 1 (got 0)");
+    }
+    Ok(value)
 }
 
 /// The number of threads `--jobs` means by default: every core.

@@ -54,9 +54,9 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
             .map(relation_list)
             .transpose()
             .map_err(anyhow::Error::msg)?,
-        max_hops: args.max_hops,
+        max_hops: super::at_least_one("--max-hops", args.max_hops)?,
         undirected: args.undirected,
-        limit: args.limit,
+        limit: super::at_least_one("--limit", args.limit)?,
     };
     let g = store::load(graph)?;
     let (g, from, to) = match args.level {

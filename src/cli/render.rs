@@ -77,6 +77,9 @@ fn format_of(args: &Args) -> anyhow::Result<ImageFormat> {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
+    if let Some(out) = &args.output {
+        super::refuse_graph_as_output(graph, out, "picture")?;
+    }
     let format = format_of(&args)?;
     let g = store::load(graph)?;
     let sub = args.filter.subgraph(&g, names)?;

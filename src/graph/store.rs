@@ -7,7 +7,7 @@
 //! Readers call [`load`] without the lock: the rename makes every read see a whole file.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -23,17 +23,74 @@ pub const ENV_VAR: &str = "ACTORGRAPH_GRAPH";
 /// How long a writer waits for the lock by default.
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Reads a graph file. A missing file is an empty graph.
+/// The environment variable that raises (or lowers) [`DEFAULT_MAX_BYTES`], in bytes.
+pub const MAX_BYTES_VAR: &str = "ACTORGRAPH_MAX_GRAPH_BYTES";
+/// The largest graph file [`load`] reads unless [`MAX_BYTES_VAR`] says otherwise: 4 GiB.
+/// A bound, so that a wrong `--graph` (`/dev/zero`, a disk image) fails at once instead of
+/// filling memory.
+pub const DEFAULT_MAX_BYTES: u64 = 4 << 30;
+
+/// The size limit of graph files: [`MAX_BYTES_VAR`] if set, else [`DEFAULT_MAX_BYTES`].
+pub fn max_bytes() -> Result<u64, Error> {
+    match std::env::var(MAX_BYTES_VAR) {
+        Err(_) => Ok(DEFAULT_MAX_BYTES),
+        Ok(v) => v.trim().parse::<u64>().map_err(|_| {
+            Error::Invalid(format!(
+                "{MAX_BYTES_VAR} is '{v}', not a number of bytes (such as 8589934592 for 8 GiB)"
+            ))
+        }),
+    }
+}
+
+/// Reads a graph file, checked as `import` checks its lines (see
+/// [`Graph::from_node_link`]). A missing file is [`Error::NoGraph`]; a path that is not a
+/// regular file, or a file over [`max_bytes`], is refused before anything is read.
 pub fn load(path: &Path) -> Result<Graph, Error> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Graph::new()),
+    load_with_limit(path, max_bytes()?)
+}
+
+/// [`load`] with an explicit size limit in bytes.
+pub fn load_with_limit(path: &Path, limit: u64) -> Result<Graph, Error> {
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(Error::NoGraph(path.to_path_buf()));
+        }
         Err(e) => return Err(Error::io("read", path, e)),
     };
     let in_file = |message: String| Error::InFile {
         path: path.display().to_string(),
         message,
     };
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a directory"
+        } else {
+            "a device, pipe or socket"
+        };
+        return Err(in_file(format!(
+            "not a graph file: it is {what}, not a regular file; give a .json file with --graph"
+        )));
+    }
+    let too_large = |size: u64| {
+        in_file(format!(
+            "{} is larger than the limit of {} for graph files; set {MAX_BYTES_VAR} to raise it",
+            human_bytes(size),
+            human_bytes(limit)
+        ))
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    // The file may grow between the check and the read: read at most one byte past the limit.
+    let file = File::open(path).map_err(|e| Error::io("read", path, e))?;
+    let mut text = String::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_string(&mut text)
+        .map_err(|e| Error::io("read", path, e))?;
+    if text.len() as u64 > limit {
+        return Err(too_large(text.len() as u64));
+    }
     let file: NodeLink = serde_json::from_str(&text).map_err(|e| {
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg);
@@ -42,6 +99,15 @@ pub fn load(path: &Path) -> Result<Graph, Error> {
     // The text is no longer needed: free it before the graph and its indexes are built.
     drop(text);
     Graph::from_node_link(file).map_err(|e| in_file(e.to_string()))
+}
+
+/// `1234 bytes`, or `4.0 GiB (4294967296 bytes)`.
+fn human_bytes(n: u64) -> String {
+    const UNITS: [(&str, u64); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    match UNITS.iter().find(|(_, size)| n >= *size) {
+        Some((unit, size)) => format!("{:.1} {unit} ({n} bytes)", n as f64 / *size as f64),
+        None => format!("{n} bytes"),
+    }
 }
 
 /// Writes a graph file atomically (temporary file, fsync, rename). Creates the directory
@@ -143,18 +209,32 @@ pub fn lock(path: &Path, timeout: Duration) -> Result<Lock, Error> {
     }
 }
 
-/// Read-modify-write under the lock: loads the graph, runs `change`, and saves only if
-/// `change` succeeded, so a failed change leaves the file untouched.
+/// What [`update`] returns: the change's result, and whether the file was made by it.
+#[derive(Debug)]
+pub struct Updated<T> {
+    pub value: T,
+    /// The graph file did not exist: the change was made to an empty graph and saved as a
+    /// new file.
+    pub created: bool,
+}
+
+/// Read-modify-write under the lock: loads the graph (a missing file is an empty graph,
+/// created by the save), runs `change`, and saves only if `change` succeeded, so a failed
+/// change leaves the file untouched (and creates none).
 pub fn update<T>(
     path: &Path,
     timeout: Duration,
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
-) -> Result<T, Error> {
+) -> Result<Updated<T>, Error> {
     let _lock = lock(path, timeout)?;
-    let mut graph = load(path)?;
-    let out = change(&mut graph)?;
+    let (mut graph, created) = match load(path) {
+        Ok(g) => (g, false),
+        Err(Error::NoGraph(_)) => (Graph::new(), true),
+        Err(e) => return Err(e),
+    };
+    let value = change(&mut graph)?;
     save(&graph, path)?;
-    Ok(out)
+    Ok(Updated { value, created })
 }
 
 #[cfg(test)]
@@ -163,15 +243,18 @@ mod tests {
     use crate::model::{Entity, EntityType};
 
     #[test]
-    fn missing_file_is_empty_and_save_round_trips() {
+    fn missing_file_is_refused_by_load_and_created_by_update() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/g.json");
-        assert_eq!(load(&path).unwrap().entity_count(), 0);
-        update(&path, DEFAULT_LOCK_TIMEOUT, |g| {
+        assert!(matches!(load(&path), Err(Error::NoGraph(_))));
+        let done = update(&path, DEFAULT_LOCK_TIMEOUT, |g| {
             g.add_entity(Entity::new("Iran", EntityType::State));
             Ok(())
         })
         .unwrap();
+        assert!(done.created);
+        let again = update(&path, DEFAULT_LOCK_TIMEOUT, |_| Ok(())).unwrap();
+        assert!(!again.created);
         let g = load(&path).unwrap();
         assert_eq!(g.entity_count(), 1);
         assert!(g.is_manual(&g.resolve("iran").unwrap()));
@@ -188,12 +271,41 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.json");
         fs::write(&path, "{}").unwrap();
-        let r: Result<(), _> = update(&path, DEFAULT_LOCK_TIMEOUT, |_| Ok(()));
+        let r = update(&path, DEFAULT_LOCK_TIMEOUT, |_| Ok(()));
         assert_eq!(
             r.unwrap_err().to_string(),
             format!("{}: line 1: missing field `directed`", path.display())
         );
         assert_eq!(fs::read_to_string(&path).unwrap(), "{}");
+    }
+
+    #[test]
+    fn a_failed_change_creates_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.json");
+        let r: Result<Updated<()>, _> = update(&path, DEFAULT_LOCK_TIMEOUT, |_| {
+            Err(Error::Invalid("no".into()))
+        });
+        assert!(r.is_err());
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn files_over_the_limit_and_non_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.json");
+        fs::write(&path, "{}").unwrap();
+        assert_eq!(
+            load_with_limit(&path, 1).unwrap_err().to_string(),
+            format!(
+                "{}: 2 bytes is larger than the limit of 1 bytes for graph files; set {MAX_BYTES_VAR} to raise it",
+                path.display()
+            )
+        );
+        let err = load_with_limit(dir.path(), 1 << 20)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("it is a directory"), "{err}");
     }
 
     #[test]
