@@ -152,3 +152,40 @@ fn issue_12_a_dense_document_keeps_every_sentence_s_statements() {
         .collect();
     assert_eq!(spans, vec![0, 25, 50], "{:?}", out.statements);
 }
+
+/// The peak resident memory of this process so far, in KB (Linux only).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Run by hand, alone (the peak memory is the process's):
+/// `cargo test --release --test main issue_12_a_50_mb -- --ignored --nocapture`;
+/// `ACTORGRAPH_DENSE_MB` sets the size.
+#[test]
+#[ignore = "about 10 s and several hundred MB: run by hand"]
+fn issue_12_a_50_mb_line_extracts_in_seconds_with_bounded_memory() {
+    let mb: usize = std::env::var("ACTORGRAPH_DENSE_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    let mut x = Extractor::embedded();
+    x.trees = false;
+    let doc = Document {
+        id: "dense".into(),
+        date: Some("2024-12-05".into()),
+        text: dense_text(mb * 1_000_000),
+        url: None,
+    };
+    let before = peak_rss_kb().unwrap_or(0);
+    let t = Instant::now();
+    let out = x.extract(&doc);
+    let took = t.elapsed();
+    let after = peak_rss_kb().unwrap_or(0);
+    eprintln!(
+        "{mb} MB: {} statements, {} mentions in {took:?}; peak RSS {before} KB before, {after} KB after",
+        out.statements.len(),
+        out.mentions.len()
+    );
+}

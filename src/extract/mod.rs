@@ -190,6 +190,30 @@ impl Extractor {
 
     /// Extracts the statements of one document. Never panics on any text.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        let mut statements = Vec::new();
+        let mut triggers = Vec::new();
+        let mut out = self.extract_each(doc, |st, trigger| {
+            statements.push(st);
+            triggers.push(trigger);
+        });
+        out.statements = statements;
+        out.triggers = triggers;
+        out
+    }
+
+    /// Extracts the statements of one document and hands each to `each`, with its
+    /// trigger's byte span, as soon as its sentence is done, in the order [`Self::extract`]
+    /// lists them; the returned extraction has the entities and mentions, and no statements.
+    ///
+    /// Time and memory are linear in the document: every step works on one sentence (the
+    /// statements found in it, their duplicates, the mentions it holds, found by binary
+    /// search); what lives for the whole document is one entry per token, mention and
+    /// entity, never a list of statements.
+    pub fn extract_each(
+        &self,
+        doc: &Document,
+        mut each: impl FnMut(Statement, Span),
+    ) -> Extraction {
         let text = doc.text.as_str();
         let analyzed = analyze(text);
         let tokens = &analyzed.tokens;
@@ -213,6 +237,7 @@ impl Extractor {
             doc.date.as_deref(),
         );
         finder.run(&analyzed, &lexmentions);
+        drop(lexmentions);
         let entities = std::mem::take(&mut finder.entities);
         let mentions = std::mem::take(&mut finder.mentions);
         // relations find a sentence's mentions by binary search on their first token
@@ -243,67 +268,54 @@ impl Extractor {
         } else {
             None
         };
-        for s in &analyzed.sentences {
-            let window_from = rf.found.len();
-            rf.sentence(s.tokens.start, s.tokens.end);
-            if let Some(model) = model {
-                structure::sentence(&mut rf, model, &analyzed, s, window_from);
-            }
-        }
-        let found = rf.found;
-        let mut statements: Vec<Statement> = Vec::new();
-        let mut triggers = Vec::new();
-        // only the entities that take part in a statement are converted
+        // only the entities that take part in a statement are converted, once each
         let mut doc_entities: Vec<Option<Entity>> = vec![None; entities.len()];
-        for f in &found {
-            for x in [f.source, f.target] {
-                if doc_entities[x].is_none() {
-                    doc_entities[x] = Some(to_entity(&entities[x]));
-                }
-            }
-        }
-        let doc_entity = |x: usize| doc_entities[x].clone().expect("converted above");
-        // (source, relation, target, sentence) already stated
+        let mut doc_entity = |x: usize| {
+            doc_entities[x]
+                .get_or_insert_with(|| to_entity(&entities[x]))
+                .clone()
+        };
+        // (source, relation, target) already stated in this sentence: a statement is
+        // kept once per sentence, so the set is emptied at each sentence
         let mut seen = rustc_hash::FxHashSet::default();
-        for f in found {
-            // sentences are in text order, each with at least one token: their first
-            // tokens are strictly increasing, so a binary search finds the one sentence
-            let at = analyzed
-                .sentences
-                .binary_search_by_key(&f.sentence_start, |s| s.tokens.start)
-                .expect("a found relation points to its sentence");
-            let sent = &analyzed.sentences[at];
-            let (mut a, mut b) = (f.source, f.target);
-            if f.relation.is_symmetric() && a > b {
-                std::mem::swap(&mut a, &mut b);
+        for sent in &analyzed.sentences {
+            rf.sentence(sent.tokens.start, sent.tokens.end);
+            if let Some(model) = model {
+                structure::sentence(&mut rf, model, &analyzed, sent, 0);
             }
-            let st = Statement {
-                source: doc_entity(a),
-                relation: f.relation,
-                target: doc_entity(b),
-                evidence: Evidence {
-                    doc: doc.id.clone(),
-                    date: doc.date.clone(),
-                    text: text[sent.span.start..sent.span.end].to_string(),
-                    span: Some(sent.span),
-                    producer: f.pattern.clone(),
-                    url: doc.url.clone(),
-                    confidence: f.confidence,
-                },
-            };
-            let key = (
-                st.source.id.0.clone(),
-                st.relation.as_str(),
-                st.target.id.0.clone(),
-                sent.span.start,
-            );
-            if seen.insert(key) {
+            seen.clear();
+            for f in rf.found.drain(..) {
+                debug_assert_eq!(f.sentence_start, sent.tokens.start);
+                let (mut a, mut b) = (f.source, f.target);
+                if f.relation.is_symmetric() && a > b {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                let (source, target) = (doc_entity(a), doc_entity(b));
+                if !seen.insert((source.id.0.clone(), f.relation, target.id.0.clone())) {
+                    continue;
+                }
+                let st = Statement {
+                    source,
+                    relation: f.relation,
+                    target,
+                    evidence: Evidence {
+                        doc: doc.id.clone(),
+                        date: doc.date.clone(),
+                        text: text[sent.span.start..sent.span.end].to_string(),
+                        span: Some(sent.span),
+                        producer: f.pattern,
+                        url: doc.url.clone(),
+                        confidence: f.confidence,
+                    },
+                };
                 let t = tokens[f.trigger];
-                triggers.push(Span {
-                    start: t.start,
-                    end: t.end,
-                });
-                statements.push(st);
+                each(
+                    st,
+                    Span {
+                        start: t.start,
+                        end: t.end,
+                    },
+                );
             }
         }
         Extraction {
@@ -311,8 +323,8 @@ impl Extractor {
             date: doc.date.clone(),
             entities,
             mentions,
-            statements,
-            triggers,
+            statements: Vec::new(),
+            triggers: Vec::new(),
         }
     }
 }
