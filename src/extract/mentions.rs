@@ -210,7 +210,7 @@ const SURNAME_FIRST: &[&str] = &["CN", "TW", "HK", "MO", "KR", "KP", "SG"];
 pub(super) struct MentionFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub words: &'a [String],
+    pub words: &'a [&'a str],
     /// `words` as string slices, for windows
     pub ws: &'a [&'a str],
     pub lex: &'a Lexicon,
@@ -242,7 +242,7 @@ impl<'a> MentionFinder<'a> {
     pub fn new(
         text: &'a str,
         tokens: &'a [Token],
-        words: &'a [String],
+        words: &'a [&'a str],
         ws: &'a [&'a str],
         lex: &'a Lexicon,
         pat: &'a Patterns,
@@ -645,7 +645,7 @@ impl<'a> MentionFinder<'a> {
 
     /// Generic sides, unknown names and pronouns at token `i`; returns the next token.
     fn other_mention(&mut self, i: usize, sent_start: usize, end: usize) -> usize {
-        let w = self.words[i].as_str();
+        let w = self.words[i];
         let raw = self.raw(i);
         let rest = self.word_slice(i, end.min(i + 5));
         let pat = self.pat;
@@ -659,7 +659,7 @@ impl<'a> MentionFinder<'a> {
         // "its fighters", "their forces": the group named before
         if let Some(n) = generic
             && i > sent_start
-            && matches!(self.words[i - 1].as_str(), "its" | "their")
+            && matches!(self.words[i - 1], "its" | "their")
             && let Some(e) =
                 self.last_entity(|t| matches!(t, EntityType::ArmedGroup | EntityType::Organization))
         {
@@ -706,19 +706,14 @@ impl<'a> MentionFinder<'a> {
             && self.words[i + 2] == "to"
         {
             let mut k = i + 3;
-            while k < end
-                && matches!(
-                    self.words[k].as_str(),
-                    "the" | "former" | "president" | "late"
-                )
-            {
+            while k < end && matches!(self.words[k], "the" | "former" | "president" | "late") {
                 k += 1;
             }
             if k < end && (is_cap(self.raw(k)) || self.words[k] == "regime") {
                 let mut j = k + 1;
                 while j < end
                     && (is_cap(self.raw(j))
-                        || (CONNECTORS.contains(&self.words[j].as_str())
+                        || (CONNECTORS.contains(&self.words[j])
                             && j + 1 < end
                             && is_cap(self.raw(j + 1)))
                         || self.raw(j) == "-")
@@ -867,7 +862,7 @@ impl<'a> MentionFinder<'a> {
         let mut last_good = k + 1;
         while j < end {
             let r = self.raw(j);
-            let w = self.words[j].as_str();
+            let w = self.words[j];
             if self.lex_starts.contains(&j) {
                 break;
             }
@@ -881,7 +876,7 @@ impl<'a> MentionFinder<'a> {
                 && self.tokens[j + 1].kind == TokenKind::Word
                 && !self.lex_starts.contains(&(j + 1))
                 && !matches!(
-                    self.words[j + 1].as_str(),
+                    self.words[j + 1],
                     "led"
                         | "backed"
                         | "held"
@@ -927,10 +922,10 @@ impl<'a> MentionFinder<'a> {
         }
         // a run never starts with a function word at the start of a sentence
         let mut first = start;
-        while first < stop && NOT_NAMES.contains(&self.words[first].as_str()) {
+        while first < stop && NOT_NAMES.contains(&self.words[first]) {
             first += 1;
             while first < stop
-                && (CONNECTORS.contains(&self.words[first].as_str()) || self.raw(first) == "-")
+                && (CONNECTORS.contains(&self.words[first]) || self.raw(first) == "-")
             {
                 first += 1;
             }
@@ -940,7 +935,7 @@ impl<'a> MentionFinder<'a> {
         }
         // a run must not swallow a lexicon name that follows: cut at the first word that
         // starts a known name ("Britain-based war monitor the Syrian Observatory")
-        while stop > first && NOT_NAMES.contains(&self.words[stop - 1].as_str()) {
+        while stop > first && NOT_NAMES.contains(&self.words[stop - 1]) {
             stop -= 1;
         }
         if stop <= first {
@@ -957,15 +952,15 @@ impl<'a> MentionFinder<'a> {
             self.push(first..stop, e, MentionKind::Named);
             return stop;
         }
-        let last = self.words[stop - 1].as_str();
-        let next = self.words.get(stop).map(String::as_str).unwrap_or("");
+        let last = self.words[stop - 1];
+        let next = self.words.get(stop).copied().unwrap_or("");
         let prev = if first > sent_start {
-            self.words[first - 1].as_str()
+            self.words[first - 1]
         } else {
             ""
         };
         let prev2: Vec<&str> = if first >= sent_start + 2 {
-            vec![self.words[first - 2].as_str(), prev]
+            vec![self.words[first - 2], prev]
         } else {
             vec![prev]
         };
@@ -985,7 +980,7 @@ impl<'a> MentionFinder<'a> {
             titled = false;
         }
         // "Mount Hermon", "Wadi Khaled", "the Republican Palace"
-        let place_named = self.pat.words.place_prefixes.contains(&self.words[first])
+        let place_named = self.pat.words.place_prefixes.contains(self.words[first])
             || (nwords >= 2 && self.pat.words.place_heads.longest_at(&[last]).is_some());
         // "captured Saraqeb": the object of a verb of taking is a place
         let taken = first > sent_start

@@ -217,20 +217,31 @@ impl Extractor {
         let text = doc.text.as_str();
         let analyzed = analyze(text);
         let tokens = &analyzed.tokens;
+        // the folded words, one after another in one string: one allocation for the
+        // document, not one per token
         let mut buf = String::new();
-        let words: Vec<String> = tokens
-            .iter()
-            .map(|t| {
-                fold(t.text(text), &mut buf);
-                buf.clone()
+        let mut folded = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            fold(t.text(text), &mut buf);
+            folded.push_str(&buf);
+            ends.push(folded.len());
+        }
+        let mut from = 0;
+        let ws: Vec<&str> = ends
+            .into_iter()
+            .map(|end| {
+                let w = &folded[from..end];
+                from = end;
+                w
             })
             .collect();
+        let words = &ws;
         let lexmentions = self.lexicon.find(text, tokens);
-        let ws: Vec<&str> = words.iter().map(String::as_str).collect();
         let mut finder = mentions::MentionFinder::new(
             text,
             tokens,
-            &words,
+            words,
             &ws,
             &self.lexicon,
             &self.patterns,
@@ -251,7 +262,7 @@ impl Extractor {
         let mut rf = relations::RelationFinder {
             text,
             tokens,
-            words: &words,
+            words,
             ws: &ws,
             pat: &self.patterns,
             entities: &entities,

@@ -220,7 +220,7 @@ fn is_upper(w: &str) -> bool {
 pub(super) struct RelationFinder<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub words: &'a [String],
+    pub words: &'a [&'a str],
     /// `words` as string slices, for windows
     pub ws: &'a [&'a str],
     pub pat: &'a Patterns,
@@ -245,7 +245,7 @@ impl<'a> RelationFinder<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        &self.words[i]
+        self.words[i]
     }
 
     fn is_break(&self, i: usize) -> bool {
