@@ -172,3 +172,111 @@ fn zero_hops_limits_and_depths_are_errors_not_empty_answers() {
         );
     }
 }
+
+#[test]
+fn self_loops_are_refused_by_add_and_import() {
+    let (dir, g) = example();
+    assert_eq!(
+        error_line(cmd(&g).args(["add", "Iran", "supports", "Iran"])),
+        "actorgraph: 'Iran' and 'Iran' are the same entity, Iran (ir): an edge needs two"
+    );
+    // through an alias: Tehran is Iran
+    assert_eq!(
+        error_line(cmd(&g).args(["add", "Tehran", "supports", "Iran"])),
+        "actorgraph: 'Tehran' and 'Iran' are the same entity, Iran (ir): an edge needs two"
+    );
+    let lines = dir.path().join("loop.jsonl");
+    fs::write(
+        &lines,
+        "{\"source\": \"Iran\", \"relation\": \"supports\", \"target\": \"Hezbollah\"}\n{\"source\": \"Hezbollah\", \"relation\": \"meets-with\", \"target\": \"Hezbollah\"}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        error_line(cmd(&g).arg("import").arg(&lines)),
+        format!(
+            "actorgraph: {}:2: 'Hezbollah' and 'Hezbollah' are the same entity, Hezbollah (hezbollah): an edge needs two",
+            lines.display()
+        )
+    );
+}
+
+#[test]
+fn merging_two_linked_entities_writes_no_self_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    cmd(&g)
+        .args(["add", "Iran", "supports", "Hezbollah"])
+        .assert()
+        .success();
+    cmd(&g)
+        .args(["merge", "Iran", "Hezbollah"])
+        .assert()
+        .success();
+    // the file loads: the edge that became Iran -> Iran was left out
+    cmd(&g)
+        .args(["stats", "--format", "json"])
+        .assert()
+        .success();
+}
+
+/// A graph file of one edge `ir -supports-> TARGET` with `evidence` merged into its one
+/// piece of evidence.
+fn graph_file(dir: &std::path::Path, target: &str, evidence: &str) -> std::path::PathBuf {
+    let path = dir.join("bad.json");
+    fs::write(
+        &path,
+        format!(
+            r#"{{"directed": true, "multigraph": true, "graph": {{"schema_version": 1}},
+  "nodes": [{{"id": "ir", "name": "Iran", "kind": "actor", "type": "state", "aliases": []}},
+            {{"id": "hezbollah", "name": "Hezbollah", "kind": "actor", "type": "armed-group", "aliases": []}}],
+  "edges": [{{"source": "ir", "target": "{target}", "key": "supports", "relation": "supports",
+             "evidence": [{{"doc": "d1", "text": "Iran armed Hezbollah.", "producer": "manual" {evidence}}}]}}]}}"#
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn graph_files_are_validated_on_load_as_import_validates_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = graph_file(
+        dir.path(),
+        "hezbollah",
+        r#", "date": "2024-12-01", "confidence": 0.5"#,
+    );
+    cmd(&ok).arg("stats").assert().success();
+    for (target, evidence, want) in [
+        (
+            "ir",
+            "",
+            "edge ir -supports-> ir links 'ir' to itself (an edge needs two entities)",
+        ),
+        (
+            "hezbollah",
+            r#", "date": "yesterday""#,
+            "edge ir -supports-> hezbollah, evidence 1 (doc 'd1'): bad date 'yesterday' (expected YYYY-MM-DD)",
+        ),
+        (
+            "hezbollah",
+            r#", "confidence": 7.5"#,
+            "edge ir -supports-> hezbollah, evidence 1 (doc 'd1'): confidence 7.5 is not between 0 and 1",
+        ),
+        (
+            "hezbollah",
+            r#", "span": {"start": 9, "end": 3}"#,
+            "edge ir -supports-> hezbollah, evidence 1 (doc 'd1'): span 9..3 ends before it starts",
+        ),
+    ] {
+        let path = graph_file(dir.path(), target, evidence);
+        let want = format!("actorgraph: {}: {want}", path.display());
+        assert_eq!(error_line(cmd(&path).arg("stats")), want);
+        // writers refuse it too, leaving it as it was
+        let before = fs::read(&path).unwrap();
+        assert_eq!(
+            error_line(cmd(&path).args(["alias", "Iran", "Tehran"])),
+            want
+        );
+        assert_eq!(fs::read(&path).unwrap(), before);
+    }
+}

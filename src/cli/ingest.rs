@@ -101,9 +101,13 @@ fn merge_batch(
     let mut n = 0;
     for (doc, ex) in docs.iter().zip(extractor.extract_many(docs, jobs)) {
         graph.remove_document(&doc.id);
-        n += ex.statements.len();
+        // An edge needs two entities: a statement whose ends resolved to one is dropped
+        // (a graph file may not hold it).
         for s in ex.statements {
-            graph.add_statement(s);
+            if s.source.id != s.target.id {
+                n += 1;
+                graph.add_statement(s);
+            }
         }
     }
     docs.clear();

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Graph, Node};
 use crate::Error;
-use crate::model::{Entity, EntityId, Evidence, Relation};
+use crate::model::{Entity, EntityId, Evidence, Relation, validate_date};
 
 /// The version of this format written by this build; files with a larger one are refused.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -91,6 +91,9 @@ impl Graph {
     /// Writes the graph file (pretty JSON and a final newline, the bytes of
     /// [`Graph::to_node_link`] serialized) straight to `out`, without building the file in
     /// memory first. Pass a buffered writer. O(V log V + E log E + file size).
+    ///
+    /// Like [`Graph::to_node_link`], leaves out edges from an entity to itself, which a file
+    /// may not hold: merging two entities linked to each other makes one.
     pub fn write_node_link(
         &self,
         name: &str,
@@ -107,6 +110,7 @@ impl Graph {
         nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
         let mut edges: Vec<NodeLinkEdgeRef<'_>> = self
             .edges()
+            .filter(|e| e.source != e.target)
             .map(|e| NodeLinkEdgeRef {
                 source: e.source,
                 target: e.target,
@@ -145,6 +149,7 @@ impl Graph {
         nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
         let mut edges: Vec<NodeLinkEdge> = self
             .edges()
+            .filter(|e| e.source != e.target)
             .map(|e| NodeLinkEdge {
                 source: e.source.clone(),
                 target: e.target.clone(),
@@ -169,8 +174,10 @@ impl Graph {
     }
 
     /// Builds a graph from node-link form, checking what the types cannot: the schema
-    /// version, unique ids, kind matching type, names naming one entity, edges between
-    /// known nodes with `key` equal to `relation` and at least one piece of evidence.
+    /// version, unique ids, kind matching type, names naming one entity, edges between two
+    /// different known nodes with `key` equal to `relation` and at least one piece of
+    /// evidence, and evidence as `import` checks it (dates `YYYY-MM-DD`, confidence from 0
+    /// to 1, spans that end after they start).
     pub fn from_node_link(file: NodeLink) -> Result<Graph, Error> {
         let bad = |m: String| Err(Error::Invalid(m));
         if file.graph.schema_version > SCHEMA_VERSION {
@@ -222,6 +229,24 @@ impl Graph {
                     edge.source, edge.relation, edge.target
                 ));
             }
+            if s == t {
+                return bad(format!(
+                    "edge {} -{}-> {} links '{}' to itself (an edge needs two entities)",
+                    edge.source, edge.relation, edge.target, edge.source
+                ));
+            }
+            for (i, ev) in edge.evidence.iter().enumerate() {
+                check_evidence(ev).map_err(|m| {
+                    Error::Invalid(format!(
+                        "edge {} -{}-> {}, evidence {} (doc '{}'): {m}",
+                        edge.source,
+                        edge.relation,
+                        edge.target,
+                        i + 1,
+                        ev.doc
+                    ))
+                })?;
+            }
             let (s, t) = g.oriented(s, edge.relation, t);
             match g.find_edge(s, edge.relation, t) {
                 Some(_) => {
@@ -236,4 +261,26 @@ impl Graph {
         }
         Ok(g)
     }
+}
+
+/// What `import` checks on a line, checked on a piece of evidence read from a file.
+fn check_evidence(ev: &Evidence) -> Result<(), String> {
+    if let Some(d) = &ev.date {
+        validate_date(d).map_err(|e| e.to_string())?;
+    }
+    if !(0.0..=1.0).contains(&ev.confidence) {
+        return Err(format!(
+            "confidence {} is not between 0 and 1",
+            ev.confidence
+        ));
+    }
+    if let Some(span) = ev.span
+        && span.start > span.end
+    {
+        return Err(format!(
+            "span {}..{} ends before it starts",
+            span.start, span.end
+        ));
+    }
+    Ok(())
 }

@@ -79,6 +79,8 @@ impl<'a> Resolver<'a> {
             target,
         } = written;
         let relation = statement.relation;
+        let (source_name, target_name) =
+            (statement.source.name.clone(), statement.target.name.clone());
         let date = statement.evidence.date.clone();
         let date = date.as_deref();
         statement.source = self.entity(
@@ -97,6 +99,12 @@ impl<'a> Resolver<'a> {
             End::Target,
             date,
         )?;
+        if statement.source.id == statement.target.id {
+            return Err(Error::Invalid(format!(
+                "'{source_name}' and '{target_name}' are the same entity, {} ({}): an edge needs two",
+                statement.source.name, statement.source.id
+            )));
+        }
         for (end, e) in [
             (End::Source, &statement.source),
             (End::Target, &statement.target),
