@@ -13,16 +13,24 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
-    let (keep, other) = super::update(graph, |g| {
+    let (keep, other, dropped) = super::update(graph, |g| {
         let keep = names.find(g, &args.keep)?;
         let other = names.find(g, &args.other)?;
         let other_name = g.entity(&other).map(|e| e.name.clone()).unwrap_or_default();
-        g.merge(&keep, &other)?;
+        let dropped = g.merge(&keep, &other)?;
         Ok((
             g.entity(&keep).map(|e| e.name.clone()).unwrap_or_default(),
             other_name,
+            dropped,
         ))
     })?;
-    output::print(&format!("merged '{other}' into '{keep}'\n"))?;
+    let note = match dropped {
+        0 => String::new(),
+        n => format!(
+            " ({} between them dropped: an entity has no edge to itself)",
+            output::count(n, "edge", "edges")
+        ),
+    };
+    output::print(&format!("merged '{other}' into '{keep}'{note}\n"))?;
     Ok(Outcome::Done)
 }

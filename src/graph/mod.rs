@@ -509,8 +509,9 @@ impl Graph {
     }
 
     /// Merges `other` into `keep`: its names become aliases of `keep`, its edges and their
-    /// evidence move to `keep` (joining existing edges), and `other` is removed.
-    pub fn merge(&mut self, keep: &EntityId, other: &EntityId) -> Result<(), Error> {
+    /// evidence move to `keep` (joining existing edges), and `other` is removed. Edges
+    /// between the two are dropped (an entity has no edge to itself); returns how many.
+    pub fn merge(&mut self, keep: &EntityId, other: &EntityId) -> Result<usize, Error> {
         let k = self.node_of(keep)?;
         let o = self.node_of(other)?;
         if k == o {
@@ -542,14 +543,20 @@ impl Graph {
             }
         }
         self.g[k].manual |= old.manual;
+        let mut dropped = 0;
         for (s, relation, t, evidence) in moved {
             let s = if s == o { k } else { s };
             let t = if t == o { k } else { t };
+            // an edge between the two would be an entity's edge to itself
+            if s == t {
+                dropped += 1;
+                continue;
+            }
             for ev in evidence {
                 self.add_evidence(s, relation, t, ev);
             }
         }
-        Ok(())
+        Ok(dropped)
     }
 
     /// Removes an entity and every edge touching it; returns it.
