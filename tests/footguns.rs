@@ -283,3 +283,50 @@ fn graph_files_are_validated_on_load_as_import_validates_lines() {
         assert_eq!(fs::read(&path).unwrap(), before);
     }
 }
+
+#[test]
+fn ingest_holds_the_lock_only_to_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    // a corpus that takes a while to extract on one thread
+    let mut corpus = String::new();
+    let articles: Vec<String> = fs::read_dir(crate::common::repo("tests/fixtures/articles"))
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    for i in 0..400 {
+        let text = &articles[i % articles.len()];
+        corpus.push_str(&serde_json::json!({"id": format!("a{i}"), "text": text}).to_string());
+        corpus.push('\n');
+    }
+    let file = dir.path().join("corpus.jsonl");
+    fs::write(&file, corpus).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("actorgraph");
+    let started = std::time::Instant::now();
+    let mut ingest = std::process::Command::new(&bin)
+        .env("ACTORGRAPH_GRAPH", &g)
+        .args(["ingest", "--jobs", "1"])
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // a second writer does not wait for the extraction
+    cmd(&g)
+        .env("ACTORGRAPH_LOCK_TIMEOUT", "1")
+        .args(["add", "Iran", "supports", "Hezbollah"])
+        .assert()
+        .success();
+    let added = started.elapsed();
+    assert!(ingest.wait().unwrap().success());
+    let total = started.elapsed();
+    assert!(
+        added < total,
+        "the add ({added:?}) finished before the ingest ({total:?})"
+    );
+    let stats: serde_json::Value = crate::common::json(cmd(&g).args(["stats", "--format", "json"]));
+    assert_eq!(stats["documents"], 401, "both writers' documents are kept");
+}

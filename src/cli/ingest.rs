@@ -9,7 +9,7 @@ use serde::Deserialize;
 use actorgraph::Error;
 use actorgraph::extract::Extractor;
 use actorgraph::graph::Graph;
-use actorgraph::model::validate_date;
+use actorgraph::model::{Statement, validate_date};
 use actorgraph::text::{Document, find_dateline};
 
 use super::extract::{read_input, today};
@@ -86,31 +86,41 @@ fn collect(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Documents extracted together: enough to keep every thread busy, few enough that memory
-/// stays flat in the corpus size.
+/// Documents extracted together: enough to keep every thread busy, few enough that the
+/// texts in memory stay flat in the corpus size (the statements are kept until the merge).
 const BATCH_PER_JOB: usize = 32;
 
-/// Extracts a batch of documents on `jobs` threads and merges them in order, each
-/// replacing that document's earlier evidence. Returns the number of statements.
-fn merge_batch(
-    graph: &mut Graph,
+/// Extracts a batch of documents on `jobs` threads and appends each document's id and
+/// statements to `out`, in order. A statement whose ends are one entity is dropped (an
+/// edge needs two; a graph file may not hold it).
+fn extract_batch(
     extractor: &Extractor,
     docs: &mut Vec<Document>,
     jobs: usize,
-) -> usize {
-    let mut n = 0;
+    out: &mut Vec<(String, Vec<Statement>)>,
+) {
     for (doc, ex) in docs.iter().zip(extractor.extract_many(docs, jobs)) {
-        graph.remove_document(&doc.id);
-        // An edge needs two entities: a statement whose ends resolved to one is dropped
-        // (a graph file may not hold it).
-        for s in ex.statements {
-            if s.source.id != s.target.id {
-                n += 1;
-                graph.add_statement(s);
-            }
-        }
+        let statements = ex
+            .statements
+            .into_iter()
+            .filter(|s| s.source.id != s.target.id)
+            .collect();
+        out.push((doc.id.clone(), statements));
     }
     docs.clear();
+}
+
+/// Merges extracted documents in order, each replacing that document's earlier evidence.
+/// Returns the number of statements.
+fn merge(graph: &mut Graph, extracted: Vec<(String, Vec<Statement>)>) -> usize {
+    let mut n = 0;
+    for (doc, statements) in extracted {
+        graph.remove_document(&doc);
+        for s in statements {
+            n += 1;
+            graph.add_statement(s);
+        }
+    }
     n
 }
 
@@ -179,42 +189,35 @@ pub fn run(graph_path: &Path, extractor: &Extractor, args: Args) -> anyhow::Resu
         indicatif::ProgressBar::hidden()
     };
     let jobs = args.jobs.map_or_else(super::default_jobs, usize::from);
-    let (docs, statements) = super::update(graph_path, |graph| {
-        let mut docs = 0;
-        let mut statements = 0;
-        let mut batch: Vec<Document> = Vec::new();
-        for f in &files {
-            bar.set_message(f.display().to_string());
-            if f.extension().is_some_and(|x| x == "jsonl") {
-                let mut failed = None;
-                read_articles(f, args.date.as_deref(), |doc| {
-                    docs += 1;
-                    batch.push(doc);
-                    if batch.len() >= BATCH_PER_JOB * jobs {
-                        statements += merge_batch(graph, extractor, &mut batch, jobs);
-                    }
-                })
-                .unwrap_or_else(|e| failed = Some(e));
-                if let Some(e) = failed {
-                    return Err(Error::Invalid(e.to_string()));
-                }
-            } else {
-                let mut doc = read_input(f, args.date.as_deref())
-                    .map_err(|e| Error::Invalid(e.to_string()))?;
-                if let Some(id) = &args.doc_id {
-                    doc.id = id.clone();
-                }
+    // extract first, without the lock: another writer waits only while this one merges
+    let mut docs = 0;
+    let mut extracted: Vec<(String, Vec<Statement>)> = Vec::new();
+    let mut batch: Vec<Document> = Vec::new();
+    for f in &files {
+        bar.set_message(f.display().to_string());
+        if f.extension().is_some_and(|x| x == "jsonl") {
+            read_articles(f, args.date.as_deref(), |doc| {
                 docs += 1;
                 batch.push(doc);
                 if batch.len() >= BATCH_PER_JOB * jobs {
-                    statements += merge_batch(graph, extractor, &mut batch, jobs);
+                    extract_batch(extractor, &mut batch, jobs, &mut extracted);
                 }
+            })?;
+        } else {
+            let mut doc = read_input(f, args.date.as_deref())?;
+            if let Some(id) = &args.doc_id {
+                doc.id = id.clone();
             }
-            bar.inc(1);
+            docs += 1;
+            batch.push(doc);
+            if batch.len() >= BATCH_PER_JOB * jobs {
+                extract_batch(extractor, &mut batch, jobs, &mut extracted);
+            }
         }
-        statements += merge_batch(graph, extractor, &mut batch, jobs);
-        Ok((docs, statements))
-    })?;
+        bar.inc(1);
+    }
+    extract_batch(extractor, &mut batch, jobs, &mut extracted);
+    let statements = super::update(graph_path, |graph| Ok(merge(graph, extracted)))?;
     bar.finish_and_clear();
     output::print(&format!(
         "ingested {docs} document{} ({statements} statement{}) into {}\n",
