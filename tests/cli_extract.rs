@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::common::{cmd, error_line, json};
+use crate::common::{cmd, error_line, json, repo};
 
 const IRAN: &str = "BEIRUT, March 3, 2024 (Reuters) - Iran backs Hezbollah.\n";
 
@@ -657,4 +657,45 @@ fn no_trees_uses_window_rules_only() {
         .assert()
         .success()
         .stdout(predicates::str::contains("Iran"));
+}
+
+#[test]
+fn extract_jsonl_imports_into_the_graph_ingest_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles: Vec<std::path::PathBuf> = std::fs::read_dir(repo("tests/fixtures/articles"))
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    let (imported, ingested) = (dir.path().join("i.json"), dir.path().join("n.json"));
+    let lines = cmd(&imported)
+        .arg("extract")
+        .args(&articles)
+        .args(["--format", "jsonl"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let file = dir.path().join("x.jsonl");
+    std::fs::write(&file, lines).unwrap();
+    cmd(&imported).arg("import").arg(&file).assert().success();
+    cmd(&ingested)
+        .arg("ingest")
+        .args(&articles)
+        .assert()
+        .success();
+    // the same entities (ids, types) and the same edges with the same evidence; only the
+    // aliases differ (ingest also keeps each surface form it read)
+    let read = |g: &std::path::Path| {
+        let mut v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(g).unwrap()).unwrap();
+        for n in v["nodes"].as_array_mut().unwrap() {
+            n.as_object_mut().unwrap().remove("aliases");
+        }
+        (v["nodes"].clone(), v["edges"].clone())
+    };
+    let (a, b) = (read(&imported), read(&ingested));
+    assert!(a.1.as_array().unwrap().len() > 100);
+    assert_eq!(a, b);
 }

@@ -111,6 +111,10 @@ struct JsonlLine<'a> {
     source_type: &'a str,
     target_type: &'a str,
     pattern: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_country: Option<&'a str>,
 }
 
 /// The tree of the sentence at `span`, drawn with each line indented by four spaces;
@@ -244,15 +248,23 @@ pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
                         source_type: s.source.etype.as_str(),
                         target_type: s.target.etype.as_str(),
                         pattern: &s.evidence.producer,
+                        source_country: s.source.country.as_deref(),
+                        target_country: s.target.country.as_deref(),
                     };
                     text.push_str(&serde_json::to_string(&line)?);
                     text.push('\n');
                 }
             }
-            ExtractFormat::Json | ExtractFormat::Dot => {}
+            ExtractFormat::Json | ExtractFormat::Dot => {
+                for s in ex.statements {
+                    graph.add_statement(s);
+                }
+            }
         }
-        for s in ex.statements {
-            graph.add_statement(s);
+        // JSONL and explanations go out document by document, not held to the end
+        if matches!(args.format, ExtractFormat::Jsonl) || args.explain {
+            output::print(&text)?;
+            text.clear();
         }
     }
     match args.format {

@@ -54,6 +54,14 @@ pub struct StatementLine {
     pub source_type: Option<String>,
     #[serde(default)]
     pub target_type: Option<String>,
+    /// The pattern that found the statement (`extract --format jsonl` writes it): kept as
+    /// the evidence's producer, as `ingest` keeps it.
+    #[serde(default)]
+    pub pattern: Option<String>,
+    #[serde(default)]
+    pub source_country: Option<String>,
+    #[serde(default)]
+    pub target_country: Option<String>,
     #[serde(default)]
     pub source_id: Option<String>,
     #[serde(default)]
@@ -97,6 +105,10 @@ impl StatementLine {
             self.source_id,
             EntityKind::Actor,
         )?;
+        let source_given = Given {
+            country: self.source_country,
+            ..source_given
+        };
         let (target, target_given) = entity(
             "target",
             &self.target,
@@ -105,6 +117,10 @@ impl StatementLine {
             self.target_id,
             target_default,
         )?;
+        let target_given = Given {
+            country: self.target_country,
+            ..target_given
+        };
         if source.kind != EntityKind::Actor {
             return bad(format!(
                 "{relation} needs an actor as source, and '{}' is a place",
@@ -131,7 +147,7 @@ impl StatementLine {
                 date: self.date,
                 text: self.evidence.unwrap_or_default(),
                 span: self.span,
-                producer: producer.to_string(),
+                producer: self.pattern.unwrap_or_else(|| producer.to_string()),
                 url: self.url,
                 confidence: self.confidence.unwrap_or(1.0),
             },
@@ -166,7 +182,12 @@ fn entity(
     }
     let kind: Option<EntityKind> = kind.as_deref().map(str::parse).transpose()?;
     let etype: Option<EntityType> = etype.as_deref().map(str::parse).transpose()?;
-    let given = Given { id, kind, etype };
+    let given = Given {
+        id,
+        kind,
+        etype,
+        country: None,
+    };
     let etype = match (kind, etype) {
         (Some(k), Some(t)) if t.kind() != k => {
             return Err(Error::Invalid(format!(
@@ -248,7 +269,7 @@ mod tests {
             (
                 "unknown field",
                 r#"{"source":"a","relation":"supports","target":"b","srcc":1}"#,
-                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `source_kind`, `target_kind`, `source_type`, `target_type`, `source_id`, `target_id`",
+                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `source_kind`, `target_kind`, `source_type`, `target_type`, `pattern`, `source_country`, `target_country`, `source_id`, `target_id`",
             ),
             (
                 "missing target",

@@ -32,6 +32,8 @@ pub struct Given {
     pub id: Option<String>,
     pub kind: Option<EntityKind>,
     pub etype: Option<EntityType>,
+    /// ISO country code, for an entity neither the graph nor the lexicon knows.
+    pub country: Option<String>,
 }
 
 /// A statement as written: names, and what was given for each end, before resolution.
@@ -178,10 +180,9 @@ impl<'a> Resolver<'a> {
             ));
         }
         let kind = given.kind.or(need).unwrap_or(EntityKind::Place);
-        Ok(Entity::new(
-            name,
-            given.etype.unwrap_or(EntityType::default_for(kind)),
-        ))
+        let mut e = Entity::new(name, given.etype.unwrap_or(EntityType::default_for(kind)));
+        e.country = given.country.clone();
+        Ok(e)
     }
 
     /// The entity for an explicit id: the graph's, else the lexicon's, else a new one.
