@@ -330,3 +330,52 @@ fn ingest_holds_the_lock_only_to_merge() {
     let stats: serde_json::Value = crate::common::json(cmd(&g).args(["stats", "--format", "json"]));
     assert_eq!(stats["documents"], 401, "both writers' documents are kept");
 }
+
+#[test]
+fn a_folder_gives_its_txt_and_jsonl_files_unless_glob_says_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    fs::create_dir_all(news.join("more")).unwrap();
+    fs::write(news.join("a.txt"), "Iran supports Hezbollah.\n").unwrap();
+    fs::write(
+        news.join("more/b.jsonl"),
+        "{\"id\": \"b\", \"text\": \"Russia supports the Syrian government.\"}\n",
+    )
+    .unwrap();
+    fs::write(news.join("README.md"), "Turkey supports HTS.\n").unwrap();
+    fs::write(news.join("notes.md"), "Erdogan met Putin in Ankara.\n").unwrap();
+    let g = dir.path().join("g.json");
+    cmd(&g)
+        .arg("ingest")
+        .arg(&news)
+        .assert()
+        .success()
+        .stdout(format!(
+            "ingested 2 documents (2 statements) into {}\n",
+            g.display()
+        ));
+    let g2 = dir.path().join("g2.json");
+    cmd(&g2)
+        .arg("ingest")
+        .arg(&news)
+        .args(["--glob", "*.md"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "ingested 2 documents (2 statements) into {}\n",
+            g2.display()
+        ));
+    let docs: serde_json::Value = crate::common::json(cmd(&g2).args(["stats", "--format", "json"]));
+    assert_eq!(docs["documents"], 2);
+    let card = String::from_utf8(
+        cmd(&g2)
+            .args(["show", "Turkey"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(card.contains("Hayat Tahrir al-Sham"), "{card}");
+}

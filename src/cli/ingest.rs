@@ -17,10 +17,14 @@ use super::{Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Text files (.txt, .md), folders (walked for .txt and .md), .jsonl article files
-    /// (one {"id", "date", "title", "text", "url"} per line), or - for stdin.
+    /// Text files, folders (walked for .txt and .jsonl files, or --glob), .jsonl article
+    /// files (one {"id", "date", "title", "text", "url"} per line), or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Which files of a folder to read, by file name: `*` any run of characters, `?` one
+    /// (e.g. '*.md'). Default: *.txt and *.jsonl, so a folder's README is not news.
+    #[arg(long, value_name = "PATTERN")]
+    pub glob: Option<String>,
     /// Date of the articles that carry none (default: dateline, else today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
@@ -55,7 +59,13 @@ struct Article {
 }
 
 /// Every file to read, folders walked in sorted order.
-fn collect(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+fn collect(inputs: &[PathBuf], glob: Option<&str>) -> anyhow::Result<Vec<PathBuf>> {
+    let wanted = |path: &Path| match glob {
+        Some(g) => path
+            .file_name()
+            .is_some_and(|n| glob_match(g.as_bytes(), n.to_string_lossy().as_bytes())),
+        None => path.extension().is_some_and(|x| x == "txt" || x == "jsonl"),
+    };
     let mut out = Vec::new();
     for p in inputs {
         if p.as_os_str() == "-" || !p.is_dir() {
@@ -72,10 +82,7 @@ fn collect(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
                 let path = entry.map_err(|e| Error::io("read", &dir, e))?.path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if path
-                    .extension()
-                    .is_some_and(|x| x == "txt" || x == "md" || x == "jsonl")
-                {
+                } else if wanted(&path) {
                     found.push(path);
                 }
             }
@@ -84,6 +91,19 @@ fn collect(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
         out.extend(found);
     }
     Ok(out)
+}
+
+/// Whether a file name matches a pattern of `*` (any run of characters) and `?` (one).
+fn glob_match(pattern: &[u8], name: &[u8]) -> bool {
+    match (pattern.first(), name.first()) {
+        (None, None) => true,
+        (Some(b'*'), _) => {
+            glob_match(&pattern[1..], name) || (!name.is_empty() && glob_match(pattern, &name[1..]))
+        }
+        (Some(b'?'), Some(_)) => glob_match(&pattern[1..], &name[1..]),
+        (Some(p), Some(n)) if p == n => glob_match(&pattern[1..], &name[1..]),
+        _ => false,
+    }
 }
 
 /// Documents extracted together: enough to keep every thread busy, few enough that the
@@ -170,7 +190,7 @@ pub fn run(graph_path: &Path, extractor: &Extractor, args: Args) -> anyhow::Resu
     if let Some(d) = &args.date {
         validate_date(d)?;
     }
-    let files = collect(&args.inputs)?;
+    let files = collect(&args.inputs, args.glob.as_deref())?;
     if args.doc_id.is_some() && files.len() != 1 {
         anyhow::bail!(
             "--doc-id names one document, but {} inputs were given",
