@@ -376,7 +376,8 @@ fn ingest_walks_a_folder_and_is_idempotent() {
     let g = dir.path().join("g.json");
     let src = dir.path().join("news");
     write(&src, "a.txt", IRAN);
-    write(&src, "deep/b.md", "Belarus backs Russia.");
+    write(&src, "deep/b.txt", "Belarus backs Russia.");
+    write(&src, "README.md", "Turkey backs Azerbaijan.");
     write(&src, "notes.csv", "Turkey backs Azerbaijan.");
     // a fixed date, so that a run across midnight still writes the same bytes
     let ingest = || {
