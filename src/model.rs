@@ -369,6 +369,32 @@ pub fn normalize_name(name: &str) -> String {
     }
 }
 
+/// Checks what a piece of evidence may hold, for `import` lines and graph files alike:
+/// a `YYYY-MM-DD` date, a confidence from 0 to 1, a span that ends after it starts.
+pub fn check_evidence(
+    date: Option<&str>,
+    confidence: f32,
+    span: Option<Span>,
+) -> Result<(), Error> {
+    if let Some(d) = date {
+        validate_date(d)?;
+    }
+    if !(0.0..=1.0).contains(&confidence) {
+        return Err(Error::Invalid(format!(
+            "confidence {confidence} is not between 0 and 1"
+        )));
+    }
+    if let Some(s) = span
+        && s.start > s.end
+    {
+        return Err(Error::Invalid(format!(
+            "span {}..{} ends before it starts",
+            s.start, s.end
+        )));
+    }
+    Ok(())
+}
+
 /// Checks that a date is written `YYYY-MM-DD` with a valid month and day.
 pub fn validate_date(date: &str) -> Result<(), Error> {
     let bad = || Error::Invalid(format!("bad date '{date}' (expected YYYY-MM-DD)"));

@@ -40,6 +40,11 @@ pub fn example() -> (tempfile::TempDir, PathBuf) {
     (dir, graph)
 }
 
+/// stdout of a successful run.
+pub fn stdout(c: &mut Command) -> String {
+    String::from_utf8(c.assert().success().get_output().stdout.clone()).expect("stdout is UTF-8")
+}
+
 /// stdout of a successful run, decoded from JSON into a test-side type.
 pub fn json<T: serde::de::DeserializeOwned>(c: &mut Command) -> T {
     let out = c.assert().success().get_output().stdout.clone();

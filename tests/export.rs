@@ -4,7 +4,7 @@ use std::process::Command as StdCommand;
 
 use serde::Deserialize;
 
-use crate::common::{cmd, example, have, json, render_dot};
+use crate::common::{cmd, example, have, json, render_dot, stdout};
 
 #[derive(Deserialize)]
 struct File {
@@ -31,10 +31,6 @@ struct Edge {
     target: String,
     key: String,
     relation: String,
-}
-
-fn stdout(c: &mut assert_cmd::Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
 }
 
 #[test]

@@ -5,11 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{cmd, error_line, json};
-
-fn stdout(c: &mut assert_cmd::Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
-}
+use crate::common::{cmd, error_line, json, stdout};
 
 fn import(g: &Path, lines: &str) {
     let file = g.with_extension("jsonl");

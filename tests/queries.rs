@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::common::{cmd, example, json};
+use crate::common::{cmd, example, json, stdout};
 
 #[derive(Debug, Deserialize)]
 struct PathAnswer {
@@ -63,10 +63,6 @@ struct CardEdge {
     first_date: Option<String>,
     last_date: Option<String>,
     quotes: Vec<String>,
-}
-
-fn stdout(c: &mut assert_cmd::Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
 }
 
 #[test]

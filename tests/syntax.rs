@@ -22,7 +22,7 @@ use assert_cmd::Command;
 use proptest::prelude::*;
 use proptest::test_runner::{TestCaseResult, TestRunner};
 
-use crate::common::{cmd, error_line};
+use crate::common::{cmd, error_line, stdout};
 
 fn model() -> &'static Model {
     Model::embedded().unwrap_or_else(|e| {
@@ -394,11 +394,6 @@ fn write_file(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
     p
-}
-
-fn stdout(c: &mut Command) -> String {
-    let out = c.assert().success().get_output().clone();
-    String::from_utf8(out.stdout).expect("stdout is UTF-8")
 }
 
 /// One word line of CoNLL-U output.

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Graph, Node};
 use crate::Error;
-use crate::model::{Entity, EntityId, Evidence, Relation, validate_date};
+use crate::model::{Entity, EntityId, Evidence, Relation, check_evidence};
 
 /// The version of this format written by this build; files with a larger one are refused.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -91,9 +91,6 @@ impl Graph {
     /// Writes the graph file (pretty JSON and a final newline, the bytes of
     /// [`Graph::to_node_link`] serialized) straight to `out`, without building the file in
     /// memory first. Pass a buffered writer. O(V log V + E log E + file size).
-    ///
-    /// Like [`Graph::to_node_link`], leaves out edges from an entity to itself, which a file
-    /// may not hold: merging two entities linked to each other makes one.
     pub fn write_node_link(
         &self,
         name: &str,
@@ -110,7 +107,6 @@ impl Graph {
         nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
         let mut edges: Vec<NodeLinkEdgeRef<'_>> = self
             .edges()
-            .filter(|e| e.source != e.target)
             .map(|e| NodeLinkEdgeRef {
                 source: e.source,
                 target: e.target,
@@ -149,7 +145,6 @@ impl Graph {
         nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
         let mut edges: Vec<NodeLinkEdge> = self
             .edges()
-            .filter(|e| e.source != e.target)
             .map(|e| NodeLinkEdge {
                 source: e.source.clone(),
                 target: e.target.clone(),
@@ -236,7 +231,7 @@ impl Graph {
                 ));
             }
             for (i, ev) in edge.evidence.iter().enumerate() {
-                check_evidence(ev).map_err(|m| {
+                check_evidence(ev.date.as_deref(), ev.confidence, ev.span).map_err(|m| {
                     Error::Invalid(format!(
                         "edge {} -{}-> {}, evidence {} (doc '{}'): {m}",
                         edge.source,
@@ -261,26 +256,4 @@ impl Graph {
         }
         Ok(g)
     }
-}
-
-/// What `import` checks on a line, checked on a piece of evidence read from a file.
-fn check_evidence(ev: &Evidence) -> Result<(), String> {
-    if let Some(d) = &ev.date {
-        validate_date(d).map_err(|e| e.to_string())?;
-    }
-    if !(0.0..=1.0).contains(&ev.confidence) {
-        return Err(format!(
-            "confidence {} is not between 0 and 1",
-            ev.confidence
-        ));
-    }
-    if let Some(span) = ev.span
-        && span.start > span.end
-    {
-        return Err(format!(
-            "span {}..{} ends before it starts",
-            span.start, span.end
-        ));
-    }
-    Ok(())
 }

@@ -24,7 +24,7 @@ use serde::Deserialize;
 use super::resolve::{Given, Written};
 use crate::Error;
 use crate::model::{
-    Entity, EntityKind, EntityType, Evidence, Relation, Span, Statement, validate_date,
+    Entity, EntityKind, EntityType, Evidence, Relation, Span, Statement, check_evidence,
 };
 
 /// One statement as written by a person or another program, before it is checked.
@@ -79,19 +79,11 @@ impl StatementLine {
     pub fn into_written(self, doc: &str, producer: &str) -> Result<Written, Error> {
         let bad = |m: String| Err(Error::Invalid(m));
         let relation: Relation = self.relation.parse()?;
-        if let Some(d) = &self.date {
-            validate_date(d)?;
-        }
-        if let Some(c) = self.confidence
-            && !(0.0..=1.0).contains(&c)
-        {
-            return bad(format!("confidence {c} is not between 0 and 1"));
-        }
-        if let Some(s) = self.span
-            && s.start > s.end
-        {
-            return bad(format!("span {}..{} ends before it starts", s.start, s.end));
-        }
+        check_evidence(
+            self.date.as_deref(),
+            self.confidence.unwrap_or(1.0),
+            self.span,
+        )?;
         let target_default = if relation == Relation::Controls {
             EntityKind::Place
         } else {

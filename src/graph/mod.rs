@@ -295,8 +295,8 @@ impl Graph {
         }
     }
 
-    /// Appends evidence to the edge (s, relation, t), creating it if needed. `meets-with`
-    /// is stored with the smaller id as source. O(edges between s and t).
+    /// Appends evidence to the edge (s, relation, t), creating it if needed; stores nothing
+    /// when `s` is `t`. `meets-with` is stored with the smaller id as source. O(1).
     pub(crate) fn add_evidence(
         &mut self,
         s: NodeIndex,
@@ -304,6 +304,12 @@ impl Graph {
         t: NodeIndex,
         evidence: Evidence,
     ) -> bool {
+        // an edge needs two entities: a graph never holds one from an entity to itself
+        // (a graph file may not), whichever way it would come (a statement whose two names
+        // mean one entity, a merge of two linked entities)
+        if s == t {
+            return false;
+        }
         let (s, t) = self.oriented(s, relation, t);
         match self.find_edge(s, relation, t) {
             Some(e) => {
@@ -547,7 +553,8 @@ impl Graph {
         for (s, relation, t, evidence) in moved {
             let s = if s == o { k } else { s };
             let t = if t == o { k } else { t };
-            // an edge between the two would be an entity's edge to itself
+            // an edge between the two would be an entity's edge to itself, which
+            // `add_evidence` refuses: counted here
             if s == t {
                 dropped += 1;
                 continue;
