@@ -379,3 +379,76 @@ fn a_folder_gives_its_txt_and_jsonl_files_unless_glob_says_otherwise() {
     .unwrap();
     assert!(card.contains("Hayat Tahrir al-Sham"), "{card}");
 }
+
+#[test]
+fn a_writer_waits_for_another_with_a_message_and_wait_limits_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let held = actorgraph::graph::store::lock(&g, None, || ()).unwrap();
+    // --wait gives up after its limit, with the lock error, and changes nothing
+    let line = error_line(
+        cmd(&g)
+            .args(["--wait", "0.3", "add", "Iran", "supports", "Hezbollah"]),
+    );
+    assert!(
+        line.starts_with(&format!(
+            "actorgraph: graph {} is locked by another actorgraph process (waited 0.",
+            g.display()
+        )),
+        "{line}"
+    );
+    assert!(!g.exists());
+    // without --wait the writer waits as long as the lock is held, and says so
+    let bin = assert_cmd::cargo::cargo_bin("actorgraph");
+    let waiter = std::process::Command::new(&bin)
+        .env("ACTORGRAPH_GRAPH", &g)
+        .env_remove("ACTORGRAPH_LOCK_TIMEOUT")
+        .args(["add", "Iran", "supports", "Hezbollah"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    drop(held);
+    let out = waiter.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.lines().next().unwrap(),
+        format!(
+            "actorgraph: another actorgraph process is writing {}; waiting until it has finished (--wait SECONDS to give up sooner)",
+            g.display()
+        )
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "added: Iran -supports-> Hezbollah\n"
+    );
+    // --wait must be a number of seconds
+    let line = error_line(cmd(&g).args(["--wait", "soon", "add", "A", "supports", "B"]));
+    assert_eq!(
+        line,
+        "actorgraph: invalid value 'soon' for '--wait <SECONDS>': 'soon' is not a number of seconds (such as 30 or 0.5)"
+    );
+}
+
+#[test]
+fn writers_leave_no_lock_file_and_remove_a_killed_writers_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    // what a writer killed between writing its temporary and the rename leaves
+    fs::write(dir.path().join(".g.json.Zx81qP.tmp"), "{\"directed\": tr").unwrap();
+    fs::write(dir.path().join("g.json.lock"), "").unwrap();
+    // another graph's temporary in the same folder is not this writer's to remove
+    fs::write(dir.path().join(".h.json.Zx81qP.tmp"), "{").unwrap();
+    cmd(&g)
+        .args(["add", "Iran", "supports", "Hezbollah"])
+        .assert()
+        .success();
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".h.json.Zx81qP.tmp", "g.json"]);
+}

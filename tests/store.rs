@@ -46,7 +46,7 @@ fn a_held_lock_gives_a_clear_error_and_no_change() {
         .assert()
         .success();
     let before = fs::read(&g).unwrap();
-    let _held = store::lock(&g, Duration::from_secs(1)).unwrap();
+    let _held = store::lock(&g, None, || ()).unwrap();
     let line = error_line(
         cmd(&g)
             .env("ACTORGRAPH_LOCK_TIMEOUT", "0.2")

@@ -53,6 +53,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub patterns: Vec<PathBuf>,
 
+    /// Commands that write: wait at most this long for another process writing the same
+    /// graph, then give up (default: wait as long as it writes).
+    #[arg(long, global = true, env = "ACTORGRAPH_LOCK_TIMEOUT", value_name = "SECONDS", value_parser = seconds)]
+    pub wait: Option<Duration>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -233,23 +238,37 @@ pub fn relation_list(s: &str) -> Result<Vec<Relation>, String> {
     parse_relations(s).map_err(|e| e.to_string())
 }
 
-/// Writers wait this long for the lock; `ACTORGRAPH_LOCK_TIMEOUT` (seconds) overrides it.
-pub fn lock_timeout() -> Duration {
-    std::env::var("ACTORGRAPH_LOCK_TIMEOUT")
+/// `--wait`: seconds, a number of at least 0.
+fn seconds(s: &str) -> Result<Duration, String> {
+    s.parse::<f64>()
         .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
+        .filter(|x| x.is_finite() && *x >= 0.0)
         .map(Duration::from_secs_f64)
-        .unwrap_or(store::DEFAULT_LOCK_TIMEOUT)
+        .ok_or_else(|| format!("'{s}' is not a number of seconds (such as 30 or 0.5)"))
 }
 
-/// [`store::update`] with the lock timeout of [`lock_timeout`]; says `created graph FILE`
-/// on stderr when the change made a new graph file.
+/// How long writers wait for the lock: `--wait`, set once by [`run`]; `None` is as long
+/// as it takes.
+static WAIT: OnceLock<Option<Duration>> = OnceLock::new();
+
+/// [`store::update`] with the `--wait` limit; says on stderr that it waits while another
+/// process writes, and `created graph FILE` when the change made a new graph file.
 pub fn update<T>(
     graph: &Path,
     change: impl FnOnce(&mut Graph) -> Result<T, actorgraph::Error>,
 ) -> anyhow::Result<T> {
-    let done = store::update(graph, lock_timeout(), change)?;
+    let wait = WAIT.get().copied().flatten();
+    let waiting = || {
+        let limit = match wait {
+            Some(w) => format!("up to {}s (--wait)", w.as_secs_f64()),
+            None => "until it has finished (--wait SECONDS to give up sooner)".into(),
+        };
+        eprintln!(
+            "actorgraph: another actorgraph process is writing {}; waiting {limit}",
+            graph.display()
+        );
+    };
+    let done = store::update(graph, wait, waiting, change)?;
     if done.created {
         eprintln!("created graph {}", graph.display());
     }
@@ -311,6 +330,7 @@ fn extractor(lexicon: &[PathBuf], patterns: &[PathBuf], trees: bool) -> anyhow::
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let graph = cli.graph;
+    let _ = WAIT.set(cli.wait);
     let names = &Names::new(cli.lexicon.clone());
     match cli.command {
         Command::Add(args) => add::run(&graph, names, args),

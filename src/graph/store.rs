@@ -2,8 +2,9 @@
 //! atomic writes so that a reader or a crash never sees half a file.
 //!
 //! Writers call [`update`]: take the lock (`PATH.lock`, an OS file lock released when the
-//! process ends, so a crash leaves no stale lock), load, change, write a temporary file
-//! beside the graph, fsync it, rename it over the graph, fsync the directory, unlock.
+//! process ends, so a crash leaves no stale lock), remove temporary files that a killed
+//! writer left, load, change, write a temporary file beside the graph (`.NAME.XXXXXX.tmp`),
+//! fsync it, rename it over the graph, fsync the directory, remove the lock file, unlock.
 //! Readers call [`load`] without the lock: the rename makes every read see a whole file.
 
 use std::fs::{self, File, OpenOptions};
@@ -20,8 +21,6 @@ use crate::Error;
 pub const DEFAULT_PATH: &str = "graphs/actorgraph.json";
 /// The environment variable naming the graph file.
 pub const ENV_VAR: &str = "ACTORGRAPH_GRAPH";
-/// How long a writer waits for the lock by default.
-pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The environment variable that raises (or lowers) [`DEFAULT_MAX_BYTES`], in bytes.
 pub const MAX_BYTES_VAR: &str = "ACTORGRAPH_MAX_GRAPH_BYTES";
@@ -116,7 +115,8 @@ pub fn save(graph: &Graph, path: &Path) -> Result<(), Error> {
     let dir = parent(path);
     fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
     let tmp = tempfile::Builder::new()
-        .prefix(".actorgraph-")
+        .prefix(&temporary_prefix(path))
+        .rand_bytes(TEMPORARY_RAND)
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
@@ -173,38 +173,126 @@ pub fn lock_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// An exclusive lock on a graph file, released when dropped.
+/// Random characters in the name of a temporary graph file.
+const TEMPORARY_RAND: usize = 6;
+
+/// The start of the names of a graph's temporary files: `.NAME.` for the graph file NAME.
+fn temporary_prefix(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    format!(".{}.", name.as_deref().unwrap_or("actorgraph"))
+}
+
+/// Whether `file_name` is a temporary file [`save`] makes for the graph at `path`:
+/// `.NAME.` then exactly [`TEMPORARY_RAND`] letters or digits then `.tmp` (so that the
+/// temporaries of a graph called `NAME.x` are not taken for those of `NAME`).
+fn is_temporary_of(path: &Path, file_name: &str) -> bool {
+    file_name
+        .strip_prefix(&temporary_prefix(path))
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .is_some_and(|r| r.len() == TEMPORARY_RAND && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Removes the temporary files that a writer of this graph killed before its rename left
+/// beside it; returns how many. Call with the graph's [`Lock`] held: only its holder
+/// writes temporaries for this graph, so any that exist are stale.
+pub fn remove_stale_temporaries(path: &Path, _held: &Lock) -> usize {
+    let Ok(entries) = fs::read_dir(parent(path)) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| is_temporary_of(path, &e.file_name().to_string_lossy()))
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// An exclusive lock on a graph file, released when dropped. The lock file is removed
+/// while the lock is still held, so none is left beside the graph once writers are done
+/// (a killed writer's file stays until the next writer takes and removes it).
 #[derive(Debug)]
 pub struct Lock {
     _file: File,
+    path: PathBuf,
 }
 
-/// Takes the exclusive lock on a graph file, waiting up to `timeout`.
-pub fn lock(path: &Path, timeout: Duration) -> Result<Lock, Error> {
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Only on Unix, where a waiter checks that the path still names the file it locked.
+        #[cfg(unix)]
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Whether the lock file `file`, locked, is still the file at `path`: a writer that was
+/// waiting on a file that the previous holder has since removed must open the path again.
+fn still_at(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+/// How long a writer waits for the lock before it calls its `waiting` (see [`lock`]): a
+/// short wait is not worth a message.
+pub const WAIT_MESSAGE_AFTER: Duration = Duration::from_secs(1);
+
+/// Takes the exclusive lock on a graph file. While another process holds it, waits, and
+/// once it has waited [`WAIT_MESSAGE_AFTER`] calls `waiting` (once): for ever if `timeout` is `None`, else at most `timeout`,
+/// then fails with [`Error::Locked`].
+pub fn lock(
+    path: &Path,
+    timeout: Option<Duration>,
+    waiting: impl FnOnce(),
+) -> Result<Lock, Error> {
     let lock = lock_path(path);
     let dir = parent(path);
     fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock)
-        .map_err(|e| Error::io("open lock file", &lock, e))?;
     let start = Instant::now();
+    let mut waiting = Some(waiting);
     loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(Lock { _file: file }),
-            Err(std::fs::TryLockError::WouldBlock) => {
-                if start.elapsed() >= timeout {
-                    return Err(Error::Locked {
-                        path: path.to_path_buf(),
-                        lock,
-                        waited_secs: start.elapsed().as_secs_f64(),
-                    });
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)
+            .map_err(|e| Error::io("open lock file", &lock, e))?;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    if timeout.is_some_and(|t| start.elapsed() >= t) {
+                        return Err(Error::Locked {
+                            path: path.to_path_buf(),
+                            lock,
+                            waited_secs: start.elapsed().as_secs_f64(),
+                        });
+                    }
+                    if start.elapsed() >= WAIT_MESSAGE_AFTER
+                        && let Some(w) = waiting.take()
+                    {
+                        w();
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
                 }
-                std::thread::sleep(Duration::from_millis(20));
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(Error::io("lock", &lock, e));
+                }
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("lock", &lock, e)),
+        }
+        if still_at(&file, &lock) {
+            return Ok(Lock {
+                _file: file,
+                path: lock,
+            });
         }
     }
 }
@@ -218,15 +306,18 @@ pub struct Updated<T> {
     pub created: bool,
 }
 
-/// Read-modify-write under the lock: loads the graph (a missing file is an empty graph,
+/// Read-modify-write under the lock (see [`lock`] for `timeout` and `waiting`): removes
+/// stale temporaries, loads the graph (a missing file is an empty graph,
 /// created by the save), runs `change`, and saves only if `change` succeeded, so a failed
 /// change leaves the file untouched (and creates none).
 pub fn update<T>(
     path: &Path,
-    timeout: Duration,
+    timeout: Option<Duration>,
+    waiting: impl FnOnce(),
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
 ) -> Result<Updated<T>, Error> {
-    let _lock = lock(path, timeout)?;
+    let lock = lock(path, timeout, waiting)?;
+    remove_stale_temporaries(path, &lock);
     let (mut graph, created) = match load(path) {
         Ok(g) => (g, false),
         Err(Error::NoGraph(_)) => (Graph::new(), true),
@@ -247,13 +338,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/g.json");
         assert!(matches!(load(&path), Err(Error::NoGraph(_))));
-        let done = update(&path, DEFAULT_LOCK_TIMEOUT, |g| {
+        let done = update(&path, None, || (), |g| {
             g.add_entity(Entity::new("Iran", EntityType::State));
             Ok(())
         })
         .unwrap();
         assert!(done.created);
-        let again = update(&path, DEFAULT_LOCK_TIMEOUT, |_| Ok(())).unwrap();
+        let again = update(&path, None, || (), |_| Ok(())).unwrap();
         assert!(!again.created);
         let g = load(&path).unwrap();
         assert_eq!(g.entity_count(), 1);
@@ -271,7 +362,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.json");
         fs::write(&path, "{}").unwrap();
-        let r = update(&path, DEFAULT_LOCK_TIMEOUT, |_| Ok(()));
+        let r = update(&path, None, || (), |_| Ok(()));
         assert_eq!(
             r.unwrap_err().to_string(),
             format!("{}: line 1: missing field `directed`", path.display())
@@ -283,7 +374,7 @@ mod tests {
     fn a_failed_change_creates_no_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.json");
-        let r: Result<Updated<()>, _> = update(&path, DEFAULT_LOCK_TIMEOUT, |_| {
+        let r: Result<Updated<()>, _> = update(&path, None, || (), |_| {
             Err(Error::Invalid("no".into()))
         });
         assert!(r.is_err());
@@ -312,8 +403,56 @@ mod tests {
     fn a_held_lock_times_out_with_a_clear_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.json");
-        let _held = lock(&path, DEFAULT_LOCK_TIMEOUT).unwrap();
-        let err = lock(&path, Duration::from_millis(50)).unwrap_err();
+        let held = lock(&path, None, || ()).unwrap();
+        let mut told = 0;
+        let err = lock(&path, Some(Duration::from_millis(50)), || told += 1).unwrap_err();
         assert!(matches!(err, Error::Locked { .. }), "{err}");
+        assert_eq!(told, 0, "a short wait is not worth a message");
+        let err = lock(&path, Some(WAIT_MESSAGE_AFTER * 2), || told += 1).unwrap_err();
+        assert!(matches!(err, Error::Locked { .. }), "{err}");
+        assert_eq!(told, 1, "a long wait is told once");
+        assert!(lock_path(&path).exists());
+        drop(held);
+        assert!(!lock_path(&path).exists(), "no lock file is left");
+    }
+
+    #[test]
+    fn a_waiter_gets_the_lock_when_the_holder_lets_go_and_leaves_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.json");
+        let held = lock(&path, None, || ()).unwrap();
+        let p = path.clone();
+        let waiter = std::thread::spawn(move || {
+            let l = lock(&p, Some(Duration::from_secs(20)), || ()).unwrap();
+            assert!(lock_path(&p).exists());
+            drop(l);
+        });
+        std::thread::sleep(Duration::from_millis(100));
+        drop(held);
+        waiter.join().unwrap();
+        assert!(!lock_path(&path).exists());
+    }
+
+    #[test]
+    fn stale_temporaries_of_this_graph_are_removed_and_no_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.json");
+        let stale = dir.path().join(".g.json.a1B2c3.tmp");
+        let others = [".g.json.x.abcdef.tmp", ".h.json.a1B2c3.tmp", "g.json.a1B2c3.tmp", ".g.json.abc.tmp"];
+        fs::write(&stale, "{").unwrap();
+        for o in others {
+            fs::write(dir.path().join(o), "x").unwrap();
+        }
+        update(&path, None, || (), |_| Ok(())).unwrap();
+        assert!(!stale.exists());
+        for o in others {
+            assert!(dir.path().join(o).exists(), "{o} is not this graph's");
+        }
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".g.json."))
+            .collect();
+        assert_eq!(names.len(), 2, "save left no temporary of its own: {names:?}");
     }
 }
