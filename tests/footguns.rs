@@ -452,3 +452,108 @@ fn writers_leave_no_lock_file_and_remove_a_killed_writers_temporary() {
     names.sort();
     assert_eq!(names, [".h.json.Zx81qP.tmp", "g.json"]);
 }
+
+#[test]
+fn extract_and_ingest_read_inputs_by_one_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let jsonl = dir.path().join("wire.jsonl");
+    fs::write(
+        &jsonl,
+        "# two articles\n{\"id\": \"w1\", \"date\": \"2024-06-14\", \"text\": \"Iran armed Hezbollah.\"}\n\n{\"id\": \"w2\", \"date\": \"2024-06-15\", \"text\": \"Russia backs the Syrian government.\"}\n",
+    )
+    .unwrap();
+    // a .jsonl file is articles for extract as for ingest: the ids are the articles' own
+    let lines = crate::common::stdout(
+        cmd(&g)
+            .args(["extract", "--no-trees", "--format", "jsonl"])
+            .arg(&jsonl),
+    );
+    let docs: Vec<String> = lines
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs, ["w1", "w2"]);
+    cmd(&g).args(["ingest", "--no-trees"]).arg(&jsonl).assert().success();
+    let stats: serde_json::Value = crate::common::json(cmd(&g).args(["stats", "--format", "json"]));
+    assert_eq!(stats["documents"], 2);
+    // --input text reads the same file as one prose document named by its stem
+    let lines = crate::common::stdout(
+        cmd(&g)
+            .args(["extract", "--no-trees", "--format", "jsonl", "--input", "text"])
+            .arg(&jsonl),
+    );
+    assert!(lines.lines().all(|l| l.contains("\"doc\":\"wire\"")), "{lines}");
+    // --input jsonl reads stdin as articles
+    let out = crate::common::stdout(
+        cmd(&g)
+            .args(["extract", "--no-trees", "--input", "jsonl", "--format", "jsonl", "-"])
+            .write_stdin("{\"id\": \"s1\", \"text\": \"Iran armed Hezbollah.\"}\n"),
+    );
+    assert!(out.contains("\"doc\":\"s1\""), "{out}");
+    // unknown fields are errors for both, naming the file and line, as import does
+    let bad = dir.path().join("bad.jsonl");
+    fs::write(&bad, "# c\n{\"id\": \"a\", \"text\": \"t\", \"author\": \"x\"}\n").unwrap();
+    for command in ["extract", "ingest"] {
+        let line = error_line(cmd(&g).arg(command).arg(&bad));
+        assert_eq!(
+            line,
+            format!(
+                "actorgraph: {}:2: unknown field `author`, expected one of `id`, `date`, `title`, `text`, `url`",
+                bad.display()
+            )
+        );
+    }
+    let line = error_line(cmd(&g).args(["ingest", "--doc-id", "x"]).arg(&jsonl));
+    assert_eq!(
+        line,
+        "actorgraph: --doc-id names a text document; the articles of a JSONL input carry their own ids"
+    );
+}
+
+/// Runs `actorgraph ARGS` under a pseudo-terminal (util-linux `script`), returning what
+/// the terminal showed; `None` (with a printed reason) when `script` is missing.
+fn on_a_terminal(graph: &std::path::Path, args: &str) -> Option<String> {
+    if !crate::common::have("script", &["--version"], "util-linux `script` is not on PATH, so no terminal to test the progress bar on") {
+        return None;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("actorgraph");
+    let out = std::process::Command::new("script")
+        .args(["-qefc", &format!("{} {args}", bin.display()), "/dev/null"])
+        .env("ACTORGRAPH_GRAPH", graph)
+        .env("COLUMNS", "120")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn a_single_large_jsonl_shows_progress_on_a_terminal_unless_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let mut corpus = String::new();
+    let articles: Vec<String> = fs::read_dir(crate::common::repo("tests/fixtures/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    // about 0.5 MB: two seconds or more of one thread's work
+    for i in 0..60 {
+        let text = &articles[i % articles.len()];
+        corpus.push_str(&serde_json::json!({"id": format!("a{i}"), "text": text}).to_string());
+        corpus.push('\n');
+    }
+    let file = dir.path().join("corpus.jsonl");
+    fs::write(&file, corpus).unwrap();
+    let args = format!("ingest --jobs 1 {}", file.display());
+    let Some(shown) = on_a_terminal(&g, &args) else {
+        return;
+    };
+    assert!(shown.contains("ETA"), "a bar with bytes, rate and ETA: {shown}");
+    assert!(shown.contains("KiB/s") || shown.contains("MiB/s"), "{shown}");
+    assert!(shown.contains("ingested 60 documents"), "{shown}");
+    let quiet = on_a_terminal(&g, &format!("{args} -q")).unwrap();
+    assert!(!quiet.contains("ETA"), "-q hides it: {quiet}");
+}

@@ -1,18 +1,17 @@
 //! `actorgraph extract`: what the text says, printed; nothing is stored.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use serde::Serialize;
 
 use actorgraph::export::{dot, json};
-use actorgraph::extract::{Extraction, Extractor, read_document};
+use actorgraph::extract::{Extraction, Extractor};
 use actorgraph::graph::Graph;
-use actorgraph::model::{Span, validate_date};
+use actorgraph::model::{Span, Statement};
 use actorgraph::syntax::Model;
-use actorgraph::text::{Analyzed, Document, analyze, find_dateline};
+use actorgraph::text::{Analyzed, Document, analyze};
 
+use super::input::{self, InputArgs};
 use super::{Outcome, output};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -29,14 +28,10 @@ pub enum ExtractFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Text files to read, or - for stdin.
-    #[arg(required = true, value_name = "FILE")]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
     pub format: ExtractFormat,
-    /// Date of the text (default: the dateline's date, else today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: Option<String>,
     /// Show each statement with its sentence (mentions and trigger marked), pattern id, and
     /// the sentence's dependency tree.
     #[arg(long)]
@@ -72,29 +67,7 @@ pub fn today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Reads one input (a path or `-`), dating it from `date`, its dateline, or today.
-pub fn read_input(path: &Path, date: Option<&str>) -> anyhow::Result<Document> {
-    let mut doc = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| anyhow::anyhow!("cannot read stdin: {e}"))?;
-        let date = date.map(str::to_string).or_else(|| find_dateline(&text));
-        Document {
-            id: "stdin".into(),
-            date,
-            text,
-            url: None,
-        }
-    } else {
-        read_document(path, date)?
-    };
-    if doc.date.is_none() {
-        doc.date = Some(today());
-    }
-    Ok(doc)
-}
-
+/// A statement as a line of `import` JSONL.
 #[derive(Serialize)]
 struct JsonlLine<'a> {
     source: &'a str,
@@ -115,6 +88,28 @@ struct JsonlLine<'a> {
     source_country: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target_country: Option<&'a str>,
+}
+
+impl<'a> JsonlLine<'a> {
+    fn of(s: &'a Statement) -> JsonlLine<'a> {
+        JsonlLine {
+            source: &s.source.name,
+            relation: s.relation.as_str(),
+            target: &s.target.name,
+            evidence: &s.evidence.text,
+            doc: &s.evidence.doc,
+            date: s.evidence.date.as_deref(),
+            span: s.evidence.span,
+            confidence: s.evidence.confidence,
+            source_kind: s.source.kind.as_str(),
+            target_kind: s.target.kind.as_str(),
+            source_type: s.source.etype.as_str(),
+            target_type: s.target.etype.as_str(),
+            pattern: &s.evidence.producer,
+            source_country: s.source.country.as_deref(),
+            target_country: s.target.country.as_deref(),
+        }
+    }
 }
 
 /// The tree of the sentence at `span`, drawn with each line indented by four spaces;
@@ -196,10 +191,11 @@ fn explain(doc: &Document, ex: &Extraction) -> anyhow::Result<String> {
     Ok(out)
 }
 
+/// Documents extracted at once per thread: enough to keep every thread busy, few enough
+/// that the texts in memory stay flat in the input size.
+const BATCH_PER_JOB: usize = 32;
+
 pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
-    if let Some(d) = &args.date {
-        validate_date(d)?;
-    }
     let mut graph = Graph::new();
     let mut table = vec![vec![
         "SOURCE".to_string(),
@@ -208,69 +204,33 @@ pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
         "PATTERN".into(),
         "EVIDENCE".into(),
     ]];
-    let mut text = String::new();
-    let mut count = 0usize;
-    let docs = args
-        .inputs
-        .iter()
-        .map(|input| read_input(input, args.date.as_deref()))
-        .collect::<anyhow::Result<Vec<Document>>>()?;
     let jobs = args.jobs.map_or_else(super::default_jobs, usize::from);
-    let extractions = extractor.extract_many(&docs, jobs);
-    for (doc, ex) in docs.iter().zip(extractions) {
-        count += ex.statements.len();
-        match args.format {
-            ExtractFormat::Table if args.explain => text.push_str(&explain(doc, &ex)?),
-            ExtractFormat::Table => {
-                for s in &ex.statements {
-                    table.push(vec![
-                        s.source.name.clone(),
-                        s.relation.to_string(),
-                        s.target.name.clone(),
-                        s.evidence.producer.clone(),
-                        output::short(&s.evidence.text, 80),
-                    ]);
+    input::for_each_batch(&args.input, BATCH_PER_JOB * jobs, |docs| {
+        let mut text = String::new();
+        for (doc, ex) in docs.iter().zip(extractor.extract_many(&docs, jobs)) {
+            match args.format {
+                ExtractFormat::Table if args.explain => text.push_str(&explain(doc, &ex)?),
+                ExtractFormat::Table => table.extend(ex.statements.iter().map(table_row)),
+                ExtractFormat::Jsonl => {
+                    for s in &ex.statements {
+                        text.push_str(&serde_json::to_string(&JsonlLine::of(s))?);
+                        text.push('\n');
+                    }
                 }
-            }
-            ExtractFormat::Jsonl => {
-                for s in &ex.statements {
-                    let line = JsonlLine {
-                        source: &s.source.name,
-                        relation: s.relation.as_str(),
-                        target: &s.target.name,
-                        evidence: &s.evidence.text,
-                        doc: &s.evidence.doc,
-                        date: s.evidence.date.as_deref(),
-                        span: s.evidence.span,
-                        confidence: s.evidence.confidence,
-                        source_kind: s.source.kind.as_str(),
-                        target_kind: s.target.kind.as_str(),
-                        source_type: s.source.etype.as_str(),
-                        target_type: s.target.etype.as_str(),
-                        pattern: &s.evidence.producer,
-                        source_country: s.source.country.as_deref(),
-                        target_country: s.target.country.as_deref(),
-                    };
-                    text.push_str(&serde_json::to_string(&line)?);
-                    text.push('\n');
-                }
-            }
-            ExtractFormat::Json | ExtractFormat::Dot => {
-                for s in ex.statements {
-                    graph.add_statement(s);
+                ExtractFormat::Json | ExtractFormat::Dot => {
+                    for s in ex.statements {
+                        graph.add_statement(s);
+                    }
                 }
             }
         }
-        // JSONL and explanations go out document by document, not held to the end
-        if matches!(args.format, ExtractFormat::Jsonl) || args.explain {
-            output::print(&text)?;
-            text.clear();
-        }
-    }
+        // JSONL and explanations go out batch by batch, not held to the end
+        Ok(output::print(&text)?)
+    })?;
     match args.format {
         ExtractFormat::Table if !args.explain => output::print(&output::table(&table))?,
         ExtractFormat::Json => {
-            let name = match args.inputs.as_slice() {
+            let name = match args.input.inputs.as_slice() {
                 [one] => one
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
@@ -280,11 +240,21 @@ pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
             output::print(&json::to_string(&graph, &name))?
         }
         ExtractFormat::Dot => output::print(&dot::to_dot(&graph, &dot::DotOptions::default()))?,
-        _ => output::print(&text)?,
+        _ => {}
     }
     // an article that states no relation is a normal result, not a failed query
-    let _ = count;
     Ok(Outcome::Done)
+}
+
+/// A statement as a row of the table: source, relation, target, pattern, evidence.
+fn table_row(s: &Statement) -> Vec<String> {
+    vec![
+        s.source.name.clone(),
+        s.relation.to_string(),
+        s.target.name.clone(),
+        s.evidence.producer.clone(),
+        output::short(&s.evidence.text, 80),
+    ]
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ mod dedupe;
 mod export;
 mod extract;
 mod import;
+mod input;
 mod ingest;
 mod lexicon;
 mod merge;
