@@ -272,7 +272,8 @@ fn graph_files_are_validated_on_load_as_import_validates_lines() {
         ),
     ] {
         let path = graph_file(dir.path(), target, evidence);
-        let want = format!("actorgraph: {}: {want}", path.display());
+        // the line of the edge (its end: where reading it finished)
+        let want = format!("actorgraph: {}: line 5: {want}", path.display());
         assert_eq!(error_line(cmd(&path).arg("stats")), want);
         // writers refuse it too, leaving it as it was
         let before = fs::read(&path).unwrap();
@@ -386,10 +387,7 @@ fn a_writer_waits_for_another_with_a_message_and_wait_limits_it() {
     let g = dir.path().join("g.json");
     let held = actorgraph::graph::store::lock(&g, None, || ()).unwrap();
     // --wait gives up after its limit, with the lock error, and changes nothing
-    let line = error_line(
-        cmd(&g)
-            .args(["--wait", "0.3", "add", "Iran", "supports", "Hezbollah"]),
-    );
+    let line = error_line(cmd(&g).args(["--wait", "0.3", "add", "Iran", "supports", "Hezbollah"]));
     assert!(
         line.starts_with(&format!(
             "actorgraph: graph {} is locked by another actorgraph process (waited 0.",
@@ -471,29 +469,60 @@ fn extract_and_ingest_read_inputs_by_one_rule() {
     );
     let docs: Vec<String> = lines
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(docs, ["w1", "w2"]);
-    cmd(&g).args(["ingest", "--no-trees"]).arg(&jsonl).assert().success();
+    cmd(&g)
+        .args(["ingest", "--no-trees"])
+        .arg(&jsonl)
+        .assert()
+        .success();
     let stats: serde_json::Value = crate::common::json(cmd(&g).args(["stats", "--format", "json"]));
     assert_eq!(stats["documents"], 2);
     // --input text reads the same file as one prose document named by its stem
     let lines = crate::common::stdout(
         cmd(&g)
-            .args(["extract", "--no-trees", "--format", "jsonl", "--input", "text"])
+            .args([
+                "extract",
+                "--no-trees",
+                "--format",
+                "jsonl",
+                "--input",
+                "text",
+            ])
             .arg(&jsonl),
     );
-    assert!(lines.lines().all(|l| l.contains("\"doc\":\"wire\"")), "{lines}");
+    assert!(
+        lines.lines().all(|l| l.contains("\"doc\":\"wire\"")),
+        "{lines}"
+    );
     // --input jsonl reads stdin as articles
     let out = crate::common::stdout(
         cmd(&g)
-            .args(["extract", "--no-trees", "--input", "jsonl", "--format", "jsonl", "-"])
+            .args([
+                "extract",
+                "--no-trees",
+                "--input",
+                "jsonl",
+                "--format",
+                "jsonl",
+                "-",
+            ])
             .write_stdin("{\"id\": \"s1\", \"text\": \"Iran armed Hezbollah.\"}\n"),
     );
     assert!(out.contains("\"doc\":\"s1\""), "{out}");
     // unknown fields are errors for both, naming the file and line, as import does
     let bad = dir.path().join("bad.jsonl");
-    fs::write(&bad, "# c\n{\"id\": \"a\", \"text\": \"t\", \"author\": \"x\"}\n").unwrap();
+    fs::write(
+        &bad,
+        "# c\n{\"id\": \"a\", \"text\": \"t\", \"author\": \"x\"}\n",
+    )
+    .unwrap();
     for command in ["extract", "ingest"] {
         let line = error_line(cmd(&g).arg(command).arg(&bad));
         assert_eq!(
@@ -514,7 +543,11 @@ fn extract_and_ingest_read_inputs_by_one_rule() {
 /// Runs `actorgraph ARGS` under a pseudo-terminal (util-linux `script`), returning what
 /// the terminal showed; `None` (with a printed reason) when `script` is missing.
 fn on_a_terminal(graph: &std::path::Path, args: &str) -> Option<String> {
-    if !crate::common::have("script", &["--version"], "util-linux `script` is not on PATH, so no terminal to test the progress bar on") {
+    if !crate::common::have(
+        "script",
+        &["--version"],
+        "util-linux `script` is not on PATH, so no terminal to test the progress bar on",
+    ) {
         return None;
     }
     let bin = assert_cmd::cargo::cargo_bin("actorgraph");
@@ -524,7 +557,11 @@ fn on_a_terminal(graph: &std::path::Path, args: &str) -> Option<String> {
         .env("COLUMNS", "120")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
@@ -551,8 +588,14 @@ fn a_single_large_jsonl_shows_progress_on_a_terminal_unless_quiet() {
     let Some(shown) = on_a_terminal(&g, &args) else {
         return;
     };
-    assert!(shown.contains("ETA"), "a bar with bytes, rate and ETA: {shown}");
-    assert!(shown.contains("KiB/s") || shown.contains("MiB/s"), "{shown}");
+    assert!(
+        shown.contains("ETA"),
+        "a bar with bytes, rate and ETA: {shown}"
+    );
+    assert!(
+        shown.contains("KiB/s") || shown.contains("MiB/s"),
+        "{shown}"
+    );
     assert!(shown.contains("ingested 60 documents"), "{shown}");
     let quiet = on_a_terminal(&g, &format!("{args} -q")).unwrap();
     assert!(!quiet.contains("ETA"), "-q hides it: {quiet}");

@@ -40,8 +40,10 @@ pub struct GraphMeta {
     pub name: String,
 }
 
-/// One entity. `manual` is written only when true: the entity was added by hand.
+/// One entity. `manual` is written only when true: the entity was added by hand. Read
+/// through [`RawNode`], so that a node that is wrong by itself is an error at its line.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawNode")]
 pub struct NodeLinkNode {
     #[serde(flatten)]
     pub entity: Entity,
@@ -49,14 +51,94 @@ pub struct NodeLinkNode {
     pub manual: bool,
 }
 
-/// One edge; `key` repeats the relation so NetworkX keys parallel edges by it.
+/// One edge; `key` repeats the relation so NetworkX keys parallel edges by it. Read
+/// through [`RawEdge`], so that an edge that is wrong by itself is an error at its line.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawEdge")]
 pub struct NodeLinkEdge {
     pub source: EntityId,
     pub target: EntityId,
     pub key: Relation,
     pub relation: Relation,
     pub evidence: Vec<Evidence>,
+}
+
+/// A node as read, before the checks of [`NodeLinkNode::try_from`].
+#[derive(Deserialize)]
+struct RawNode {
+    #[serde(flatten)]
+    entity: Entity,
+    #[serde(default)]
+    manual: bool,
+}
+
+impl TryFrom<RawNode> for NodeLinkNode {
+    type Error = String;
+
+    /// A node needs an id, and a type of its kind.
+    fn try_from(raw: RawNode) -> Result<NodeLinkNode, String> {
+        let e = &raw.entity;
+        if e.id.0.is_empty() {
+            return Err(format!("node '{}' has an empty id", e.name));
+        }
+        if e.etype.kind() != e.kind {
+            return Err(format!(
+                "node '{}' has type '{}', which is not a kind of {}",
+                e.id, e.etype, e.kind
+            ));
+        }
+        Ok(NodeLinkNode {
+            entity: raw.entity,
+            manual: raw.manual,
+        })
+    }
+}
+
+/// An edge as read, before the checks of [`NodeLinkEdge::try_from`].
+#[derive(Deserialize)]
+struct RawEdge {
+    source: EntityId,
+    target: EntityId,
+    key: Relation,
+    relation: Relation,
+    evidence: Vec<Evidence>,
+}
+
+impl TryFrom<RawEdge> for NodeLinkEdge {
+    type Error = String;
+
+    /// An edge links two different entities, has `key` equal to `relation`, and at least
+    /// one piece of evidence, each as `import` checks it (dates `YYYY-MM-DD`, confidence
+    /// from 0 to 1, spans that end after they start).
+    fn try_from(e: RawEdge) -> Result<NodeLinkEdge, String> {
+        let edge = format!("edge {} -{}-> {}", e.source, e.relation, e.target);
+        if e.key != e.relation {
+            return Err(format!(
+                "{edge} has key '{}' (must equal the relation)",
+                e.key
+            ));
+        }
+        if e.evidence.is_empty() {
+            return Err(format!("{edge} has no evidence"));
+        }
+        if e.source == e.target {
+            return Err(format!(
+                "{edge} links '{}' to itself (an edge needs two entities)",
+                e.source
+            ));
+        }
+        for (i, ev) in e.evidence.iter().enumerate() {
+            check_evidence(ev.date.as_deref(), ev.confidence, ev.span)
+                .map_err(|m| format!("{edge}, evidence {} (doc '{}'): {m}", i + 1, ev.doc))?;
+        }
+        Ok(NodeLinkEdge {
+            source: e.source,
+            target: e.target,
+            key: e.key,
+            relation: e.relation,
+            evidence: e.evidence,
+        })
+    }
 }
 
 /// [`NodeLink`] borrowed from a graph, so that saving writes the file without a copy of
@@ -168,11 +250,9 @@ impl Graph {
         }
     }
 
-    /// Builds a graph from node-link form, checking what the types cannot: the schema
-    /// version, unique ids, kind matching type, names naming one entity, edges between two
-    /// different known nodes with `key` equal to `relation` and at least one piece of
-    /// evidence, and evidence as `import` checks it (dates `YYYY-MM-DD`, confidence from 0
-    /// to 1, spans that end after they start).
+    /// Builds a graph from node-link form, checking what each node and edge cannot show by
+    /// itself (those are checked as they are read: [`RawNode`], [`RawEdge`]): the schema
+    /// version, unique ids, names naming one entity, edges between known nodes.
     pub fn from_node_link(file: NodeLink) -> Result<Graph, Error> {
         let bad = |m: String| Err(Error::Invalid(m));
         if file.graph.schema_version > SCHEMA_VERSION {
@@ -186,15 +266,6 @@ impl Graph {
             let e = &node.entity;
             if g.index(&e.id).is_some() {
                 return bad(format!("node '{}' appears twice", e.id));
-            }
-            if e.id.0.is_empty() {
-                return bad(format!("node '{}' has an empty id", e.name));
-            }
-            if e.etype.kind() != e.kind {
-                return bad(format!(
-                    "node '{}' has type '{}', which is not a kind of {}",
-                    e.id, e.etype, e.kind
-                ));
             }
             g.insert_node(Node {
                 entity: node.entity,
@@ -212,36 +283,6 @@ impl Graph {
                 })
             };
             let (s, t) = (end(&edge.source)?, end(&edge.target)?);
-            if edge.key != edge.relation {
-                return bad(format!(
-                    "edge {} -{}-> {} has key '{}' (must equal the relation)",
-                    edge.source, edge.relation, edge.target, edge.key
-                ));
-            }
-            if edge.evidence.is_empty() {
-                return bad(format!(
-                    "edge {} -{}-> {} has no evidence",
-                    edge.source, edge.relation, edge.target
-                ));
-            }
-            if s == t {
-                return bad(format!(
-                    "edge {} -{}-> {} links '{}' to itself (an edge needs two entities)",
-                    edge.source, edge.relation, edge.target, edge.source
-                ));
-            }
-            for (i, ev) in edge.evidence.iter().enumerate() {
-                check_evidence(ev.date.as_deref(), ev.confidence, ev.span).map_err(|m| {
-                    Error::Invalid(format!(
-                        "edge {} -{}-> {}, evidence {} (doc '{}'): {m}",
-                        edge.source,
-                        edge.relation,
-                        edge.target,
-                        i + 1,
-                        ev.doc
-                    ))
-                })?;
-            }
             let (s, t) = g.oriented(s, edge.relation, t);
             match g.find_edge(s, edge.relation, t) {
                 Some(_) => {
