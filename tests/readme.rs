@@ -69,7 +69,11 @@ fn readme_set_up_ingests_the_bundled_articles() {
         .env_remove("ACTORGRAPH_GRAPH")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim_end(),
         want.replace("/tmp/news.json", &graph.display().to_string())

@@ -1,6 +1,5 @@
 //! `actorgraph extract`: what the text says, printed; nothing is stored.
 
-
 use clap::ValueEnum;
 use serde::Serialize;
 

@@ -245,8 +245,8 @@ fn read(
             read_articles(std::io::stdin().lock(), &name(), date, each)
         }
         InputFormat::Jsonl => {
-            let file =
-                std::fs::File::open(&source.path).map_err(|e| Error::io("read", &source.path, e))?;
+            let file = std::fs::File::open(&source.path)
+                .map_err(|e| Error::io("read", &source.path, e))?;
             read_articles(BufReader::new(file), &name(), date, each)
         }
     }

@@ -248,11 +248,7 @@ pub const WAIT_MESSAGE_AFTER: Duration = Duration::from_secs(1);
 /// Takes the exclusive lock on a graph file. While another process holds it, waits, and
 /// once it has waited [`WAIT_MESSAGE_AFTER`] calls `waiting` (once): for ever if `timeout` is `None`, else at most `timeout`,
 /// then fails with [`Error::Locked`].
-pub fn lock(
-    path: &Path,
-    timeout: Option<Duration>,
-    waiting: impl FnOnce(),
-) -> Result<Lock, Error> {
+pub fn lock(path: &Path, timeout: Option<Duration>, waiting: impl FnOnce()) -> Result<Lock, Error> {
     let lock = lock_path(path);
     let dir = parent(path);
     fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
@@ -338,10 +334,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/g.json");
         assert!(matches!(load(&path), Err(Error::NoGraph(_))));
-        let done = update(&path, None, || (), |g| {
-            g.add_entity(Entity::new("Iran", EntityType::State));
-            Ok(())
-        })
+        let done = update(
+            &path,
+            None,
+            || (),
+            |g| {
+                g.add_entity(Entity::new("Iran", EntityType::State));
+                Ok(())
+            },
+        )
         .unwrap();
         assert!(done.created);
         let again = update(&path, None, || (), |_| Ok(())).unwrap();
@@ -374,9 +375,8 @@ mod tests {
     fn a_failed_change_creates_no_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.json");
-        let r: Result<Updated<()>, _> = update(&path, None, || (), |_| {
-            Err(Error::Invalid("no".into()))
-        });
+        let r: Result<Updated<()>, _> =
+            update(&path, None, || (), |_| Err(Error::Invalid("no".into())));
         assert!(r.is_err());
         assert!(!path.exists());
     }
@@ -438,7 +438,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.json");
         let stale = dir.path().join(".g.json.a1B2c3.tmp");
-        let others = [".g.json.x.abcdef.tmp", ".h.json.a1B2c3.tmp", "g.json.a1B2c3.tmp", ".g.json.abc.tmp"];
+        let others = [
+            ".g.json.x.abcdef.tmp",
+            ".h.json.a1B2c3.tmp",
+            "g.json.a1B2c3.tmp",
+            ".g.json.abc.tmp",
+        ];
         fs::write(&stale, "{").unwrap();
         for o in others {
             fs::write(dir.path().join(o), "x").unwrap();
@@ -453,6 +458,10 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.starts_with(".g.json."))
             .collect();
-        assert_eq!(names.len(), 2, "save left no temporary of its own: {names:?}");
+        assert_eq!(
+            names.len(),
+            2,
+            "save left no temporary of its own: {names:?}"
+        );
     }
 }
