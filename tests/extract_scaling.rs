@@ -131,6 +131,34 @@ fn issue_12_four_times_the_text_costs_at_most_about_four_times_the_time() {
 }
 
 #[test]
+fn issue_12_an_unpunctuated_run_with_trees_is_linear_too() {
+    // one "sentence" without an end: the splitter cuts it into pieces of at most
+    // MAX_SENTENCE_TOKENS, so the tree stage's work per sentence stays bounded
+    let run = |bytes: usize| {
+        let clause = [
+            "Iran supports Hezbollah and ",
+            "Russia backs the Houthis and ",
+        ];
+        let mut t = String::new();
+        let mut k = 0;
+        while t.len() < bytes {
+            t.push_str(clause[k % 2]);
+            k += 1;
+        }
+        t
+    };
+    let x = Extractor::embedded();
+    let (t1, n1) = time_extract(&x, &run(20_000));
+    let (t4, n4) = time_extract(&x, &run(80_000));
+    assert!(n1 > 100 && n4 > 3 * n1, "{n1} and {n4} statements");
+    let ratio = t4.as_secs_f64() / t1.as_secs_f64();
+    assert!(
+        ratio <= 6.0,
+        "4x the text took {ratio:.1}x the time ({t1:?} for 20 KB, {t4:?} for 80 KB)"
+    );
+}
+
+#[test]
 fn issue_12_a_dense_document_keeps_every_sentence_s_statements() {
     // deduplication is per sentence: the same statement in two sentences is kept twice,
     // the same statement twice in one sentence once
@@ -191,4 +219,11 @@ fn issue_12_a_50_mb_line_extracts_in_seconds_with_bounded_memory() {
         out.mentions.len()
     );
     assert!(statements > mb * 30_000, "{statements} statements");
+    // pieces of a megabyte are freed as they are done: what stays is the text, and the
+    // mentions and entities (about 8 bytes a byte of this text)
+    assert!(
+        after.saturating_sub(before) < (mb as u64) * 12 * 1000,
+        "peak RSS grew by {} KB for {mb} MB",
+        after.saturating_sub(before)
+    );
 }

@@ -1,7 +1,6 @@
 //! The graph file under concurrent writers, locks and corrupt files.
 
 use std::fs;
-use std::time::Duration;
 
 use actorgraph::graph::store;
 

@@ -204,27 +204,52 @@ pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
         "EVIDENCE".into(),
     ]];
     let jobs = args.jobs.map_or_else(super::default_jobs, usize::from);
-    input::for_each_batch(&args.input, BATCH_PER_JOB * jobs, |docs| {
-        let mut text = String::new();
-        for (doc, ex) in docs.iter().zip(extractor.extract_many(&docs, jobs)) {
-            match args.format {
-                ExtractFormat::Table if args.explain => text.push_str(&explain(doc, &ex)?),
-                ExtractFormat::Table => table.extend(ex.statements.iter().map(table_row)),
-                ExtractFormat::Jsonl => {
-                    for s in &ex.statements {
-                        text.push_str(&serde_json::to_string(&JsonlLine::of(s))?);
-                        text.push('\n');
-                    }
+    let mut text = String::new();
+    let mut emit = |s: Statement, text: &mut String| -> anyhow::Result<()> {
+        match args.format {
+            ExtractFormat::Table => table.push(table_row(&s)),
+            ExtractFormat::Jsonl => {
+                text.push_str(&serde_json::to_string(&JsonlLine::of(&s))?);
+                text.push('\n');
+                // a long document's lines go out as they come, not held to its end
+                if text.len() >= 1 << 16 {
+                    output::print(text)?;
+                    text.clear();
                 }
-                ExtractFormat::Json | ExtractFormat::Dot => {
-                    for s in ex.statements {
-                        graph.add_statement(s);
-                    }
+            }
+            ExtractFormat::Json | ExtractFormat::Dot => {
+                graph.add_statement(s);
+            }
+        }
+        Ok(())
+    };
+    input::for_each_batch(&args.input, BATCH_PER_JOB * jobs, |docs| {
+        if args.explain && args.format == ExtractFormat::Table {
+            for (doc, ex) in docs.iter().zip(extractor.extract_many(&docs, jobs)) {
+                text.push_str(&explain(doc, &ex)?);
+            }
+        } else if let [doc] = docs.as_slice() {
+            // one document (a large one, or the last of an input): its statements stream
+            let mut failed = None;
+            extractor.extract_each(doc, |s, _| {
+                if failed.is_none() {
+                    failed = emit(s, &mut text).err();
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+        } else {
+            for ex in extractor.extract_many(&docs, jobs) {
+                for s in ex.statements {
+                    emit(s, &mut text)?;
                 }
             }
         }
         // JSONL and explanations go out batch by batch, not held to the end
-        Ok(output::print(&text)?)
+        output::print(&text)?;
+        text.clear();
+        Ok(())
     })?;
     match args.format {
         ExtractFormat::Table if !args.explain => output::print(&output::table(&table))?,

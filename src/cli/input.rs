@@ -85,7 +85,7 @@ struct Article {
 }
 
 /// Reads every input and calls `each` with batches of at most `batch` documents, in
-/// input order; the progress bar advances by the input bytes of each batch once `each`
+/// input order (a document over [`actorgraph::extract::CHUNK_BYTES`] alone); the progress bar advances by the input bytes of each batch once `each`
 /// has returned. Returns the number of documents.
 pub fn for_each_batch(
     args: &InputArgs,
@@ -123,9 +123,14 @@ pub fn for_each_batch(
         progress.file(&s.path);
         read(s, args, |doc, bytes| {
             docs += 1;
+            // a long document is a batch of its own, so that its statements can stream
+            let long = doc.text.len() > actorgraph::extract::CHUNK_BYTES;
+            if long {
+                flush(&mut pending, &mut pending_bytes)?;
+            }
             pending.push(doc);
             pending_bytes += bytes;
-            if pending.len() >= batch {
+            if long || pending.len() >= batch {
                 flush(&mut pending, &mut pending_bytes)?;
             }
             Ok(())

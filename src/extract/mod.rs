@@ -205,15 +205,62 @@ impl Extractor {
     /// trigger's byte span, as soon as its sentence is done, in the order [`Self::extract`]
     /// lists them; the returned extraction has the entities and mentions, and no statements.
     ///
-    /// Time and memory are linear in the document: every step works on one sentence (the
-    /// statements found in it, their duplicates, the mentions it holds, found by binary
-    /// search); what lives for the whole document is one entry per token, mention and
-    /// entity, never a list of statements.
+    /// Time is linear in the document: every step works on one sentence (the statements
+    /// found in it, their duplicates, the mentions it holds, found by binary search), and
+    /// sentences have at most [`crate::text::MAX_SENTENCE_TOKENS`] tokens. Memory is
+    /// bounded: a document over [`CHUNK_BYTES`] is read in pieces of about that size, cut
+    /// at line ends or sentence ends ([`chunks`]), so what lives for a piece (one entry per
+    /// token, mention and entity) is freed before the next; only the mentions and entities
+    /// are kept for the whole document. A pronoun at the start of a piece cannot refer
+    /// back into the piece before, the one thing a piece changes.
     pub fn extract_each(
         &self,
         doc: &Document,
         mut each: impl FnMut(Statement, Span),
     ) -> Extraction {
+        if doc.text.len() <= CHUNK_BYTES {
+            return self.extract_piece(doc, &mut each);
+        }
+        let mut out = Extraction {
+            doc: doc.id.clone(),
+            date: doc.date.clone(),
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            statements: Vec::new(),
+            triggers: Vec::new(),
+        };
+        for piece in chunks(&doc.text, CHUNK_BYTES) {
+            let at = piece.start;
+            let part = Document {
+                id: doc.id.clone(),
+                date: doc.date.clone(),
+                text: doc.text[piece].to_string(),
+                url: doc.url.clone(),
+            };
+            let shift = |s: Span| Span {
+                start: s.start + at,
+                end: s.end + at,
+            };
+            let ex = self.extract_piece(&part, &mut |mut st: Statement, trigger| {
+                st.evidence.span = st.evidence.span.map(shift);
+                each(st, shift(trigger));
+            });
+            let first = out.entities.len();
+            out.entities.extend(ex.entities);
+            out.mentions.extend(ex.mentions.into_iter().map(|mut m| {
+                m.start += at;
+                m.end += at;
+                m.tokens = 0..0;
+                m.entity += first;
+                m.alt = m.alt.map(|a| a + first);
+                m
+            }));
+        }
+        out
+    }
+
+    /// [`Self::extract_each`] on a document read whole.
+    fn extract_piece(&self, doc: &Document, each: &mut dyn FnMut(Statement, Span)) -> Extraction {
         let text = doc.text.as_str();
         let analyzed = analyze(text);
         let tokens = &analyzed.tokens;
@@ -340,6 +387,52 @@ impl Extractor {
     }
 }
 
+/// Documents longer than this many bytes are extracted in pieces of about this size (see
+/// [`Extractor::extract_each`]).
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// `text` cut into consecutive byte ranges of about `size` bytes each: a piece ends at the
+/// first line end after `size` bytes (a sentence ends there too), else at the first
+/// sentence end, else after the first space, else at the first character boundary, each
+/// looked for in the 64 KiB after `size`; a rest shorter than that is not cut.
+pub fn chunks(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    const LOOK: usize = 1 << 16;
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let mut from = start + size;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut upto = (from + LOOK).min(text.len());
+        while !text.is_char_boundary(upto) {
+            upto -= 1;
+        }
+        let window = &text[from..upto];
+        let cut = window
+            .find('\n')
+            .map(|i| i + 1)
+            // the rest of the text fits in the window: no cut needed
+            .or((upto == text.len()).then_some(window.len()))
+            .or_else(|| {
+                // the start of the second sentence the splitter sees in the window (the
+                // first may begin before it)
+                sentencex::get_sentence_boundaries("en", window)
+                    .get(1)
+                    .map(|b| b.start_byte)
+            })
+            .or_else(|| window.find(' ').map(|i| i + 1))
+            .unwrap_or(0);
+        let end = from + cut;
+        out.push(start..end);
+        start = end;
+    }
+    if start < text.len() || out.is_empty() {
+        out.push(start..text.len());
+    }
+    out
+}
+
 /// The model entity for a document entity: lexicon entities keep their lexicon id so the
 /// same actor gets the same id in every document.
 fn to_entity(e: &DocEntity) -> Entity {
@@ -387,6 +480,44 @@ pub fn read_document(path: &Path, date: Option<&str>) -> Result<Document> {
 mod tests {
     use super::*;
     use crate::model::normalize_name;
+
+    #[test]
+    fn long_documents_are_cut_at_line_then_sentence_ends_and_read_in_pieces() {
+        // line ends first, then sentence ends, then spaces
+        let lines = "Iran backs Hezbollah.\n".repeat(10);
+        let c = chunks(&lines, 30);
+        assert!(c.iter().all(|r| lines[r.clone()].ends_with('\n')), "{c:?}");
+        let one_line = "Iran backs Hezbollah. ".repeat(10);
+        let c = chunks(&one_line, 30);
+        assert!(
+            c.iter()
+                .all(|r| one_line[r.clone()].len().is_multiple_of(22)),
+            "{c:?}"
+        );
+        let words = "word ".repeat(20_000);
+        assert_eq!(chunks(&words, 12)[0], 0..15);
+        assert_eq!(chunks("short", 12), vec![(0..5)]);
+        // pieces cover the text once, in order
+        for (text, size) in [(&lines, 30), (&one_line, 30), (&words, 12)] {
+            let c = chunks(text, size);
+            assert_eq!(c[0].start, 0);
+            assert!(c.windows(2).all(|w| w[0].end == w[1].start));
+            assert_eq!(c.last().unwrap().end, text.len());
+        }
+        // a document of several pieces: every sentence's statements, spans in the document
+        let sentence = "Iran supports Hezbollah. Russian forces seized Bakhmut. ";
+        let text = sentence.repeat((CHUNK_BYTES + CHUNK_BYTES / 4) / sentence.len());
+        let mut x = Extractor::embedded();
+        x.trees = false;
+        let mut n = 0;
+        x.extract_each(&doc(&text), |s, trigger| {
+            n += 1;
+            let span = s.evidence.span.unwrap();
+            assert_eq!(&text[span.start..span.end], s.evidence.text);
+            assert!(span.start <= trigger.start && trigger.end <= span.end);
+        });
+        assert_eq!(n, 2 * ((CHUNK_BYTES + CHUNK_BYTES / 4) / sentence.len()));
+    }
 
     fn doc(text: &str) -> Document {
         Document {

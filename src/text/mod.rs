@@ -156,15 +156,48 @@ fn push_sentence(
     }
     let first = tokens.len();
     tokenize_into(text, trimmed_start, trimmed_end, tokens);
-    if tokens.len() > first {
+    let mut from = first;
+    while tokens.len() - from > MAX_SENTENCE_TOKENS {
+        let to = cut(text, tokens, from);
         sentences.push(Sentence {
             span: Span {
-                start: trimmed_start,
+                start: tokens[from].start,
+                end: tokens[to - 1].end,
+            },
+            tokens: from..to,
+        });
+        from = to;
+    }
+    if tokens.len() > from {
+        sentences.push(Sentence {
+            span: Span {
+                start: tokens[from].start,
                 end: trimmed_end,
             },
-            tokens: first..tokens.len(),
+            tokens: from..tokens.len(),
         });
     }
+}
+
+/// The most tokens a sentence has: a longer run without a sentence end (a list, a feed
+/// without punctuation) is cut into pieces of at most this many, so that work per sentence
+/// stays bounded. News sentences stay far below it (the longest in the dev and test
+/// articles has 75 tokens).
+pub const MAX_SENTENCE_TOKENS: usize = 150;
+
+/// Where to end a piece of an over-long sentence that starts at token `from`: after the
+/// last `;` or `,`, or before the last `and`/`but`/`while`, in the second half of the
+/// longest piece; else at the longest piece. Returns one past the piece's last token.
+fn cut(text: &str, tokens: &[Token], from: usize) -> usize {
+    let limit = from + MAX_SENTENCE_TOKENS;
+    (from + MAX_SENTENCE_TOKENS / 2..limit)
+        .rev()
+        .find_map(|k| match tokens[k].text(text) {
+            ";" | "," => Some(k + 1),
+            "and" | "but" | "while" => Some(k),
+            _ => None,
+        })
+        .unwrap_or(limit)
 }
 
 /// Tokenizes `text[start..end]`, appending tokens with absolute byte offsets.
@@ -343,6 +376,42 @@ mod tests {
         let mut v = Vec::new();
         tokenize_into(text, 0, text.len(), &mut v);
         v.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut_at_a_conjunction_or_comma() {
+        let run = "Iran supports Hezbollah and ".repeat(200);
+        let a = analyze(&run);
+        assert_eq!(a.tokens.len(), 800);
+        assert!(
+            a.sentences
+                .iter()
+                .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS)
+        );
+        // pieces cover every token once, in order, and end before an "and"
+        let mut next = 0;
+        for s in &a.sentences {
+            assert_eq!(s.tokens.start, next);
+            next = s.tokens.end;
+            assert_eq!(
+                &run[s.span.start..s.span.end],
+                &run[a.tokens[s.tokens.start].start..a.tokens[s.tokens.end - 1].end]
+            );
+        }
+        assert_eq!(next, 800);
+        assert_eq!(a.tokens[a.sentences[0].tokens.end].text(&run), "and");
+        // no break word at all: pieces of the longest length
+        let words = "word ".repeat(400);
+        let a = analyze(&words);
+        let lens: Vec<usize> = a.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lens, [150, 150, 100]);
+        // a normal sentence is one
+        assert_eq!(
+            analyze("Iran, Russia and Turkey met in Astana, and agreed.")
+                .sentences
+                .len(),
+            1
+        );
     }
 
     #[test]
