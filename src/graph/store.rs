@@ -81,22 +81,23 @@ pub fn load_with_limit(path: &Path, limit: u64) -> Result<Graph, Error> {
     if meta.len() > limit {
         return Err(too_large(meta.len()));
     }
-    // The file may grow between the check and the read: read at most one byte past the limit.
+    // Parsed as it is read, so the file's text is never held whole beside what is parsed
+    // from it; the file may grow between the check and the read: at most one byte past
+    // the limit is read, which the parser then finds incomplete or too long.
     let file = File::open(path).map_err(|e| Error::io("read", path, e))?;
-    let mut text = String::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1))
-        .read_to_string(&mut text)
-        .map_err(|e| Error::io("read", path, e))?;
-    if text.len() as u64 > limit {
-        return Err(too_large(text.len() as u64));
+    let mut reader = io::BufReader::with_capacity(1 << 20, file.take(limit.saturating_add(1)));
+    let parsed: Result<NodeLink, serde_json::Error> = serde_json::from_reader(&mut reader);
+    if reader.get_ref().limit() == 0 {
+        return Err(too_large(limit.saturating_add(1)));
     }
-    let file: NodeLink = serde_json::from_str(&text).map_err(|e| {
+    let file = parsed.map_err(|e| {
+        if e.is_io() {
+            return Error::io("read", path, io::Error::other(e.to_string()));
+        }
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg);
         in_file(format!("line {}: {msg}", e.line()))
     })?;
-    // The text is no longer needed: free it before the graph and its indexes are built.
-    drop(text);
     Graph::from_node_link(file).map_err(|e| in_file(e.to_string()))
 }
 
