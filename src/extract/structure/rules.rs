@@ -9,6 +9,16 @@ use super::{TreeFinder, base, leader_trigger};
 use crate::model::{EntityType, Relation};
 use crate::syntax::labels::Upos;
 
+/// Verbs whose subject is where an "under the control of" phrase says it is: "Kidal
+/// remained under the control of the rebels".
+const UNDER_BEING: &[&str] = &[
+    "be", "remain", "stay", "fall", "come", "pass", "return", "lie",
+];
+
+/// Verbs that put their object under someone's control: "the deal left Kidal under rebel
+/// control".
+const UNDER_PUTTING: &[&str] = &["leave", "keep", "put", "place", "bring"];
+
 /// Role nouns whose owner backs the holder: "Iran's proxy Hezbollah".
 const PROXIES: &[&str] = &["proxy", "proxies", "client", "clients"];
 
@@ -155,6 +165,13 @@ impl TreeFinder<'_, '_> {
         if !matches!(t.words[n].upos, Upos::Noun | Upos::Propn) || self.blocked(n, trig.relation) {
             return;
         }
+        // "under the control of X" turns the roles round: X controls, the place is held
+        if t.case_of(n) == Some("under") {
+            if trig.relation == Relation::Controls {
+                self.under(trig, n);
+            }
+            return;
+        }
         let mut targets = Vec::new();
         let mut between = Vec::new();
         for d in t.children(n, "nmod") {
@@ -186,6 +203,54 @@ impl TreeFinder<'_, '_> {
             return;
         }
         self.emit(&sources, trig.relation, &targets, trig, n, "noun");
+    }
+
+    /// "Kidal is under the control of the rebels", "the region has remained under the
+    /// control of the militia", "Gao fell under rebel control", "the war left the town
+    /// under army control": the controller is the noun's `of` phrase or the name that
+    /// modifies it; what is held is the subject of the clause the phrase is the predicate
+    /// of (with a copula, or a verb of being or becoming), or the object of a verb that
+    /// puts it there.
+    fn under(&mut self, trig: &Trigger, n: usize) {
+        let t = self.tree;
+        let mut controllers = Vec::new();
+        for d in t.dependents(n) {
+            let found = match t.words[d].deprel {
+                "nmod" if t.case_of(d) == Some("of") => self.entities(d, ObjectKind::Actor),
+                "nmod:poss" | "compound" | "amod" => self
+                    .rf
+                    .mention(self.s + d)
+                    .and_then(|m| self.rf.as_actor(m))
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for e in found {
+                if !controllers.contains(&e) {
+                    controllers.push(e);
+                }
+            }
+        }
+        let w = &t.words[n];
+        let held = if t.child(n, "cop").is_some() {
+            t.child(n, "nsubj")
+        } else if base(w.deprel) == "obl"
+            && let Some(h) = w.head
+        {
+            let lemma = self.lemma(h);
+            if UNDER_BEING.contains(&lemma) {
+                self.subjects(h)
+            } else if UNDER_PUTTING.contains(&lemma) {
+                t.child(h, "obj")
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        let Some(held) = held else { return };
+        let places = self.entities(held, trig.object);
+        self.emit(&controllers, Relation::Controls, &places, trig, n, "under");
     }
 
     /// "Barzani's Kurdistan Democratic Party", "Machar's SPLM-IO": a person's party, movement

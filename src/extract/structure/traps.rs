@@ -119,6 +119,11 @@ impl TreeFinder<'_, '_> {
                         matches!(lemma, "not" | "never" | "no" | "n't")
                             || (rel != Relation::Opposes
                                 && matches!(lemma, "once" | "formerly" | "previously"))
+                            // "no longer", "no more": a state that has ended
+                            || ((dw.form.eq_ignore_ascii_case("longer")
+                                || dw.form.eq_ignore_ascii_case("more"))
+                                && t.children(d, "advmod")
+                                    .any(|n| t.words[n].form.eq_ignore_ascii_case("no")))
                     }
                     "aux" => MODALS.contains(&lemma),
                     "mark" => matches!(lemma, "if" | "unless" | "whether"),
