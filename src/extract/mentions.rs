@@ -988,6 +988,15 @@ impl<'a> MentionFinder<'a> {
                 let t = &self.pat.triggers[f.trigger];
                 t.relation == Relation::Controls && t.object == ObjectKind::Place
             });
+        // "Tessalit and Aguelhok", "Kidal, Gao or Menaka": a name listed after a place is
+        // a place too (conjuncts are alike)
+        let listed_after_place = first > sent_start
+            && matches!(prev, "and" | "or" | ",")
+            && self.mentions.last().is_some_and(|m| {
+                m.tokens.end == first - 1
+                    && m.tokens.start >= sent_start
+                    && self.entities[m.entity].etype.kind() == EntityKind::Place
+            });
         let etype = if titled_place {
             stop += head_after.unwrap_or(0);
             Some(EntityType::Facility)
@@ -1034,7 +1043,9 @@ impl<'a> MentionFinder<'a> {
             Some(EntityType::Facility)
         } else if titled {
             Some(EntityType::Person)
-        } else if taken && !is_acronym(surface) && nwords <= 3 {
+        } else if (taken && nwords <= 3 || listed_after_place && nwords <= 2)
+            && !is_acronym(surface)
+        {
             Some(EntityType::City)
         } else if is_acronym(surface) && nwords == 1 {
             Some(EntityType::Organization)
