@@ -74,6 +74,35 @@ const OWNED: &[&str] = &[
     "diplomats",
 ];
 
+/// Nouns of acts done by an actor to another or to a place, which stand for who did them
+/// when a verb takes them as subject or object ("condemned the Israeli strikes").
+const ACTS: &[&str] = &[
+    "attack",
+    "assault",
+    "offensive",
+    "invasion",
+    "incursion",
+    "seizure",
+    "capture",
+    "takeover",
+    "occupation",
+    "strike",
+    "airstrike",
+    "bombing",
+    "bombardment",
+    "shelling",
+    "raid",
+    "hijacking",
+    "coup",
+    "annexation",
+    "blockade",
+    "siege",
+    "crackdown",
+    "aggression",
+    "advance",
+    "intervention",
+];
+
 /// Verbs of which a noun trigger's object takes the subject: "launched an offensive".
 const LIGHT_VERBS: &[&str] = &[
     "launch",
@@ -206,7 +235,28 @@ impl TreeFinder<'_, '_> {
         if TRANSPARENT.contains(&self.folded(w)) {
             return self.through_of(w, want, depth).into_iter().next();
         }
+        // "condemned Israel's seizure of the crossing", "Russian air strikes helped the
+        // army": an act stands for the actor who carries it out
+        if want == ObjectKind::Actor && ACTS.contains(&self.lemma(w)) {
+            return self.agent_of_act(w);
+        }
         None
+    }
+
+    /// Who carries out the act noun `n`: its possessor or the name or demonym that
+    /// modifies it ("Israel's seizure", "the Israeli strikes"), or its `by` phrase ("the
+    /// attack by the BLA").
+    pub(super) fn agent_of_act(&self, n: usize) -> Option<usize> {
+        let t = self.tree;
+        t.dependents(n).find_map(|d| match t.words[d].deprel {
+            "nmod:poss" | "compound" | "amod" => self.rf.mention(self.s + d).and_then(|m| {
+                self.rf
+                    .as_actor(m)
+                    .or((m.kind == MentionKind::Demonym).then_some(m.entity))
+            }),
+            "nmod" if t.case_of(d) == Some("by") => self.entity(d, ObjectKind::Actor, 0),
+            _ => None,
+        })
     }
 
     /// What a transparent noun's `of` (or `over`) names, its conjuncts included: "control of
