@@ -32,8 +32,19 @@ impl TreeFinder<'_, '_> {
         if v > 0 && t.words[v - 1].form == "-" {
             return;
         }
+        // "fought alongside the army against the rebels": the side it fights on is not an
+        // enemy, the one named by "against" still is
+        let mut only_against = false;
         if !trig.unless_split.is_empty() && self.has_phrase(v, &trig.unless_split, true) {
-            return;
+            let against = trig.preps_split.iter().any(|p| p == &["against"])
+                && t.dependents(v).any(|d| {
+                    matches!(base(t.words[d].deprel), "obl" | "nmod")
+                        && t.case_of(d) == Some("against")
+                });
+            if !against {
+                return;
+            }
+            only_against = true;
         }
         if !trig.needs_split.is_empty() && !self.has_phrase(v, &trig.needs_split, false) {
             return;
@@ -81,6 +92,9 @@ impl TreeFinder<'_, '_> {
         for d in t.dependents(v) {
             let rel = base(t.words[d].deprel);
             let take = match rel {
+                _ if only_against => {
+                    matches!(rel, "obl" | "nmod") && t.case_of(d) == Some("against")
+                }
                 "obj" | "iobj" => true,
                 "obl" | "nmod" => t.case_of(d).is_some_and(|c| {
                     trig.preps_split.iter().any(|p| p.len() == 1 && p[0] == c)
@@ -89,7 +103,7 @@ impl TreeFinder<'_, '_> {
                 _ => false,
             };
             // a prepositional phrase the parser hung on the object: "fired missiles at X"
-            let hung: Vec<usize> = if rel == "obj" {
+            let hung: Vec<usize> = if rel == "obj" && !only_against {
                 t.children(d, "nmod")
                     .filter(|&n| {
                         t.case_of(n).is_some_and(|c| {
@@ -174,9 +188,15 @@ impl TreeFinder<'_, '_> {
         }
         let mut targets = Vec::new();
         let mut between = Vec::new();
-        for d in t.children(n, "nmod") {
+        // "the offensive by X against Y": the parser may hang "against Y" on X
+        let hung_on_agent = t
+            .children(n, "nmod")
+            .filter(|&d| t.case_of(d) == Some("by"))
+            .flat_map(|d| t.children(d, "nmod"));
+        let phrases: Vec<usize> = t.children(n, "nmod").chain(hung_on_agent).collect();
+        for d in phrases {
             let Some(case) = t.case_of(d) else { continue };
-            if !trig.noun_preps.iter().any(|p| p == case) {
+            if !trig.noun_preps.iter().any(|p| p == case) || case == "by" {
                 continue;
             }
             let found = self.entities(d, trig.object);
