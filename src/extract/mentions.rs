@@ -404,6 +404,28 @@ impl<'a> MentionFinder<'a> {
             self.push(start..m.tokens.end, e, MentionKind::Named);
             return m.tokens.end;
         }
+        // "Admiral Viktor Sokolov": a one-word place name right after an unknown person's
+        // name is their surname (Sokolov is also a Czech town)
+        if matches!(entry.etype, EntityType::City | EntityType::Region)
+            && m.tokens.len() == 1
+            && let Some(prev) = self.mentions.last()
+            && prev.tokens.end == m.tokens.start
+            && prev.tokens.start >= sent_start
+            && prev.kind == MentionKind::Named
+            && self.entities[prev.entity].lexicon_id.is_none()
+            && self.entities[prev.entity].etype == EntityType::Person
+        {
+            let start = prev.tokens.start;
+            self.mentions.pop();
+            let surf = self.surface(start..m.tokens.end);
+            let name = surf.trim_start_matches("the ").to_string();
+            let key = format!("name:{}", normalize_name(&name));
+            let e = self.entity(key, surf, || DocEntity::new(name, EntityType::Person));
+            let surname = self.raw(m.tokens.end - 1).to_string();
+            self.doc_alias.entry(normalize_name(&surname)).or_insert(e);
+            self.push(start..m.tokens.end, e, MentionKind::Named);
+            return m.tokens.end;
+        }
         let surface = self.surface(m.tokens.clone());
         if matches!(entry.etype, EntityType::City | EntityType::Region)
             && m.tokens.len() == 1
