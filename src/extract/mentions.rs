@@ -233,6 +233,39 @@ fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Where in `long` the words that `short` abbreviates start, by the algorithm of Schwartz
+/// and Hearst (2003): the letters of the acronym are found right to left in the text, the
+/// first at the start of a word; the shortest such ending of `long` is the long form.
+fn long_form_start(short: &str, long: &str) -> Option<usize> {
+    let s: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
+    let l: Vec<(usize, char)> = long
+        .char_indices()
+        .map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c)))
+        .collect();
+    let mut si = s.len();
+    let mut li = l.len();
+    while si > 0 {
+        let c = s[si - 1];
+        if !c.is_alphanumeric() {
+            si -= 1;
+            continue;
+        }
+        loop {
+            if li == 0 {
+                return None;
+            }
+            let at_word_start = li == 1 || !l[li - 2].1.is_alphanumeric();
+            if l[li - 1].1 == c && (si > 1 || at_word_start) {
+                break;
+            }
+            li -= 1;
+        }
+        li -= 1;
+        si -= 1;
+    }
+    Some(l.get(li).map_or(0, |&(i, _)| i))
+}
+
 fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -369,6 +402,9 @@ impl<'a> MentionFinder<'a> {
             while i < end {
                 while lm.peek().is_some_and(|m| m.tokens.start < i) {
                     lm.next();
+                }
+                if self.raw(i) == "(" {
+                    self.acronym_definition(i, s.tokens.start, end);
                 }
                 if let Some(m) = lm.peek().filter(|m| m.tokens.start == i) {
                     let m = (*m).clone();
@@ -651,6 +687,65 @@ impl<'a> MentionFinder<'a> {
         // "Rapid Support Forces (RSF)": the acronym names the same entity
         self.parenthesized_alias(m.tokens.end, e);
         m.tokens.end
+    }
+
+    /// "the U.N. Support Mission in Libya (UNSMIL)": an acronym in brackets names the
+    /// words before it that it abbreviates (found as Schwartz and Hearst do, see
+    /// [`long_form_start`]); when they are more than the one mention before the bracket,
+    /// they become one organization (an armed group if a word of it says so), replacing
+    /// the mentions inside ("U.N.", "Libya"), with the acronym as an alias.
+    fn acronym_definition(&mut self, open: usize, sent_start: usize, end: usize) {
+        if open + 2 >= end || self.raw(open + 2) != ")" || !is_acronym(self.raw(open + 1)) {
+            return;
+        }
+        let acr = self.raw(open + 1);
+        let letters = acr.chars().filter(|c| c.is_alphanumeric()).count();
+        let from = open
+            .saturating_sub((letters + 5).min(letters * 2))
+            .max(sent_start);
+        if from >= open {
+            return;
+        }
+        let text_start = self.tokens[from].start;
+        let long = &self.text[text_start..self.tokens[open - 1].end];
+        let Some(at) = long_form_start(acr, long) else {
+            return;
+        };
+        let Some(a) = (from..open).find(|&t| self.tokens[t].start >= text_start + at) else {
+            return;
+        };
+        // one mention that is all of it already gets the alias from parenthesized_alias
+        if self
+            .mentions
+            .last()
+            .is_some_and(|m| m.tokens.start <= a && m.tokens.end == open)
+        {
+            return;
+        }
+        let words: Vec<&str> = (a..open).map(|t| self.words[t]).collect();
+        if words.len() < 2 || !is_cap(self.raw(open - 1)) {
+            return;
+        }
+        let etype = if words
+            .iter()
+            .any(|w| self.pat.words.armed_heads.contains(*w))
+        {
+            EntityType::ArmedGroup
+        } else {
+            EntityType::Organization
+        };
+        while self.mentions.last().is_some_and(|m| m.tokens.start >= a) {
+            self.mentions.pop();
+        }
+        if self.mentions.last().is_some_and(|m| m.tokens.end > a) {
+            return;
+        }
+        let surface = self.surface(a..open);
+        let name = surface.trim_start_matches("the ").to_string();
+        let key = format!("name:{}", normalize_name(&name));
+        let e = self.entity(key, surface, || DocEntity::new(name, etype));
+        self.push(a..open, e, MentionKind::Named);
+        self.parenthesized_alias(open, e);
     }
 
     fn parenthesized_alias(&mut self, j: usize, e: usize) {
@@ -1102,6 +1197,45 @@ impl<'a> MentionFinder<'a> {
         if !n.is_empty() && !self.names[e].contains(&n) {
             self.entities[e].aliases.push(s.to_string());
             self.names[e].push(n);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::long_form_start;
+
+    fn long_form<'a>(short: &str, long: &'a str) -> Option<&'a str> {
+        long_form_start(short, long).map(|i| &long[i..])
+    }
+
+    #[test]
+    fn acronyms_find_the_words_they_abbreviate() {
+        let cases = [
+            (
+                "UNSMIL",
+                "Tetteh, the head of the U.N. Support Mission in Libya",
+                Some("U.N. Support Mission in Libya"),
+            ),
+            (
+                "UNMISS",
+                "the head of the U.N. peacekeeping mission in South Sudan",
+                Some("U.N. peacekeeping mission in South Sudan"),
+            ),
+            (
+                "SDF",
+                "The Kurdish-led Syrian Democratic Forces",
+                Some("Syrian Democratic Forces"),
+            ),
+            ("AFP", "PORT SUDAN, June 14, 2024", None),
+            (
+                "MPSR",
+                "leader of the Patriotic Movement for Safeguard and Restoration",
+                None,
+            ),
+        ];
+        for (short, long, want) in cases {
+            assert_eq!(long_form(short, long), want, "{short}");
         }
     }
 }
