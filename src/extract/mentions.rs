@@ -1039,7 +1039,16 @@ impl<'a> MentionFinder<'a> {
         }
         // a run never starts with a function word at the start of a sentence
         let mut first = start;
-        while first < stop && NOT_NAMES.contains(&self.words[first]) {
+        // "the Government of National Unity": a capitalized common word inside a sentence
+        // that an "of" joins to a name is the start of that name
+        let heads_a_name = |t: usize| {
+            t > sent_start
+                && t + 2 < stop
+                && self.words[t + 1] == "of"
+                && is_cap(self.raw(t + 2))
+                && self.words[t - 1] != "."
+        };
+        while first < stop && NOT_NAMES.contains(&self.words[first]) && !heads_a_name(first) {
             first += 1;
             while first < stop
                 && (CONNECTORS.contains(&self.words[first]) || self.raw(first) == "-")
@@ -1114,6 +1123,18 @@ impl<'a> MentionFinder<'a> {
                     && m.tokens.start >= sent_start
                     && self.entities[m.entity].etype.kind() == EntityKind::Place
             });
+        // "Government of National Unity", "Army of Conquest": the head comes first
+        let head_first = (nwords >= 2 && self.words.get(first + 1) == Some(&"of"))
+            .then(|| self.words[first])
+            .and_then(|head| {
+                if self.pat.words.armed_heads.contains(head) {
+                    Some(EntityType::ArmedGroup)
+                } else if self.pat.words.org_heads.contains(head) {
+                    Some(EntityType::Organization)
+                } else {
+                    None
+                }
+            });
         let etype = if titled_place {
             stop += head_after.unwrap_or(0);
             Some(EntityType::Facility)
@@ -1132,6 +1153,8 @@ impl<'a> MentionFinder<'a> {
             Some(EntityType::ArmedGroup)
         } else if self.pat.words.org_heads.contains(last) {
             Some(EntityType::Organization)
+        } else if let Some(t) = head_first {
+            Some(t)
         } else if let Some(n) = head_after.filter(|_| !titled) {
             // "Merowe air base", "Idlib province": include the head
             let head = self.word_slice(stop, stop + n).join(" ");

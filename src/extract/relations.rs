@@ -588,10 +588,15 @@ impl<'a> RelationFinder<'a> {
                 if holder {
                     return vec![m.entity];
                 }
-                // "the US-backed SDF": the backer modifies the object, it is not it
+                // "the US-backed SDF", "the U.N.-recognised government": a name glued by a
+                // hyphen to a lowercase word modifies the object, it is not it
+                let glued = |k: usize| self.tokens[k - 1].end == self.tokens[k].start;
                 let modifier = n + 1 < e
                     && self.raw(n) == "-"
-                    && COMPOUND_PARTICIPLES.contains(&self.w(n + 1));
+                    && (COMPOUND_PARTICIPLES.contains(&self.w(n + 1))
+                        || (glued(n)
+                            && glued(n + 1)
+                            && self.raw(n + 1).starts_with(|c: char| c.is_lowercase())));
                 if modifier {
                     t = n + 2;
                     continue;
@@ -608,7 +613,11 @@ impl<'a> RelationFinder<'a> {
                 if m.kind == MentionKind::Demonym && want == ObjectKind::Actor {
                     let mut k = n;
                     let mut states = vec![m.entity];
-                    while k + 1 < e && self.w(k) == "and" {
+                    // "his Iraqi, Jordanian and Egyptian counterparts"
+                    while k + 1 < e && matches!(self.w(k), "and" | ",") {
+                        if self.w(k) == "," && k + 2 < e && self.w(k + 1) == "and" {
+                            k += 1;
+                        }
                         match self.mention(k + 1) {
                             Some(m2) if m2.kind == MentionKind::Demonym => {
                                 states.push(m2.entity);
