@@ -193,6 +193,19 @@ const CONNECTORS: &[&str] = &[
     "ad", "as", "ash", "ar", "bint", "le", "la",
 ];
 
+/// Adjectives that describe a state's institution without naming another one: "Pakistan's
+/// powerful military" is the Pakistani military.
+const DESCRIBING: &[&str] = &[
+    "powerful",
+    "mighty",
+    "feared",
+    "vast",
+    "battered",
+    "overstretched",
+    "own",
+    "elite",
+];
+
 /// Heads that make an unknown name a community.
 const GROUP_HEADS: &[&str] = &[
     "community",
@@ -609,6 +622,10 @@ impl<'a> MentionFinder<'a> {
                 self.push(m.tokens.start..j + n, e, MentionKind::Named);
                 return j + n;
             }
+            // one describing adjective may stand before the head: "Pakistan's powerful
+            // military"; the name leaves it out
+            let skip = usize::from(rest.len() > 1 && DESCRIBING.contains(&rest[0]));
+            let (j, rest) = (j + skip, &rest[skip..]);
             for (set, prefix) in [
                 (&pat.words.state_offices, "office"),
                 (&pat.words.state_forces, "forces"),
