@@ -225,6 +225,19 @@ impl TreeFinder<'_, '_> {
         self.emit(&sources, trig.relation, &targets, trig, n, "noun");
     }
 
+    /// What the relative "whose" at `w` refers to: the name it follows ("Al Qaeda, whose
+    /// leader ..."), however the parser attached the clause.
+    fn before_whose(&self, w: usize, want: ObjectKind) -> Option<usize> {
+        let t = self.tree;
+        let mut k = w.checked_sub(1)?;
+        if t.words[k].form == "," {
+            k = k.checked_sub(1)?;
+        }
+        self.rf
+            .mention(self.s + k)
+            .and_then(|m| self.rf.fits(m, want))
+    }
+
     /// "Kidal is under the control of the rebels", "the region has remained under the
     /// control of the militia", "Gao fell under rebel control", "the war left the town
     /// under army control": the controller is the noun's `of` phrase or the name that
@@ -343,8 +356,9 @@ impl TreeFinder<'_, '_> {
         if leader && !self.top_title(r) {
             return;
         }
-        // the owner: "Y's leader", "the leader of Y", "Y leader"
+        // the owner: "Y's leader", "the leader of Y", "Y leader", "Y, whose leader"
         let owner = t.dependents(r).find_map(|d| match t.words[d].deprel {
+            "nmod:poss" if self.folded(d) == "whose" => self.before_whose(d, want),
             "nmod:poss" | "compound" => self
                 .rf
                 .mention(self.s + d)
