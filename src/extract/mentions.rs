@@ -430,6 +430,18 @@ impl<'a> MentionFinder<'a> {
         }
     }
 
+    /// Where the last mention starts if it is an unknown person's name that ends right
+    /// before token `t`, in the sentence from `sent_start`.
+    fn unknown_person_before(&self, t: usize, sent_start: usize) -> Option<usize> {
+        let prev = self.mentions.last()?;
+        (prev.tokens.end == t
+            && prev.tokens.start >= sent_start
+            && prev.kind == MentionKind::Named
+            && self.entities[prev.entity].lexicon_id.is_none()
+            && self.entities[prev.entity].etype == EntityType::Person)
+            .then_some(prev.tokens.start)
+    }
+
     /// Handles a lexicon match at `m`; returns the next token to look at.
     fn lexicon_mention(&mut self, m: &LexMention, sent_start: usize, end: usize) -> usize {
         let Some((best, how)) = m.candidates.first().cloned() else {
@@ -439,14 +451,8 @@ impl<'a> MentionFinder<'a> {
         // "Mohammed Ghazi al-Jalali": an unknown given name glued to a known person's
         // surname is that person
         if entry.etype == EntityType::Person
-            && let Some(prev) = self.mentions.last()
-            && prev.tokens.end == m.tokens.start
-            && prev.tokens.start >= sent_start
-            && prev.kind == MentionKind::Named
-            && self.entities[prev.entity].lexicon_id.is_none()
-            && self.entities[prev.entity].etype == EntityType::Person
+            && let Some(start) = self.unknown_person_before(m.tokens.start, sent_start)
         {
-            let start = prev.tokens.start;
             self.mentions.pop();
             let surf = self.surface(start..m.tokens.end);
             let e = self.lex_entity(best, surf);
@@ -457,14 +463,8 @@ impl<'a> MentionFinder<'a> {
         // name is their surname (Sokolov is also a Czech town)
         if matches!(entry.etype, EntityType::City | EntityType::Region)
             && m.tokens.len() == 1
-            && let Some(prev) = self.mentions.last()
-            && prev.tokens.end == m.tokens.start
-            && prev.tokens.start >= sent_start
-            && prev.kind == MentionKind::Named
-            && self.entities[prev.entity].lexicon_id.is_none()
-            && self.entities[prev.entity].etype == EntityType::Person
+            && let Some(start) = self.unknown_person_before(m.tokens.start, sent_start)
         {
-            let start = prev.tokens.start;
             self.mentions.pop();
             let surf = self.surface(start..m.tokens.end);
             let name = surf.trim_start_matches("the ").to_string();

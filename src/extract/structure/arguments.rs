@@ -345,20 +345,8 @@ impl TreeFinder<'_, '_> {
     /// subject of the verb it is the object of.
     pub(super) fn noun_source(&self, n: usize) -> Vec<usize> {
         let t = self.tree;
-        for d in t.dependents(n) {
-            let rel = t.words[d].deprel;
-            let named = match rel {
-                "nmod:poss" | "compound" | "amod" => self.rf.mention(self.s + d).and_then(|m| {
-                    self.rf
-                        .as_actor(m)
-                        .or((m.kind == MentionKind::Demonym).then_some(m.entity))
-                }),
-                "nmod" if t.case_of(d) == Some("by") => self.entity(d, ObjectKind::Actor, 0),
-                _ => None,
-            };
-            if let Some(e) = named {
-                return vec![e];
-            }
+        if let Some(e) = self.agent_of_act(n) {
+            return vec![e];
         }
         let w = &t.words[n];
         if w.deprel == "obj"
