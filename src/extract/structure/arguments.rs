@@ -212,6 +212,13 @@ impl TreeFinder<'_, '_> {
         {
             return self.entity(a, want, depth + 1);
         }
+        // ", who ..." whose clause the parser did not hang on its noun: the relative refers
+        // to the name just before the comma
+        if matches!(word.lemma.as_str(), "who" | "which")
+            && let Some(e) = self.before_relative(w, want)
+        {
+            return Some(e);
+        }
         // "his Turkish counterpart, Hakan Fidan": an apposition names the same one
         if matches!(word.upos, Upos::Noun)
             && let Some(e) = t
@@ -241,6 +248,18 @@ impl TreeFinder<'_, '_> {
             return self.agent_of_act(w);
         }
         None
+    }
+
+    /// The name a relative pronoun at `w` follows, with or without a comma between ("Al
+    /// Qaeda, whose leader ...", "Maduro, who has ..."), when it names a `want`.
+    pub(super) fn before_relative(&self, w: usize, want: ObjectKind) -> Option<usize> {
+        let mut k = w.checked_sub(1)?;
+        if self.tree.words[k].form == "," {
+            k = k.checked_sub(1)?;
+        }
+        self.rf
+            .mention(self.s + k)
+            .and_then(|m| self.rf.fits(m, want))
     }
 
     /// Who carries out the act noun `n`: its possessor or the name or demonym that

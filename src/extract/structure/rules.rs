@@ -22,6 +22,12 @@ const UNDER_PUTTING: &[&str] = &["leave", "keep", "put", "place", "bring"];
 /// Role nouns whose owner backs the holder: "Iran's proxy Hezbollah".
 const PROXIES: &[&str] = &["proxy", "proxies", "client", "clients"];
 
+/// Words that pick members out of a group: "one of Y's backers".
+const PARTITIVE: &[&str] = &["one", "some", "several", "many", "two", "three", "each"];
+
+/// Verbs whose subject is given what their object noun names: "X has the backing of Y".
+const HAVING: &[&str] = &["have", "enjoy", "receive", "win", "gain", "get", "secure", "retain"];
+
 impl TreeFinder<'_, '_> {
     pub(super) fn verb(&mut self, trig: &Trigger, v: usize, participle: bool) {
         let t = self.tree;
@@ -186,6 +192,9 @@ impl TreeFinder<'_, '_> {
             }
             return;
         }
+        if trig.relation == Relation::Supports && self.given_by(trig, n) {
+            return;
+        }
         let mut targets = Vec::new();
         let mut between = Vec::new();
         // "the offensive by X against Y": the parser may hang "against Y" on X
@@ -225,17 +234,30 @@ impl TreeFinder<'_, '_> {
         self.emit(&sources, trig.relation, &targets, trig, n, "noun");
     }
 
-    /// What the relative "whose" at `w` refers to: the name it follows ("Al Qaeda, whose
-    /// leader ..."), however the parser attached the clause.
-    fn before_whose(&self, w: usize, want: ObjectKind) -> Option<usize> {
+    /// "Maduro, who has the backing of Russia and China", "the army received support from
+    /// Iran": the support noun is the object of a verb of having or receiving, its `of` (or
+    /// `from`) phrase the backer and the verb's subject the backed. Whether it applied.
+    fn given_by(&mut self, trig: &Trigger, n: usize) -> bool {
         let t = self.tree;
-        let mut k = w.checked_sub(1)?;
-        if t.words[k].form == "," {
-            k = k.checked_sub(1)?;
+        let w = &t.words[n];
+        let Some(h) = w.head else { return false };
+        if w.deprel != "obj" || !HAVING.contains(&self.lemma(h)) {
+            return false;
         }
-        self.rf
-            .mention(self.s + k)
-            .and_then(|m| self.rf.fits(m, want))
+        let backers: Vec<usize> = t
+            .children(n, "nmod")
+            .filter(|&d| matches!(t.case_of(d), Some("of" | "from")))
+            .flat_map(|d| self.entities(d, ObjectKind::Actor))
+            .collect();
+        let backed = self
+            .subjects(h)
+            .map(|s| self.entities(s, ObjectKind::Actor))
+            .unwrap_or_default();
+        if backers.is_empty() || backed.is_empty() {
+            return false;
+        }
+        self.emit(&backers, trig.relation, &backed, trig, n, "given");
+        true
     }
 
     /// "Kidal is under the control of the rebels", "the region has remained under the
@@ -324,6 +346,17 @@ impl TreeFinder<'_, '_> {
         );
     }
 
+    /// The "one" of "one of Y's backers": a number or quantifier whose `of` phrase is the
+    /// role noun `r`.
+    fn partitive_head(&self, r: usize) -> Option<usize> {
+        let t = self.tree;
+        let h = t.words[r].head?;
+        (t.words[r].deprel == "nmod"
+            && t.case_of(r) == Some("of")
+            && PARTITIVE.contains(&self.folded(h)))
+        .then_some(h)
+    }
+
     /// Role nouns and leader titles: "Russia, Assad's main backer", "the group's leader, X",
     /// "X is the head of Y", "HTS leader X".
     pub(super) fn role(&mut self, r: usize) {
@@ -358,7 +391,7 @@ impl TreeFinder<'_, '_> {
         }
         // the owner: "Y's leader", "the leader of Y", "Y leader", "Y, whose leader"
         let owner = t.dependents(r).find_map(|d| match t.words[d].deprel {
-            "nmod:poss" if self.folded(d) == "whose" => self.before_whose(d, want),
+            "nmod:poss" if self.folded(d) == "whose" => self.before_relative(d, want),
             "nmod:poss" | "compound" => self
                 .rf
                 .mention(self.s + d)
@@ -374,7 +407,10 @@ impl TreeFinder<'_, '_> {
         {
             return;
         }
-        // the holder: apposition either way, copular subject, or the name it titles
+        // the holder: apposition either way, copular subject, or the name it titles; of
+        // "one of Y's backers" and "Russia is one of Y's allies", that of the "one"
+        let p = self.partitive_head(r).unwrap_or(r);
+        let word = &t.words[p];
         let mut holders = Vec::new();
         // the noun it is in apposition to, not that noun's conjuncts: "A, B and C, the
         // leader of Y" says C leads Y
@@ -383,11 +419,11 @@ impl TreeFinder<'_, '_> {
         {
             holders.extend(self.entity(h, ObjectKind::Actor, 0));
         }
-        for d in t.children(r, "appos") {
+        for d in t.children(p, "appos") {
             holders.extend(self.entities(d, ObjectKind::Actor));
         }
-        if t.child(r, "cop").is_some()
-            && let Some(s) = t.child(r, "nsubj")
+        if t.child(p, "cop").is_some()
+            && let Some(s) = t.child(p, "nsubj")
         {
             holders.extend(self.entities(s, ObjectKind::Actor));
         }
