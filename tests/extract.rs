@@ -18,13 +18,13 @@ use actorgraph::extract::{Extractor, read_document};
 
 use crate::common::repo;
 
-/// Micro F1 measured when the floor was set, minus 0.05: 0.628 (P 0.75, R 0.54) on the
-/// twenty articles, the ten written blind for the tree stage included (2026-12-04). Raise
+/// Micro F1 measured when the floor was set, minus 0.05: 0.598 (P 0.74, R 0.50) on the
+/// thirty articles, the twenty written blind for the tree stage included (2026-12-05). Raise
 /// it when extraction improves.
-const F1_FLOOR: f64 = 0.575;
-/// Traps fallen into when the floor was set (all three in the ten blind articles). Lower it
-/// when extraction improves.
-const MAX_TRAPS: usize = 3;
+const F1_FLOOR: f64 = 0.548;
+/// Traps fallen into when the floor was set (all five in the twenty blind articles). Lower
+/// it when extraction improves.
+const MAX_TRAPS: usize = 5;
 
 /// One end of an expected edge: the normalised names that are acceptable there.
 type End = BTreeSet<String>;

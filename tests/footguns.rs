@@ -576,8 +576,8 @@ fn a_single_large_jsonl_shows_progress_on_a_terminal_unless_quiet() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .map(|p| fs::read_to_string(p).unwrap())
         .collect();
-    // about 0.5 MB: two seconds or more of one thread's work
-    for i in 0..60 {
+    // about 1 MB: four seconds or more of one thread's work
+    for i in 0..600 {
         let text = &articles[i % articles.len()];
         corpus.push_str(&serde_json::json!({"id": format!("a{i}"), "text": text}).to_string());
         corpus.push('\n');
@@ -596,7 +596,7 @@ fn a_single_large_jsonl_shows_progress_on_a_terminal_unless_quiet() {
         shown.contains("KiB/s") || shown.contains("MiB/s"),
         "{shown}"
     );
-    assert!(shown.contains("ingested 60 documents"), "{shown}");
+    assert!(shown.contains("ingested 600 documents"), "{shown}");
     let quiet = on_a_terminal(&g, &format!("{args} -q")).unwrap();
     assert!(!quiet.contains("ETA"), "-q hides it: {quiet}");
 }

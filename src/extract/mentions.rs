@@ -393,6 +393,21 @@ impl<'a> MentionFinder<'a> {
         });
     }
 
+    /// The lexicon entry whose name or alias is `name`, a name composed from a state's
+    /// demonym ("Pakistani army"), when it is an actor of that state's country.
+    fn known_composed(&self, name: &str, country: Option<&str>) -> Option<usize> {
+        let c = self.lex.lookup(name, None).into_iter().next()?;
+        let same = c.entry.country.as_deref() == country && country.is_some();
+        (same
+            && !matches!(c.how, How::Metonym(_))
+            && matches!(
+                c.entry.etype,
+                EntityType::ArmedGroup | EntityType::Organization
+            ))
+        .then(|| self.lex.index_of(&c.entry.id))
+        .flatten()
+    }
+
     /// The demonym (adjective) of a state entry, for naming its institutions.
     fn demonym_of(&self, entry_idx: usize) -> String {
         let e = self.lex.entry_at(entry_idx);
@@ -642,6 +657,12 @@ impl<'a> MentionFinder<'a> {
                         _ => format!("generic:{}:{head}", st.id),
                     };
                     let name = format!("{dem} {}", self.surface(j..j + n));
+                    // "Pakistan's army" is the lexicon's "Pakistani army" when it has one
+                    if let Some(known) = self.known_composed(&name, st.country.as_deref()) {
+                        let e = self.lex_entity(known, surf);
+                        self.push(m.tokens.start..j + n, e, MentionKind::Named);
+                        return j + n;
+                    }
                     let (country, of) = (
                         st.country.as_deref().map(str::to_string),
                         st.name.to_string(),
