@@ -443,6 +443,44 @@ impl<'a> MentionFinder<'a> {
                 i = self.other_mention(i, s.tokens.start, end);
             }
         }
+        self.members_of_named();
+    }
+
+    /// "fighters from the banned Balochistan Liberation Army", "troops of the Chadian
+    /// army": a generic side followed by `from` or `of` and a named group or state is that
+    /// group's or state's mention.
+    fn members_of_named(&mut self) {
+        for k in 0..self.mentions.len().saturating_sub(1) {
+            let (m, next) = (&self.mentions[k], &self.mentions[k + 1]);
+            if m.kind != MentionKind::Generic || next.kind != MentionKind::Named {
+                continue;
+            }
+            let mut t = m.tokens.end;
+            if !matches!(self.words.get(t), Some(&("from" | "of"))) {
+                continue;
+            }
+            t += 1;
+            // "the", and up to two lower-case words: "the banned", "the rival"
+            let mut skipped = 0;
+            while t < next.tokens.start
+                && skipped < 3
+                && self.tokens[t].kind == TokenKind::Word
+                && !is_cap(self.raw(t))
+            {
+                t += 1;
+                skipped += 1;
+            }
+            let group = matches!(
+                self.entities[next.entity].etype,
+                EntityType::ArmedGroup | EntityType::Organization | EntityType::State
+            );
+            if t == next.tokens.start
+                && group
+                && self.sentence_of(t) == self.sentence_of(m.tokens.start)
+            {
+                self.mentions[k].entity = next.entity;
+            }
+        }
     }
 
     /// Where the last mention starts if it is an unknown person's name that ends right

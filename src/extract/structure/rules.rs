@@ -26,7 +26,9 @@ const PROXIES: &[&str] = &["proxy", "proxies", "client", "clients"];
 const PARTITIVE: &[&str] = &["one", "some", "several", "many", "two", "three", "each"];
 
 /// Verbs whose subject is given what their object noun names: "X has the backing of Y".
-const HAVING: &[&str] = &["have", "enjoy", "receive", "win", "gain", "get", "secure", "retain"];
+const HAVING: &[&str] = &[
+    "have", "enjoy", "receive", "win", "gain", "get", "secure", "retain",
+];
 
 impl TreeFinder<'_, '_> {
     pub(super) fn verb(&mut self, trig: &Trigger, v: usize, participle: bool) {
@@ -72,7 +74,14 @@ impl TreeFinder<'_, '_> {
         if passive {
             let agent = t
                 .agent_of(v)
-                .or_else(|| t.children(v, "obl").find(|&o| t.case_of(o) == Some("by")));
+                .or_else(|| t.children(v, "obl").find(|&o| t.case_of(o) == Some("by")))
+                // "is recognised as president by X": the parser may hang the agent on
+                // the phrase before it
+                .or_else(|| {
+                    t.children(v, "obl")
+                        .flat_map(|o| t.children(o, "nmod"))
+                        .find(|&n| t.case_of(n) == Some("by"))
+                });
             let Some(agent) = agent else { return };
             let mut agents = self.entities(agent, ObjectKind::Actor);
             if trig.id == "controls/lead" {
