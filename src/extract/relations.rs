@@ -1102,6 +1102,11 @@ impl<'a> RelationFinder<'a> {
         if trig.id != "opposes/attack" && trig.id != "opposes/fire-at" {
             return;
         }
+        self.note_act(agents);
+    }
+
+    /// Records the agents of an act of force (an attack, a capture, a hijacking).
+    pub(super) fn note_act(&mut self, agents: &[usize]) {
         for &a in agents {
             if self.entities[a].etype.kind() != EntityKind::Actor {
                 continue;

@@ -199,6 +199,11 @@ impl TreeFinder<'_, '_> {
     /// antecedent) and transparent nouns (to their `of`).
     pub(super) fn entity(&self, w: usize, want: ObjectKind, depth: u8) -> Option<usize> {
         if let Some(m) = self.rf.mention(self.s + w) {
+            if m.kind == MentionKind::Pronoun
+                && let Some(e) = self.reporter(w, want, depth)
+            {
+                return Some(e);
+            }
             return self.rf.fits(m, want);
         }
         if depth > 2 {
@@ -245,9 +250,64 @@ impl TreeFinder<'_, '_> {
         // "condemned Israel's seizure of the crossing", "Russian air strikes helped the
         // army": an act stands for the actor who carries it out
         if want == ObjectKind::Actor && ACTS.contains(&self.lemma(w)) {
-            return self.agent_of_act(w);
+            return self.agent_of_act(w).or_else(|| self.earlier_act(w));
         }
         None
+    }
+
+    /// Whether the subject of the trigger at `x` is a pronoun that the tree resolves to a
+    /// reporter other than `source`: the window rules' nearest name is then wrong ("France,
+    /// which has troops in Niger, says it backs Bazoum" is not Niger's backing).
+    pub(super) fn other_speaker(&self, x: usize, source: usize) -> bool {
+        self.tree
+            .child(x, "nsubj")
+            .filter(|&p| {
+                self.rf
+                    .mention(self.s + p)
+                    .is_some_and(|m| m.kind == MentionKind::Pronoun)
+            })
+            .and_then(|p| self.reporter(p, ObjectKind::Actor, 0))
+            .is_some_and(|e| e != source)
+    }
+
+    /// "France says it recognises Bazoum": the subject pronoun of a clause that a verb
+    /// reports is that verb's subject, when it names a `want` of the same number.
+    fn reporter(&self, w: usize, want: ObjectKind, depth: u8) -> Option<usize> {
+        let t = self.tree;
+        let word = &t.words[w];
+        if !matches!(word.lemma.as_str(), "it" | "he" | "she") || base(word.deprel) != "nsubj" {
+            return None;
+        }
+        let v = word.head?;
+        if t.words[v].deprel != "ccomp" {
+            return None;
+        }
+        let h = t.words[v].head?;
+        if !REPORTING.contains(&self.lemma(h)) {
+            return None;
+        }
+        let s = t.child(h, "nsubj").filter(|&s| s != w)?;
+        if self
+            .rf
+            .mention(self.s + s)
+            .is_some_and(|m| m.kind == MentionKind::Pronoun)
+        {
+            return None;
+        }
+        self.entity(s, want, depth + 1)
+    }
+
+    /// "condemned the attack", "denounced this takeover": an act named as known, without
+    /// its agent, is the document's main act of force told so far, whoever did it.
+    fn earlier_act(&self, n: usize) -> Option<usize> {
+        let t = self.tree;
+        let definite = t
+            .children(n, "det")
+            .any(|d| matches!(self.folded(d), "the" | "this" | "that"));
+        match self.rf.last_attack.as_slice() {
+            [a] if definite => Some(*a),
+            _ => None,
+        }
     }
 
     /// The name a relative pronoun at `w` follows, with or without a comma between ("Al

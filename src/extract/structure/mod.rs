@@ -67,7 +67,10 @@ pub(super) fn sentence(
     let window = tf.rf.found.split_off(window_from);
     let kept: Vec<_> = window
         .into_iter()
-        .filter(|f| !tf.vetoes(f.trigger - s.tokens.start, f.relation, &f.pattern))
+        .filter(|f| {
+            let x = f.trigger - s.tokens.start;
+            !tf.vetoes(x, f.relation, &f.pattern) && !tf.other_speaker(x, f.source)
+        })
         .collect();
     tf.rf.found.extend(kept);
     tf.run();

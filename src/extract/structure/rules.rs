@@ -22,6 +22,11 @@ const UNDER_PUTTING: &[&str] = &["leave", "keep", "put", "place", "bring"];
 /// Role nouns whose owner backs the holder: "Iran's proxy Hezbollah".
 const PROXIES: &[&str] = &["proxy", "proxies", "client", "clients"];
 
+/// Verbs of taking by force.
+const SEIZING: &[&str] = &[
+    "seize", "capture", "overrun", "storm", "hijack", "occupy", "take",
+];
+
 /// Words that pick members out of a group: "one of Y's backers".
 const PARTITIVE: &[&str] = &["one", "some", "several", "many", "two", "three", "each"];
 
@@ -92,6 +97,7 @@ impl TreeFinder<'_, '_> {
             } else {
                 None
             });
+            self.note_seizure(trig, v, &agents);
             let Some(patient) = patient else { return };
             let patients = self.entities(patient, trig.object);
             self.emit(&agents, trig.relation, &patients, trig, v, "passive");
@@ -103,6 +109,7 @@ impl TreeFinder<'_, '_> {
             return;
         }
         self.rf.note_attack(trig, &subjects);
+        self.note_seizure(trig, v, &subjects);
         let mut objects = Vec::new();
         for d in t.dependents(v) {
             let rel = base(t.words[d].deprel);
@@ -158,6 +165,14 @@ impl TreeFinder<'_, '_> {
 
     /// "the Turkish-backed Syrian National Army", "Yemen's Saudi-backed government": the
     /// name before the hyphen -> the noun the participle modifies.
+    /// A capture or hijacking is an act of force: "condemned the hijacking" later opposes
+    /// whoever did it.
+    fn note_seizure(&mut self, trig: &Trigger, v: usize, agents: &[usize]) {
+        if trig.relation == Relation::Controls && SEIZING.contains(&self.lemma(v)) {
+            self.rf.note_act(agents);
+        }
+    }
+
     pub(super) fn adjective(&mut self, trig: &Trigger, p: usize) {
         let t = self.tree;
         if p < 2 || t.words[p - 1].form != "-" {
