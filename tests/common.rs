@@ -13,6 +13,22 @@ pub fn cmd(graph: &Path) -> Command {
     c
 }
 
+/// The real binary as a plain process, for a run in the background beside others; the
+/// environment as [`cmd`] sets it.
+pub fn process(graph: &Path) -> StdCommand {
+    let mut c = StdCommand::new(assert_cmd::cargo::cargo_bin("actorgraph"));
+    c.env("ACTORGRAPH_GRAPH", graph)
+        .env_remove("ACTORGRAPH_LOCK_TIMEOUT");
+    c
+}
+
+/// A temporary directory and the path of a graph file `g.json` in it, not created yet.
+pub fn scratch() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("g.json");
+    (dir, graph)
+}
+
 pub fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
@@ -50,6 +66,11 @@ pub fn json<T: serde::de::DeserializeOwned>(c: &mut Command) -> T {
     let out = c.assert().success().get_output().stdout.clone();
     serde_json::from_slice(&out)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out)))
+}
+
+/// What `stats --format json` says of the graph.
+pub fn stats(graph: &Path) -> serde_json::Value {
+    json(cmd(graph).args(["stats", "--format", "json"]))
 }
 
 /// The one stderr line of a failed run with exit 2.

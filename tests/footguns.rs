@@ -2,8 +2,44 @@
 //! now refuse with exit 2 and one line saying why, or say what they did.
 
 use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
 
-use crate::common::{cmd, error_line, example};
+use crate::common::{cmd, error_line, example, have, process, repo, scratch, stats, stdout};
+
+/// Asserts that a reader (`stats`) and a writer (`alias`) both refuse the graph file at
+/// `path` with the error line `want`, and that the file is left as it was; `case` names
+/// the case in a failure.
+fn refused_and_left_alone(path: &Path, want: &str, case: &str) {
+    let before = fs::read(path).unwrap();
+    assert_eq!(error_line(cmd(path).arg("stats")), want, "{case}");
+    assert_eq!(
+        error_line(cmd(path).args(["alias", "Iran", "Tehran"])),
+        want,
+        "{case}"
+    );
+    assert_eq!(fs::read(path).unwrap(), before, "{case}");
+}
+
+/// Writes `corpus.jsonl` in `dir`: `count` articles, the fixture articles over and over
+/// (ids `a0`, `a1`, ...).
+fn article_corpus(dir: &Path, count: usize) -> PathBuf {
+    let articles: Vec<String> = fs::read_dir(repo("tests/fixtures/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    let mut corpus = String::new();
+    for i in 0..count {
+        let text = &articles[i % articles.len()];
+        corpus.push_str(&serde_json::json!({"id": format!("a{i}"), "text": text}).to_string());
+        corpus.push('\n');
+    }
+    let file = dir.join("corpus.jsonl");
+    fs::write(&file, corpus).unwrap();
+    file
+}
 
 #[test]
 fn export_and_render_refuse_to_write_over_the_graph_file() {
@@ -101,10 +137,7 @@ fn graph_paths_that_are_not_regular_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     for (path, what) in [
-        (
-            std::path::PathBuf::from("/dev/full"),
-            "a device, pipe or socket",
-        ),
+        (PathBuf::from("/dev/full"), "a device, pipe or socket"),
         (d.to_path_buf(), "a directory"),
     ] {
         let want = format!(
@@ -148,6 +181,33 @@ fn graph_files_over_the_size_limit_are_refused_naming_the_limit() {
                 .arg("stats")
         ),
         "actorgraph: ACTORGRAPH_MAX_GRAPH_BYTES is 'lots', not a number of bytes (such as 8589934592 for 8 GiB)"
+    );
+}
+
+/// Issue 12: a file longer than its metadata says (one that grew after the size check, or
+/// a /proc file, whose size reads 0) is refused once more than the limit is read, and the
+/// error gives no size it does not know.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_over_the_limit_that_its_size_does_not_show_is_refused_without_a_made_up_size() {
+    let status = Path::new("/proc/self/status");
+    assert_eq!(fs::metadata(status).unwrap().len(), 0);
+    assert_eq!(
+        error_line(
+            cmd(status)
+                .env("ACTORGRAPH_MAX_GRAPH_BYTES", "100")
+                .arg("stats")
+        ),
+        "actorgraph: /proc/self/status: it has more than the limit of 100 bytes for graph files (its metadata said 0 bytes); set ACTORGRAPH_MAX_GRAPH_BYTES to raise it"
+    );
+    // under a limit it fits, it is read, and refused as the JSON it is not
+    assert_eq!(
+        error_line(
+            cmd(status)
+                .env("ACTORGRAPH_MAX_GRAPH_BYTES", "1000000")
+                .arg("stats")
+        ),
+        "actorgraph: /proc/self/status: line 1: expected value"
     );
 }
 
@@ -202,8 +262,7 @@ fn self_loops_are_refused_by_add_and_import() {
 
 #[test]
 fn merging_two_linked_entities_writes_no_self_loop() {
-    let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("g.json");
+    let (_dir, g) = scratch();
     cmd(&g)
         .args(["add", "Iran", "supports", "Hezbollah"])
         .assert()
@@ -222,22 +281,58 @@ fn merging_two_linked_entities_writes_no_self_loop() {
         .success();
 }
 
-/// A graph file of one edge `ir -supports-> TARGET` with `evidence` merged into its one
-/// piece of evidence.
-fn graph_file(dir: &std::path::Path, target: &str, evidence: &str) -> std::path::PathBuf {
+/// Writes `bad.json` in `dir`: a graph file with `nodes` and `edges` (JSON objects) in
+/// this layout, node N on line N + 1:
+///
+/// ```text
+/// {"directed": true, "multigraph": true, "graph": {"schema_version": 1},
+///   "nodes": [NODE,
+///             NODE],
+///   "edges": [EDGE,
+///             EDGE]}
+/// ```
+fn write_graph(dir: &Path, nodes: &[String], edges: &[String]) -> PathBuf {
     let path = dir.join("bad.json");
+    let items = |xs: &[String]| xs.join(",\n            ");
     fs::write(
         &path,
         format!(
-            r#"{{"directed": true, "multigraph": true, "graph": {{"schema_version": 1}},
-  "nodes": [{{"id": "ir", "name": "Iran", "kind": "actor", "type": "state", "aliases": []}},
-            {{"id": "hezbollah", "name": "Hezbollah", "kind": "actor", "type": "armed-group", "aliases": []}}],
-  "edges": [{{"source": "ir", "target": "{target}", "key": "supports", "relation": "supports",
-             "evidence": [{{"doc": "d1", "text": "Iran armed Hezbollah.", "producer": "manual" {evidence}}}]}}]}}"#
+            "{{\"directed\": true, \"multigraph\": true, \"graph\": {{\"schema_version\": 1}},\n  \"nodes\": [{}],\n  \"edges\": [{}]}}",
+            items(nodes),
+            items(edges)
         ),
     )
     .unwrap();
     path
+}
+
+/// A node of kind actor and type `etype`, on one line.
+fn node(id: &str, name: &str, etype: &str) -> String {
+    format!(
+        r#"{{"id": "{id}", "name": "{name}", "kind": "actor", "type": "{etype}", "aliases": []}}"#
+    )
+}
+
+/// An edge `SOURCE -supports-> TARGET` on two lines, its evidence on the second, with
+/// `evidence` (`, "key": value...`) merged into its one piece of evidence.
+fn edge(source: &str, target: &str, evidence: &str) -> String {
+    format!(
+        r#"{{"source": "{source}", "target": "{target}", "key": "supports", "relation": "supports",
+             "evidence": [{{"doc": "d1", "text": "Iran armed Hezbollah.", "producer": "manual" {evidence}}}]}}"#
+    )
+}
+
+/// A graph file of the nodes Iran (`ir`) and Hezbollah, and one edge `ir -supports->
+/// TARGET` with `evidence` merged into its one piece of evidence (lines 4 and 5).
+fn graph_file(dir: &Path, target: &str, evidence: &str) -> PathBuf {
+    write_graph(
+        dir,
+        &[
+            node("ir", "Iran", "state"),
+            node("hezbollah", "Hezbollah", "armed-group"),
+        ],
+        &[edge("ir", target, evidence)],
+    )
 }
 
 #[test]
@@ -272,46 +367,84 @@ fn graph_files_are_validated_on_load_as_import_validates_lines() {
         ),
     ] {
         let path = graph_file(dir.path(), target, evidence);
-        // the line of the edge (its end: where reading it finished)
+        // the line of the edge (its end: where reading it finished); writers refuse it too
         let want = format!("actorgraph: {}: line 5: {want}", path.display());
-        assert_eq!(error_line(cmd(&path).arg("stats")), want);
-        // writers refuse it too, leaving it as it was
-        let before = fs::read(&path).unwrap();
-        assert_eq!(
-            error_line(cmd(&path).args(["alias", "Iran", "Tehran"])),
-            want
-        );
-        assert_eq!(fs::read(&path).unwrap(), before);
+        refused_and_left_alone(&path, &want, evidence);
     }
 }
 
 #[test]
-fn ingest_holds_the_lock_only_to_merge() {
+fn graph_file_errors_name_the_line_where_the_offending_node_or_edge_ends() {
     let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("g.json");
-    // a corpus that takes a while to extract on one thread
-    let mut corpus = String::new();
-    let articles: Vec<String> = fs::read_dir(crate::common::repo("tests/fixtures/articles"))
-        .unwrap()
-        .map(|f| f.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| fs::read_to_string(p).unwrap())
-        .collect();
-    for i in 0..400 {
-        let text = &articles[i % articles.len()];
-        corpus.push_str(&serde_json::json!({"id": format!("a{i}"), "text": text}).to_string());
-        corpus.push('\n');
+    let (iran, hezbollah) = (
+        node("ir", "Iran", "state"),
+        node("hezbollah", "Hezbollah", "armed-group"),
+    );
+    // each bad node or edge is followed by a good one, whose line is not the one to name
+    for (name, nodes, edges, want) in [
+        (
+            "repeated id (issue 12)",
+            vec![iran.clone(), node("ir", "Iraq", "state"), hezbollah.clone()],
+            vec![edge("ir", "hezbollah", "")],
+            "line 3: node 'ir' appears twice",
+        ),
+        (
+            "unknown target (issue 12)",
+            vec![iran.clone(), hezbollah.clone()],
+            vec![edge("ir", "hamas", ""), edge("ir", "hezbollah", "")],
+            "line 5: edge ir -supports-> hamas names unknown node 'hamas'",
+        ),
+        (
+            "unknown source (issue 12)",
+            vec![iran.clone(), hezbollah.clone()],
+            vec![edge("ir", "hezbollah", ""), edge("sy", "hezbollah", "")],
+            "line 7: edge sy -supports-> hezbollah names unknown node 'sy'",
+        ),
+        (
+            "a node wrong by itself, not the last",
+            vec![node("ir", "Iran", "city"), hezbollah.clone()],
+            vec![edge("ir", "hezbollah", "")],
+            "line 2: node 'ir' has type 'city', which is not a kind of actor",
+        ),
+    ] {
+        let path = write_graph(dir.path(), &nodes, &edges);
+        let want = format!("actorgraph: {}: {want}", path.display());
+        refused_and_left_alone(&path, &want, name);
     }
-    let file = dir.path().join("corpus.jsonl");
-    fs::write(&file, corpus).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("actorgraph");
+}
+
+#[test]
+fn an_edge_before_the_nodes_naming_an_unknown_node_is_refused_without_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edges-first.json");
+    // as a hand-written file may order them: the nodes are not known when the edge is read
+    fs::write(
+        &path,
+        format!(
+            "{{\"directed\": true, \"multigraph\": true, \"graph\": {{\"schema_version\": 1}},\n  \"edges\": [{}],\n  \"nodes\": [{}]}}",
+            edge("ir", "hamas", ""),
+            node("ir", "Iran", "state")
+        ),
+    )
+    .unwrap();
+    let want = format!(
+        "actorgraph: {}: edge ir -supports-> hamas names unknown node 'hamas'",
+        path.display()
+    );
+    refused_and_left_alone(&path, &want, "edges first");
+}
+
+#[test]
+fn ingest_holds_the_lock_only_to_merge() {
+    let (dir, g) = scratch();
+    // a corpus that takes a while to extract on one thread
+    let file = article_corpus(dir.path(), 400);
     let started = std::time::Instant::now();
-    let mut ingest = std::process::Command::new(&bin)
-        .env("ACTORGRAPH_GRAPH", &g)
+    let mut ingest = process(&g)
         .args(["ingest", "--jobs", "1"])
         .arg(&file)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
         .spawn()
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(300));
@@ -328,13 +461,16 @@ fn ingest_holds_the_lock_only_to_merge() {
         added < total,
         "the add ({added:?}) finished before the ingest ({total:?})"
     );
-    let stats: serde_json::Value = crate::common::json(cmd(&g).args(["stats", "--format", "json"]));
-    assert_eq!(stats["documents"], 401, "both writers' documents are kept");
+    assert_eq!(
+        stats(&g)["documents"],
+        401,
+        "both writers' documents are kept"
+    );
 }
 
 #[test]
 fn a_folder_gives_its_txt_and_jsonl_files_unless_glob_says_otherwise() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, g) = scratch();
     let news = dir.path().join("news");
     fs::create_dir_all(news.join("more")).unwrap();
     fs::write(news.join("a.txt"), "Iran supports Hezbollah.\n").unwrap();
@@ -345,7 +481,6 @@ fn a_folder_gives_its_txt_and_jsonl_files_unless_glob_says_otherwise() {
     .unwrap();
     fs::write(news.join("README.md"), "Turkey supports HTS.\n").unwrap();
     fs::write(news.join("notes.md"), "Erdogan met Putin in Ankara.\n").unwrap();
-    let g = dir.path().join("g.json");
     cmd(&g)
         .arg("ingest")
         .arg(&news)
@@ -366,25 +501,14 @@ fn a_folder_gives_its_txt_and_jsonl_files_unless_glob_says_otherwise() {
             "ingested 2 documents (2 statements) into {}\n",
             g2.display()
         ));
-    let docs: serde_json::Value = crate::common::json(cmd(&g2).args(["stats", "--format", "json"]));
-    assert_eq!(docs["documents"], 2);
-    let card = String::from_utf8(
-        cmd(&g2)
-            .args(["show", "Turkey"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone(),
-    )
-    .unwrap();
+    assert_eq!(stats(&g2)["documents"], 2);
+    let card = stdout(cmd(&g2).args(["show", "Turkey"]));
     assert!(card.contains("Hayat Tahrir al-Sham"), "{card}");
 }
 
 #[test]
 fn a_writer_waits_for_another_with_a_message_and_wait_limits_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("g.json");
+    let (_dir, g) = scratch();
     let held = actorgraph::graph::store::lock(&g, None, || ()).unwrap();
     // --wait gives up after its limit, with the lock error, and changes nothing
     let line = error_line(cmd(&g).args(["--wait", "0.3", "add", "Iran", "supports", "Hezbollah"]));
@@ -397,13 +521,10 @@ fn a_writer_waits_for_another_with_a_message_and_wait_limits_it() {
     );
     assert!(!g.exists());
     // without --wait the writer waits as long as the lock is held, and says so
-    let bin = assert_cmd::cargo::cargo_bin("actorgraph");
-    let waiter = std::process::Command::new(&bin)
-        .env("ACTORGRAPH_GRAPH", &g)
-        .env_remove("ACTORGRAPH_LOCK_TIMEOUT")
+    let waiter = process(&g)
         .args(["add", "Iran", "supports", "Hezbollah"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(2500));
@@ -432,8 +553,7 @@ fn a_writer_waits_for_another_with_a_message_and_wait_limits_it() {
 
 #[test]
 fn writers_leave_no_lock_file_and_remove_a_killed_writers_temporary() {
-    let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("g.json");
+    let (dir, g) = scratch();
     // what a writer killed between writing its temporary and the rename leaves
     fs::write(dir.path().join(".g.json.Zx81qP.tmp"), "{\"directed\": tr").unwrap();
     fs::write(dir.path().join("g.json.lock"), "").unwrap();
@@ -453,8 +573,7 @@ fn writers_leave_no_lock_file_and_remove_a_killed_writers_temporary() {
 
 #[test]
 fn extract_and_ingest_read_inputs_by_one_rule() {
-    let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("g.json");
+    let (dir, g) = scratch();
     let jsonl = dir.path().join("wire.jsonl");
     fs::write(
         &jsonl,
@@ -462,7 +581,7 @@ fn extract_and_ingest_read_inputs_by_one_rule() {
     )
     .unwrap();
     // a .jsonl file is articles for extract as for ingest: the ids are the articles' own
-    let lines = crate::common::stdout(
+    let lines = stdout(
         cmd(&g)
             .args(["extract", "--no-trees", "--format", "jsonl"])
             .arg(&jsonl),
@@ -482,10 +601,9 @@ fn extract_and_ingest_read_inputs_by_one_rule() {
         .arg(&jsonl)
         .assert()
         .success();
-    let stats: serde_json::Value = crate::common::json(cmd(&g).args(["stats", "--format", "json"]));
-    assert_eq!(stats["documents"], 2);
+    assert_eq!(stats(&g)["documents"], 2);
     // --input text reads the same file as one prose document named by its stem
-    let lines = crate::common::stdout(
+    let lines = stdout(
         cmd(&g)
             .args([
                 "extract",
@@ -502,7 +620,7 @@ fn extract_and_ingest_read_inputs_by_one_rule() {
         "{lines}"
     );
     // --input jsonl reads stdin as articles
-    let out = crate::common::stdout(
+    let out = stdout(
         cmd(&g)
             .args([
                 "extract",
@@ -542,8 +660,8 @@ fn extract_and_ingest_read_inputs_by_one_rule() {
 
 /// Runs `actorgraph ARGS` under a pseudo-terminal (util-linux `script`), returning what
 /// the terminal showed; `None` (with a printed reason) when `script` is missing.
-fn on_a_terminal(graph: &std::path::Path, args: &str) -> Option<String> {
-    if !crate::common::have(
+fn on_a_terminal(graph: &Path, args: &str) -> Option<String> {
+    if !have(
         "script",
         &["--version"],
         "util-linux `script` is not on PATH, so no terminal to test the progress bar on",
@@ -567,23 +685,12 @@ fn on_a_terminal(graph: &std::path::Path, args: &str) -> Option<String> {
 
 #[test]
 fn a_single_large_jsonl_shows_progress_on_a_terminal_unless_quiet() {
-    let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("g.json");
-    let mut corpus = String::new();
-    let articles: Vec<String> = fs::read_dir(crate::common::repo("tests/fixtures/articles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| fs::read_to_string(p).unwrap())
-        .collect();
-    // about 1 MB: four seconds or more of one thread's work
-    for i in 0..600 {
-        let text = &articles[i % articles.len()];
-        corpus.push_str(&serde_json::json!({"id": format!("a{i}"), "text": text}).to_string());
-        corpus.push('\n');
-    }
-    let file = dir.path().join("corpus.jsonl");
-    fs::write(&file, corpus).unwrap();
+    let (dir, g) = scratch();
+    // past the bar's 1 s delay with room to spare: about 90 KB takes two seconds or more
+    // of one thread's work in a debug build, 1 MB about four in a release build (the
+    // fixture articles are 1.5 KB on average)
+    let n = if cfg!(debug_assertions) { 60 } else { 600 };
+    let file = article_corpus(dir.path(), n);
     let args = format!("ingest --jobs 1 {}", file.display());
     let Some(shown) = on_a_terminal(&g, &args) else {
         return;
@@ -596,7 +703,10 @@ fn a_single_large_jsonl_shows_progress_on_a_terminal_unless_quiet() {
         shown.contains("KiB/s") || shown.contains("MiB/s"),
         "{shown}"
     );
-    assert!(shown.contains("ingested 600 documents"), "{shown}");
+    assert!(
+        shown.contains(&format!("ingested {n} documents")),
+        "{shown}"
+    );
     let quiet = on_a_terminal(&g, &format!("{args} -q")).unwrap();
     assert!(!quiet.contains("ETA"), "-q hides it: {quiet}");
 }

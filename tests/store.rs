@@ -85,7 +85,8 @@ fn corrupt_or_newer_files_are_refused_and_left_alone() {
         (
             "dangling edge",
             r#"{"directed":true,"multigraph":true,"graph":{"schema_version":1},"nodes":[],"edges":[{"source":"a","target":"b","key":"supports","relation":"supports","evidence":[{"doc":"d","producer":"manual"}]}]}"#,
-            "edge a -supports-> b names unknown node 'a'".to_string(),
+            // the line where the edge ends: read after the nodes, it is checked against them
+            "line 1: edge a -supports-> b names unknown node 'a'".to_string(),
         ),
     ];
     for (name, text, want) in cases {

@@ -4,11 +4,9 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use actorgraph::export::{dot, json};
-use actorgraph::extract::{Extraction, Extractor};
+use actorgraph::extract::Extractor;
 use actorgraph::graph::Graph;
-use actorgraph::model::{Span, Statement};
-use actorgraph::syntax::Model;
-use actorgraph::text::{Analyzed, Document, analyze};
+use actorgraph::model::Statement;
 
 use super::input::{self, InputArgs};
 use super::{Outcome, output};
@@ -111,85 +109,6 @@ impl<'a> JsonlLine<'a> {
     }
 }
 
-/// The tree of the sentence at `span`, drawn with each line indented by four spaces;
-/// `drawn` keeps the trees already drawn, by sentence, so that a sentence with several
-/// statements is parsed once.
-fn sentence_tree(
-    doc: &Document,
-    analyzed: &Analyzed,
-    span: Span,
-    drawn: &mut [Option<String>],
-) -> anyhow::Result<String> {
-    let Some(k) = analyzed
-        .sentences
-        .iter()
-        .position(|s| s.span.start <= span.start && span.end <= s.span.end)
-    else {
-        return Ok(String::new());
-    };
-    if drawn[k].is_none() {
-        let tokens = &analyzed.tokens[analyzed.sentences[k].tokens.clone()];
-        let tree = Model::embedded()?.parse_tokens(&doc.text, tokens);
-        drawn[k] = Some(
-            tree.to_tree_string()
-                .lines()
-                .map(|l| format!("    {l}\n"))
-                .collect(),
-        );
-    }
-    Ok(drawn[k].clone().unwrap_or_default())
-}
-
-fn explain(doc: &Document, ex: &Extraction) -> anyhow::Result<String> {
-    let mut out = String::new();
-    let analyzed = analyze(&doc.text);
-    let mut drawn = vec![None; analyzed.sentences.len()];
-    for (k, s) in ex.statements.iter().enumerate() {
-        let span = s
-            .evidence
-            .span
-            .expect("extracted statements carry their span");
-        let trig = ex.triggers[k];
-        // mark the mentions of both ends and the trigger inside the sentence
-        let mut marks: Vec<(usize, &str)> = vec![(trig.start, "<<"), (trig.end, ">>")];
-        for m in &ex.mentions {
-            if m.start >= span.start && m.end <= span.end {
-                let e = &ex.entities[m.entity];
-                let alt = m.alt.map(|a| &ex.entities[a]);
-                let named = |x: &str| x == s.source.name || x == s.target.name;
-                if named(&e.name) || alt.is_some_and(|a| named(&a.name)) {
-                    marks.push((m.start, "["));
-                    marks.push((m.end, "]"));
-                }
-            }
-        }
-        marks.sort_by_key(|(p, t)| (*p, *t == "[" || *t == "<<"));
-        let mut text = String::new();
-        let mut at = span.start;
-        for (p, t) in marks {
-            text.push_str(&doc.text[at..p]);
-            text.push_str(t);
-            at = p;
-        }
-        text.push_str(&doc.text[at..span.end]);
-        out.push_str(&format!(
-            "{} -{}-> {}  ({}, confidence {:.2}, {} bytes {}..{})\n    {}\n",
-            s.source.name,
-            s.relation,
-            s.target.name,
-            s.evidence.producer,
-            s.evidence.confidence,
-            doc.id,
-            span.start,
-            span.end,
-            text.split_whitespace().collect::<Vec<_>>().join(" ")
-        ));
-        out.push_str(&sentence_tree(doc, &analyzed, span, &mut drawn)?);
-        out.push('\n');
-    }
-    Ok(out)
-}
-
 /// Documents extracted at once per thread: enough to keep every thread busy, few enough
 /// that the texts in memory stay flat in the input size.
 const BATCH_PER_JOB: usize = 32;
@@ -226,7 +145,7 @@ pub fn run(extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
     input::for_each_batch(&args.input, BATCH_PER_JOB * jobs, |docs| {
         if args.explain && args.format == ExtractFormat::Table {
             for (doc, ex) in docs.iter().zip(extractor.extract_many(&docs, jobs)) {
-                text.push_str(&explain(doc, &ex)?);
+                text.push_str(&ex.explain(doc)?);
             }
         } else if let [doc] = docs.as_slice() {
             // one document (a large one, or the last of an input): its statements stream

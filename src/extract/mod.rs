@@ -24,6 +24,7 @@
 //! assert!(edges.contains(&"rebels controls Hama".to_string()));
 //! ```
 
+mod explain;
 mod mentions;
 pub mod patterns;
 mod relations;

@@ -13,6 +13,11 @@
 //! `MultiDiGraph` keyed by relation. These types are separate from [`Graph`] on purpose: the
 //! file is a contract, the in-memory layout is not.
 
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::{Graph, Node};
@@ -22,8 +27,13 @@ use crate::model::{Entity, EntityId, Evidence, Relation, check_evidence};
 /// The version of this format written by this build; files with a larger one are refused.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// A whole graph file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A whole graph file. Reading one checks each node and edge as its object ends, so that
+/// serde_json places an error at the line of the object's closing brace: a node or edge
+/// wrong by itself ([`NodeLinkNode`], [`NodeLinkEdge`]), a node whose id an earlier node
+/// has, an edge naming a node that the file does not have. That last check needs the nodes
+/// first, as actorgraph and NetworkX write them; in a file with `edges` before `nodes`,
+/// [`Graph::from_node_link`] finds such an edge, without its line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeLink {
     pub directed: bool,
     pub multigraph: bool,
@@ -141,6 +151,199 @@ impl TryFrom<RawEdge> for NodeLinkEdge {
     }
 }
 
+impl<'de> Deserialize<'de> for NodeLink {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<NodeLink, D::Error> {
+        const FIELDS: &[&str] = &["directed", "multigraph", "graph", "nodes", "edges"];
+        d.deserialize_struct("NodeLink", FIELDS, NodeLinkVisitor)
+    }
+}
+
+/// The keys of a [`NodeLink`] object; others are skipped, as the derived reader did.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum Field {
+    Directed,
+    Multigraph,
+    Graph,
+    Nodes,
+    Edges,
+    #[serde(other)]
+    Other,
+}
+
+struct NodeLinkVisitor;
+
+impl<'de> Visitor<'de> for NodeLinkVisitor {
+    type Value = NodeLink;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a node-link graph object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NodeLink, A::Error> {
+        fn fresh<T, E: de::Error>(slot: &Option<T>, name: &'static str) -> Result<(), E> {
+            match slot {
+                Some(_) => Err(E::duplicate_field(name)),
+                None => Ok(()),
+            }
+        }
+        let (mut directed, mut multigraph, mut graph) = (None, None, None);
+        let (mut nodes, mut edges) = (None, None);
+        // the ids of the nodes, once read: edges read after them are checked against them
+        let mut ids: Option<HashSet<EntityId>> = None;
+        while let Some(field) = map.next_key()? {
+            match field {
+                Field::Directed => {
+                    fresh(&directed, "directed")?;
+                    directed = Some(map.next_value()?);
+                }
+                Field::Multigraph => {
+                    fresh(&multigraph, "multigraph")?;
+                    multigraph = Some(map.next_value()?);
+                }
+                Field::Graph => {
+                    fresh(&graph, "graph")?;
+                    graph = Some(map.next_value()?);
+                }
+                Field::Nodes => {
+                    fresh(&nodes, "nodes")?;
+                    let mut check = NodeCheck::default();
+                    nodes = Some(map.next_value_seed(Array(&mut check))?);
+                    ids = Some(check.seen);
+                }
+                Field::Edges => {
+                    fresh(&edges, "edges")?;
+                    let mut check = EdgeCheck { ids: ids.as_ref() };
+                    edges = Some(map.next_value_seed(Array(&mut check))?);
+                }
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(NodeLink {
+            directed: directed.ok_or_else(|| de::Error::missing_field("directed"))?,
+            multigraph: multigraph.ok_or_else(|| de::Error::missing_field("multigraph"))?,
+            graph: graph.ok_or_else(|| de::Error::missing_field("graph"))?,
+            nodes: nodes.ok_or_else(|| de::Error::missing_field("nodes"))?,
+            edges: edges.ok_or_else(|| de::Error::missing_field("edges"))?,
+        })
+    }
+}
+
+/// A JSON array, each element read by `&mut C` (a [`NodeCheck`] or an [`EdgeCheck`]).
+struct Array<'a, C>(&'a mut C);
+
+impl<'de, C, T> DeserializeSeed<'de> for Array<'_, C>
+where
+    for<'b> &'b mut C: DeserializeSeed<'de, Value = T>,
+{
+    type Value = Vec<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, C, T> Visitor<'de> for Array<'_, C>
+where
+    for<'b> &'b mut C: DeserializeSeed<'de, Value = T>,
+{
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut all = Vec::new();
+        while let Some(x) = seq.next_element_seed(&mut *self.0)? {
+            all.push(x);
+        }
+        Ok(all)
+    }
+}
+
+/// Reads nodes, refusing one whose id an earlier node has; `seen` ends up with the ids.
+/// The checks run inside the node's object (a map visitor), not after it: serde_json gives
+/// an error raised there the line of the object's `}`, whereas one raised after the object
+/// gets the position of whatever follows it (the next node's line).
+#[derive(Default)]
+struct NodeCheck {
+    seen: HashSet<EntityId>,
+}
+
+impl<'de> DeserializeSeed<'de> for &mut NodeCheck {
+    type Value = NodeLinkNode;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<NodeLinkNode, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for &mut NodeCheck {
+    type Value = NodeLinkNode;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a node object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NodeLinkNode, A::Error> {
+        let node = NodeLinkNode::deserialize(MapAccessDeserializer::new(map))?;
+        if !self.seen.insert(node.entity.id.clone()) {
+            return Err(de::Error::custom(repeated_node(&node.entity.id)));
+        }
+        Ok(node)
+    }
+}
+
+/// Reads edges, refusing one that names a node not among `ids` (when the nodes came
+/// first). Checked inside the edge's object, as [`NodeCheck`] checks nodes, for the line.
+struct EdgeCheck<'a> {
+    ids: Option<&'a HashSet<EntityId>>,
+}
+
+impl<'de> DeserializeSeed<'de> for &mut EdgeCheck<'_> {
+    type Value = NodeLinkEdge;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<NodeLinkEdge, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for &mut EdgeCheck<'_> {
+    type Value = NodeLinkEdge;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an edge object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NodeLinkEdge, A::Error> {
+        let edge = NodeLinkEdge::deserialize(MapAccessDeserializer::new(map))?;
+        if let Some(ids) = self.ids {
+            for end in [&edge.source, &edge.target] {
+                if !ids.contains(end) {
+                    return Err(de::Error::custom(unknown_node(&edge, end)));
+                }
+            }
+        }
+        Ok(edge)
+    }
+}
+
+/// The error for a node whose id an earlier node has.
+fn repeated_node(id: &EntityId) -> String {
+    format!("node '{id}' appears twice")
+}
+
+/// The error for an edge naming a node the graph does not have.
+fn unknown_node(edge: &NodeLinkEdge, id: &EntityId) -> String {
+    format!(
+        "edge {} -{}-> {} names unknown node '{id}'",
+        edge.source, edge.relation, edge.target
+    )
+}
+
 /// [`NodeLink`] borrowed from a graph, so that saving writes the file without a copy of
 /// the graph. Same fields and attributes, hence the same bytes (a test checks).
 #[derive(Serialize)]
@@ -252,7 +455,9 @@ impl Graph {
 
     /// Builds a graph from node-link form, checking what each node and edge cannot show by
     /// itself (those are checked as they are read: [`RawNode`], [`RawEdge`]): the schema
-    /// version, unique ids, names naming one entity, edges between known nodes.
+    /// version, unique ids, names naming one entity, edges between known nodes. Reading a
+    /// file already refused repeated ids and unknown nodes at their lines (see [`NodeLink`]);
+    /// the checks here are for a [`NodeLink`] built in code, or a file with its edges first.
     pub fn from_node_link(file: NodeLink) -> Result<Graph, Error> {
         let bad = |m: String| Err(Error::Invalid(m));
         if file.graph.schema_version > SCHEMA_VERSION {
@@ -265,7 +470,7 @@ impl Graph {
         for node in file.nodes {
             let e = &node.entity;
             if g.index(&e.id).is_some() {
-                return bad(format!("node '{}' appears twice", e.id));
+                return bad(repeated_node(&e.id));
             }
             g.insert_node(Node {
                 entity: node.entity,
@@ -275,12 +480,8 @@ impl Graph {
         g.index_names();
         for edge in file.edges {
             let end = |id: &EntityId| {
-                g.index(id).ok_or_else(|| {
-                    Error::Invalid(format!(
-                        "edge {} -{}-> {} names unknown node '{id}'",
-                        edge.source, edge.relation, edge.target
-                    ))
-                })
+                g.index(id)
+                    .ok_or_else(|| Error::Invalid(unknown_node(&edge, id)))
             };
             let (s, t) = (end(&edge.source)?, end(&edge.target)?);
             let (s, t) = g.oriented(s, edge.relation, t);
@@ -296,5 +497,57 @@ impl Graph {
             }
         }
         Ok(g)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The file, or the error without its position.
+    fn read(text: &str) -> Result<NodeLink, String> {
+        serde_json::from_str(text).map_err(|e| {
+            let msg = e.to_string();
+            msg.split(" at line ").next().unwrap_or(&msg).to_string()
+        })
+    }
+
+    #[test]
+    fn reads_what_it_writes_and_skips_keys_it_does_not_know() {
+        let mut g = Graph::new();
+        g.add_statement(crate::model::Statement {
+            source: Entity::new("Iran", crate::model::EntityType::State),
+            relation: Relation::Supports,
+            target: Entity::new("Hezbollah", crate::model::EntityType::ArmedGroup),
+            evidence: Evidence {
+                doc: "d".into(),
+                date: None,
+                text: "Iran armed Hezbollah.".into(),
+                span: None,
+                producer: "manual".into(),
+                url: None,
+                confidence: 1.0,
+            },
+        });
+        let file = g.to_node_link("g");
+        let mut value = serde_json::to_value(&file).unwrap();
+        value["links"] = serde_json::json!([]);
+        assert_eq!(read(&value.to_string()).unwrap(), file);
+    }
+
+    #[test]
+    fn a_key_twice_or_missing_is_an_error() {
+        let head = r#""directed": true, "multigraph": true, "graph": {"schema_version": 1}"#;
+        assert_eq!(
+            read(&format!(
+                r#"{{{head}, "nodes": [], "nodes": [], "edges": []}}"#
+            ))
+            .unwrap_err(),
+            "duplicate field `nodes`"
+        );
+        assert_eq!(
+            read(&format!(r#"{{{head}, "nodes": []}}"#)).unwrap_err(),
+            "missing field `edges`"
+        );
     }
 }

@@ -71,24 +71,28 @@ pub fn load_with_limit(path: &Path, limit: u64) -> Result<Graph, Error> {
             "not a graph file: it is {what}, not a regular file; give a .json file with --graph"
         )));
     }
-    let too_large = |size: u64| {
-        in_file(format!(
-            "{} is larger than the limit of {} for graph files; set {MAX_BYTES_VAR} to raise it",
-            human_bytes(size),
-            human_bytes(limit)
-        ))
-    };
+    let raise = format!("set {MAX_BYTES_VAR} to raise it");
     if meta.len() > limit {
-        return Err(too_large(meta.len()));
+        return Err(in_file(format!(
+            "{} is larger than the limit of {} for graph files; {raise}",
+            human_bytes(meta.len()),
+            human_bytes(limit)
+        )));
     }
     // Parsed as it is read, so the file's text is never held whole beside what is parsed
-    // from it; the file may grow between the check and the read: at most one byte past
-    // the limit is read, which the parser then finds incomplete or too long.
+    // from it. The metadata's size may be wrong (the file grew since, or is one of the
+    // files that say 0, such as those in /proc): at most one byte past the limit is read,
+    // which the parser then finds incomplete or too long.
     let file = File::open(path).map_err(|e| Error::io("read", path, e))?;
     let mut reader = io::BufReader::with_capacity(1 << 20, file.take(limit.saturating_add(1)));
     let parsed: Result<NodeLink, serde_json::Error> = serde_json::from_reader(&mut reader);
     if reader.get_ref().limit() == 0 {
-        return Err(too_large(limit.saturating_add(1)));
+        // the real size is unknown: reading stopped one byte past the limit
+        return Err(in_file(format!(
+            "it has more than the limit of {} for graph files (its metadata said {}); {raise}",
+            human_bytes(limit),
+            human_bytes(meta.len())
+        )));
     }
     let file = parsed.map_err(|e| {
         if e.is_io() {
