@@ -133,6 +133,7 @@ const NOT_NAMES: &[&str] = &[
     "february",
     "march",
     "april",
+    "may",
     "june",
     "july",
     "august",
@@ -963,8 +964,23 @@ impl<'a> MentionFinder<'a> {
         // "the group", "the city": the last entity of that type
         // (only to entities of earlier sentences: "the army and the militia" are two sides)
         for (phrase, ty) in &pat.words.anaphors {
-            let n = phrase.len();
-            if rest.len() >= n && phrase.iter().zip(rest).all(|(a, b)| a == b) {
+            let mut n = phrase.len();
+            let mut found = rest.len() >= n && phrase.iter().zip(rest).all(|(a, b)| a == b);
+            // one describing word between: "the Islamist movement", "the rebel group"
+            if !found
+                && let [the, head] = phrase.as_slice()
+                && let [a, _, c, ..] = rest
+                && a == the
+                && c == head
+                && self.tokens[i + 1].kind == TokenKind::Word
+                && !self.lex_starts.contains(&(i + 1))
+                // a describing word, not a name ("the Amal movement" is a name)
+                && (!is_cap(self.raw(i + 1)) || self.words[i + 1].ends_with("ist"))
+            {
+                found = true;
+                n = 3;
+            }
+            if found {
                 let ty: EntityType = ty.parse().unwrap_or(EntityType::Organization);
                 // places may be named earlier in the same sentence ("Azerbaijan took
                 // Karabakh ... control of the region")

@@ -216,6 +216,12 @@ impl TreeFinder<'_, '_> {
             }
             return;
         }
+        if t.case_of(n) == Some("in") {
+            if trig.relation == Relation::Controls && self.lemma(n) == "control" {
+                self.in_control(trig, n);
+            }
+            return;
+        }
         if trig.relation == Relation::Supports && self.given_by(trig, n) {
             return;
         }
@@ -330,6 +336,36 @@ impl TreeFinder<'_, '_> {
         let Some(held) = held else { return };
         let places = self.entities(held, trig.object);
         self.emit(&controllers, Relation::Controls, &places, trig, n, "under");
+    }
+
+    /// "the Taliban are in control of Kabul", "leaving the movement in control of most of
+    /// Afghanistan", "the rebels, now in control of Goma": the one in control is the
+    /// clause's subject, the object a verb puts there, or the noun the phrase describes;
+    /// what they control is the `of` (or `over`) phrase.
+    fn in_control(&mut self, trig: &Trigger, n: usize) {
+        let t = self.tree;
+        let places = self.through_of(n, trig.object, 0);
+        if places.is_empty() {
+            return;
+        }
+        let w = &t.words[n];
+        let holder = if t.child(n, "cop").is_some() {
+            t.child(n, "nsubj")
+        } else if let Some(h) = w.head {
+            match base(w.deprel) {
+                "obl" | "xcomp" | "advcl" if UNDER_PUTTING.contains(&self.lemma(h)) => {
+                    t.child(h, "obj")
+                }
+                "obl" | "xcomp" if UNDER_BEING.contains(&self.lemma(h)) => self.subjects(h),
+                "nmod" | "acl" | "appos" => Some(h),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let Some(holder) = holder else { return };
+        let holders = self.entities(holder, ObjectKind::Actor);
+        self.emit(&holders, Relation::Controls, &places, trig, n, "in-control");
     }
 
     /// "Barzani's Kurdistan Democratic Party", "Machar's SPLM-IO": a person's party, movement
