@@ -1096,6 +1096,15 @@ impl<'a> RelationFinder<'a> {
             .unwrap_or_default()
     }
 
+    /// Where the sentence holding token `t` starts, by its full stop (approximate: what
+    /// the tree stage needs to find the first name of an earlier sentence).
+    pub(super) fn sentence_start_of(&self, t: usize) -> usize {
+        (0..t)
+            .rev()
+            .find(|&k| matches!(self.ws[k], "." | "!" | "?"))
+            .map_or(0, |k| k + 1)
+    }
+
     /// Records the agents of an attack; the document's main attacker so far is the one
     /// with most attacks (the latest on a tie): "condemned the strikes" opposes it.
     pub(super) fn note_attack(&mut self, trig: &Trigger, agents: &[usize]) {

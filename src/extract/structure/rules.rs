@@ -368,6 +368,43 @@ impl TreeFinder<'_, '_> {
         self.emit(&holders, Relation::Controls, &places, trig, n, "in-control");
     }
 
+    /// Whether a role noun's statement is not a fact. A role named in the subject is not
+    /// what the clause asserts or denies: "Its leader, X, has not been seen" still says X
+    /// leads it; only the noun's own words ("former", "not the leader") count there.
+    fn role_blocked(&self, r: usize, rel: Relation) -> bool {
+        let t = self.tree;
+        if base(t.words[r].deprel) == "nsubj" {
+            let negated = t.dependents(r).any(|d| {
+                matches!(self.lemma(d), "not" | "never" | "no")
+                    || (rel != Relation::Opposes && LEADER_NEG.contains(&self.lemma(d)))
+            });
+            return negated;
+        }
+        self.blocked(r, rel)
+    }
+
+    /// The group "its" refers to at the start of a sentence ("Its leader, X"): the armed
+    /// group or organization named first in the latest earlier sentence that names one.
+    fn group_before(&self) -> Option<usize> {
+        let rf = &*self.rf;
+        let is_group = |e: usize| {
+            matches!(
+                rf.entities[e].etype,
+                EntityType::ArmedGroup | EntityType::Organization
+            )
+        };
+        let named = |m: &&crate::extract::Mention| {
+            m.kind != MentionKind::Generic && m.tokens.end <= self.s && is_group(m.entity)
+        };
+        let latest = rf.mentions.iter().rev().find(named)?;
+        let sentence = rf.sentence_start_of(latest.tokens.start);
+        rf.mentions
+            .iter()
+            .filter(named)
+            .find(|m| m.tokens.start >= sentence)
+            .map(|m| m.entity)
+    }
+
     /// "Barzani's Kurdistan Democratic Party", "Machar's SPLM-IO": a person's party, movement
     /// or armed group is one they lead.
     pub(super) fn possessor_leads(&mut self, d: usize) {
@@ -442,7 +479,7 @@ impl TreeFinder<'_, '_> {
         };
         if t.dependents(r)
             .any(|d| LEADER_NEG.contains(&self.lemma(d)) || LEADER_NEG.contains(&self.folded(d)))
-            || self.blocked(r, rel)
+            || self.role_blocked(r, rel)
         {
             return;
         }
@@ -452,6 +489,9 @@ impl TreeFinder<'_, '_> {
         // the owner: "Y's leader", "the leader of Y", "Y leader", "Y, whose leader"
         let owner = t.dependents(r).find_map(|d| match t.words[d].deprel {
             "nmod:poss" if self.folded(d) == "whose" => self.before_relative(d, want),
+            "nmod:poss" if leader && matches!(self.folded(d), "its" | "their") => {
+                self.group_before()
+            }
             "nmod:poss" | "compound" => self
                 .rf
                 .mention(self.s + d)
