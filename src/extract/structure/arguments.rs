@@ -270,6 +270,40 @@ impl TreeFinder<'_, '_> {
             .is_some_and(|e| e != source)
     }
 
+    /// Whether the window rules read a hyphenated adjective at `x` ("Kurdish-held") as
+    /// describing `target` when the tree shows it describes another noun: "a Kurdish-held
+    /// town on the road to Erbil" says nothing of Erbil.
+    pub(super) fn adjective_elsewhere(&self, x: usize, target: usize) -> bool {
+        let t = self.tree;
+        if x < 2 || t.words[x - 1].form != "-" {
+            return false;
+        }
+        let Some(h) = t.words[x].head.filter(|&h| h > x) else {
+            return false;
+        };
+        let names = |w: usize| {
+            self.rf
+                .mention(self.s + w)
+                .is_some_and(|m| m.entity == target || m.alt == Some(target))
+        };
+        if names(h) {
+            return false;
+        }
+        // "Altun Kupri, a Kurdish-held town": the noun describes the name it follows
+        let hw = &t.words[h];
+        // and "the Iran-backed militia Kataib Hezbollah": the name that follows it
+        let described = (hw.deprel == "appos" && hw.head.is_some_and(names))
+            || t.child(h, "nsubj").is_some_and(names)
+            || t.dependents(h).any(|d| {
+                matches!(
+                    t.words[d].deprel,
+                    "appos" | "flat" | "compound" | "nmod:desc"
+                ) && d > h
+                    && names(d)
+            });
+        !described && hw.upos == Upos::Noun
+    }
+
     /// "France says it recognises Bazoum": the subject pronoun of a clause that a verb
     /// reports is that verb's subject, when it names a `want` of the same number.
     fn reporter(&self, w: usize, want: ObjectKind, depth: u8) -> Option<usize> {

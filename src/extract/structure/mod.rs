@@ -69,7 +69,9 @@ pub(super) fn sentence(
         .into_iter()
         .filter(|f| {
             let x = f.trigger - s.tokens.start;
-            !tf.vetoes(x, f.relation, &f.pattern) && !tf.other_speaker(x, f.source)
+            !tf.vetoes(x, f.relation, &f.pattern)
+                && !tf.other_speaker(x, f.source)
+                && !tf.adjective_elsewhere(x, f.target)
         })
         .collect();
     tf.rf.found.extend(kept);
@@ -295,6 +297,8 @@ mod tests {
             "Mazloum Abdi, who once headed the Syrian Democratic Forces, spoke on Monday.",
             "India denies the charge that it backs the Baloch separatists.",
             "Foreign Minister Wang Yi called U.S. moves on Taiwan irresponsible.",
+            // the adjective describes the town, not the city named after it
+            "Altun Kupri, a Kurdish-held town on the road to Erbil, was quiet.",
         ] {
             let got = edges(&x, sentence);
             assert!(got.is_empty(), "{sentence}: {got:?}");
