@@ -980,6 +980,10 @@ impl<'a> MentionFinder<'a> {
                 found = true;
                 n = 3;
             }
+            // "the town of Sudzha" names the town that follows
+            if found && self.words.get(i + n) == Some(&"of") {
+                break;
+            }
             if found {
                 let ty: EntityType = ty.parse().unwrap_or(EntityType::Organization);
                 // places may be named earlier in the same sentence ("Azerbaijan took

@@ -283,6 +283,17 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// "the town of Sudzha" is Sudzha, not the last town named before.
+    #[test]
+    fn the_town_of_x_is_x() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Russian jets struck Kyiv on Monday. Ukrainian troops still hold the town of Sudzha.",
+        );
+        assert!(got.iter().all(|e| !e.ends_with("controls Kyiv")), "{got:?}");
+    }
+
     /// Traps the tree recognizes: the trigger is governed by denial, refusal, effort or a
     /// condition, or negated, or is tagged as another part of speech.
     #[test]
