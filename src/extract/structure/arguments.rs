@@ -270,6 +270,35 @@ impl TreeFinder<'_, '_> {
             .is_some_and(|e| e != source)
     }
 
+    /// The sentence's words that name entity `e`.
+    fn words_naming(&self, e: usize) -> Vec<usize> {
+        (0..self.tree.words.len())
+            .filter(|&w| {
+                self.rf
+                    .mention(self.s + w)
+                    .is_some_and(|m| m.entity == e || m.alt == Some(e))
+            })
+            .collect()
+    }
+
+    /// Whether the tree shows that the window rules took the wrong source for the passive
+    /// verb at `x`: its `by` agent is not the source ("Russian forces backed by the new
+    /// arrivals are trying to dislodge the Ukrainians" is no backing by Ukraine).
+    pub(super) fn misread_agent(&self, x: usize, source: usize) -> bool {
+        let t = self.tree;
+        if t.words[x].upos != Upos::Verb {
+            return false;
+        }
+        let sources = self.words_naming(source);
+        match t.agent_of(x) {
+            Some(a) if !sources.is_empty() => {
+                let sub = t.subtree(a);
+                !sources.iter().any(|w| sub.contains(w))
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the window rules read a hyphenated adjective at `x` ("Kurdish-held") as
     /// describing `target` when the tree shows it describes another noun: "a Kurdish-held
     /// town on the road to Erbil" says nothing of Erbil.

@@ -72,6 +72,7 @@ pub(super) fn sentence(
             !tf.vetoes(x, f.relation, &f.pattern)
                 && !tf.other_speaker(x, f.source)
                 && !tf.adjective_elsewhere(x, f.target)
+                && !tf.misread_agent(x, f.source)
         })
         .collect();
     tf.rf.found.extend(kept);
@@ -308,6 +309,8 @@ mod tests {
             "Mazloum Abdi, who once headed the Syrian Democratic Forces, spoke on Monday.",
             "India denies the charge that it backs the Baloch separatists.",
             "Foreign Minister Wang Yi called U.S. moves on Taiwan irresponsible.",
+            // the passive's agent is "the new arrivals", not the Ukrainians
+            "Russian forces backed by the new arrivals are trying to dislodge the Ukrainians.",
             // the adjective describes the town, not the city named after it
             "Altun Kupri, a Kurdish-held town on the road to Erbil, was quiet.",
         ] {
