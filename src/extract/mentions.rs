@@ -1133,6 +1133,19 @@ impl<'a> MentionFinder<'a> {
         }) {
             stop = t;
         }
+        // "the West African nation": an adjective of origin between an article and a
+        // lower-case noun describes, it names nothing
+        let adjective = |w: &str| ["an", "ish", "ese", "ic"].iter().any(|e| w.ends_with(e));
+        if !titled
+            && start > sent_start
+            && matches!(self.words[start - 1], "the" | "a" | "an")
+            && adjective(self.words[stop - 1])
+            && stop < end
+            && self.tokens[stop].kind == TokenKind::Word
+            && !is_cap(self.raw(stop))
+        {
+            return stop;
+        }
         // a run never starts with a function word at the start of a sentence
         let mut first = start;
         // "the Government of National Unity": a capitalized common word inside a sentence

@@ -309,6 +309,8 @@ mod tests {
             "Mazloum Abdi, who once headed the Syrian Democratic Forces, spoke on Monday.",
             "India denies the charge that it backs the Baloch separatists.",
             "Foreign Minister Wang Yi called U.S. moves on Taiwan irresponsible.",
+            // "West African" describes the nation, it is no place
+            "Captain Ibrahim Traore seized power in the West African nation on Friday.",
             // the passive's agent is "the new arrivals", not the Ukrainians
             "Russian forces backed by the new arrivals are trying to dislodge the Ukrainians.",
             // the adjective describes the town, not the city named after it
