@@ -307,11 +307,13 @@ impl Extractor {
                 *slot = Some(k);
             }
         }
+        let sent_starts: Vec<usize> = analyzed.sentences.iter().map(|s| s.tokens.start).collect();
         let mut rf = relations::RelationFinder {
             text,
             tokens,
             words,
             ws: &ws,
+            sent_starts: &sent_starts,
             pat: &self.patterns,
             entities: &entities,
             mentions: &mentions,

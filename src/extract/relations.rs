@@ -223,6 +223,8 @@ pub(super) struct RelationFinder<'a> {
     pub words: &'a [&'a str],
     /// `words` as string slices, for windows
     pub ws: &'a [&'a str],
+    /// the first token of each sentence, in order
+    pub sent_starts: &'a [usize],
     pub pat: &'a Patterns,
     pub entities: &'a [DocEntity],
     pub mentions: &'a [Mention],
@@ -1096,13 +1098,13 @@ impl<'a> RelationFinder<'a> {
             .unwrap_or_default()
     }
 
-    /// Where the sentence holding token `t` starts, by its full stop (approximate: what
-    /// the tree stage needs to find the first name of an earlier sentence).
+    /// Where the sentence holding token `t` starts.
     pub(super) fn sentence_start_of(&self, t: usize) -> usize {
-        (0..t)
-            .rev()
-            .find(|&k| matches!(self.ws[k], "." | "!" | "?"))
-            .map_or(0, |k| k + 1)
+        let k = self.sent_starts.partition_point(|&s| s <= t);
+        self.sent_starts
+            .get(k.wrapping_sub(1))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Records the agents of an attack; the document's main attacker so far is the one

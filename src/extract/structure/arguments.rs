@@ -270,14 +270,18 @@ impl TreeFinder<'_, '_> {
             .is_some_and(|e| e != source)
     }
 
+    /// Whether word `w` is part of a mention of entity `e` (or of a capital standing for
+    /// it).
+    fn names(&self, w: usize, e: usize) -> bool {
+        self.rf
+            .mention(self.s + w)
+            .is_some_and(|m| m.entity == e || m.alt == Some(e))
+    }
+
     /// The sentence's words that name entity `e`.
     fn words_naming(&self, e: usize) -> Vec<usize> {
         (0..self.tree.words.len())
-            .filter(|&w| {
-                self.rf
-                    .mention(self.s + w)
-                    .is_some_and(|m| m.entity == e || m.alt == Some(e))
-            })
+            .filter(|&w| self.names(w, e))
             .collect()
     }
 
@@ -310,11 +314,7 @@ impl TreeFinder<'_, '_> {
         let Some(h) = t.words[x].head.filter(|&h| h > x) else {
             return false;
         };
-        let names = |w: usize| {
-            self.rf
-                .mention(self.s + w)
-                .is_some_and(|m| m.entity == target || m.alt == Some(target))
-        };
+        let names = |w: usize| self.names(w, target);
         if names(h) {
             return false;
         }

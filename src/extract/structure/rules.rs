@@ -163,8 +163,6 @@ impl TreeFinder<'_, '_> {
         self.emit(&subjects, trig.relation, &objects, trig, v, "verb");
     }
 
-    /// "the Turkish-backed Syrian National Army", "Yemen's Saudi-backed government": the
-    /// name before the hyphen -> the noun the participle modifies.
     /// A capture or hijacking is an act of force: "condemned the hijacking" later opposes
     /// whoever did it.
     fn note_seizure(&mut self, trig: &Trigger, v: usize, agents: &[usize]) {
@@ -173,6 +171,8 @@ impl TreeFinder<'_, '_> {
         }
     }
 
+    /// "the Turkish-backed Syrian National Army", "Yemen's Saudi-backed government": the
+    /// name before the hyphen -> the noun the participle modifies.
     pub(super) fn adjective(&mut self, trig: &Trigger, p: usize) {
         let t = self.tree;
         if p < 2 || t.words[p - 1].form != "-" {
@@ -370,15 +370,14 @@ impl TreeFinder<'_, '_> {
 
     /// Whether a role noun's statement is not a fact. A role named in the subject is not
     /// what the clause asserts or denies: "Its leader, X, has not been seen" still says X
-    /// leads it; only the noun's own words ("former", "not the leader") count there.
+    /// leads it; only the noun's own words count there ("not", and "former" as
+    /// [`Self::role`] checks for every role noun).
     fn role_blocked(&self, r: usize, rel: Relation) -> bool {
         let t = self.tree;
         if base(t.words[r].deprel) == "nsubj" {
-            let negated = t.dependents(r).any(|d| {
-                matches!(self.lemma(d), "not" | "never" | "no")
-                    || (rel != Relation::Opposes && LEADER_NEG.contains(&self.lemma(d)))
-            });
-            return negated;
+            return t
+                .dependents(r)
+                .any(|d| matches!(self.lemma(d), "not" | "never" | "no"));
         }
         self.blocked(r, rel)
     }
