@@ -217,13 +217,15 @@ impl Sentence {
     /// The agent of a passive verb: its `obl:agent`, or an `obl` marked by "by" when the
     /// verb has a passive subject or auxiliary ("the town was seized by the militia").
     pub fn agent_of(&self, v: usize) -> Option<usize> {
-        self.child(v, "obl:agent").or_else(|| {
+        // an agent is marked by "by": the parser's `obl:agent` without it is a misparse
+        // ("Rebels toppled President Assad" read as "rebels [who were] toppled")
+        let by = |o: &usize| self.case_of(*o) == Some("by");
+        self.children(v, "obl:agent").find(by).or_else(|| {
             let passive =
                 self.child(v, "nsubj:pass").is_some() || self.child(v, "aux:pass").is_some();
             passive
                 .then(|| {
-                    self.children(v, "obl")
-                        .find(|&o| self.case_of(o) == Some("by"))
+                    self.children(v, "obl").find(by)
                 })
                 .flatten()
         })
@@ -576,5 +578,20 @@ mod tests {
         ]);
         assert_eq!(s.agent_of(1), None);
         assert_eq!(s.case_of(4), Some("by"));
+    }
+
+    #[test]
+    fn an_agent_without_by_is_a_misparse() {
+        use Upos::*;
+        // Rebels toppled President Assad . (misparsed: "toppled" a participle of "Rebels",
+        // "Assad" its obl:agent)
+        let s = sentence(&[
+            ("Rebels", Noun, "NNS", 0, "root"),
+            ("toppled", Verb, "VBN", 1, "acl"),
+            ("President", Propn, "NNP", 4, "nmod:desc"),
+            ("Assad", Propn, "NNP", 2, "obl:agent"),
+            (".", Punct, ".", 1, "punct"),
+        ]);
+        assert_eq!(s.agent_of(1), None);
     }
 }
