@@ -245,6 +245,22 @@ fn coordinated_subjects() {
     assert_eq!(s.conjuncts(russia), vec![iran], "{tree}");
 }
 
+/// A sentence needs a finite verb: a past tense the tagger first read as a participle
+/// ("forces [that were] struck") is its verb.
+#[test]
+fn a_sentence_gets_a_finite_verb() {
+    expect_arcs(
+        "US forces struck sites used by Iran's Revolutionary Guards.",
+        &[
+            ("struck", "root", "ROOT"),
+            ("forces", "nsubj", "struck"),
+            ("sites", "obj", "struck"),
+            ("used", "acl", "sites"),
+            ("Guards", "obl", "used"),
+        ],
+    );
+}
+
 #[test]
 fn relative_clause_on_a_state() {
     expect_arcs(

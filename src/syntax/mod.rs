@@ -223,11 +223,7 @@ impl Sentence {
         self.children(v, "obl:agent").find(by).or_else(|| {
             let passive =
                 self.child(v, "nsubj:pass").is_some() || self.child(v, "aux:pass").is_some();
-            passive
-                .then(|| {
-                    self.children(v, "obl").find(by)
-                })
-                .flatten()
+            passive.then(|| self.children(v, "obl").find(by)).flatten()
         })
     }
 

@@ -331,6 +331,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
         return Err(r.bad("extra bytes after the parser weights"));
     }
     let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
+    let finite = super::tagger::finite_tags(&tags);
     Ok(Model {
         meta,
         tags,
@@ -340,6 +341,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Model> {
             dictionary,
             ambiguity,
             upos,
+            finite,
         },
         lemmatizer: Lemmatizer { words, suffixes },
         parser: Parser {

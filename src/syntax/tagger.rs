@@ -263,6 +263,18 @@ pub struct Tagger {
     pub ambiguity: HashMap<u64, u128>,
     /// The universal tag of each tag (from the tag list, not saved).
     pub upos: Vec<Upos>,
+    /// Whether each tag is a finite verb: an auxiliary, or a verb tagged `VBD`, `VBZ`,
+    /// `VBP`, `VB` (imperatives) or `MD` (from the tag list, not saved).
+    pub finite: Vec<bool>,
+}
+
+/// [`Tagger::finite`] for a tag list.
+pub fn finite_tags(tags: &[(Upos, &str)]) -> Vec<bool> {
+    tags.iter()
+        .map(|&(u, x)| {
+            u == Upos::Aux || (u == Upos::Verb && matches!(x, "VBD" | "VBZ" | "VBP" | "VB" | "MD"))
+        })
+        .collect()
 }
 
 /// Words seen fewer times have no ambiguity class.
@@ -282,10 +294,11 @@ impl Tagger {
     /// Tags a sentence: one tag index per word.
     ///
     /// Greedy, left to right; then two rules of English grammar: a sentence of four or more
-    /// words that ends with a full stop has a verb, and so does a relative clause opened by
-    /// ", which" or ", who". When the greedy tags break one, the word whose verb reading
-    /// scored closest to its chosen tag becomes a verb and the words after it are tagged
-    /// again ("Russia and Iran back Assad.", "Iran, which arms the Houthis, ...").
+    /// words that ends with a full stop has a finite verb, and a relative clause opened by
+    /// ", which" or ", who" has a verb. When the greedy tags break one, the word whose
+    /// (finite) verb reading scored closest to its chosen tag becomes that verb and the
+    /// words after it are tagged again ("Russia and Iran back Assad.", "US forces struck
+    /// sites used by ...", "Iran, which arms the Houthis, ...").
     pub fn tag(&self, forms: &[&str], atoms: &[WordAtoms]) -> Vec<u16> {
         let amb = ambiguity_classes(&self.ambiguity, atoms);
         let mut run = Run {
@@ -306,9 +319,9 @@ impl Tagger {
     fn run_pass(&self, forms: &[&str], atoms: &[WordAtoms], amb: &[u128], run: &mut Run) {
         run.tags.clear();
         self.tag_from(0, forms, atoms, amb, run);
-        for (start, end) in self.clauses_without_verb(forms, &run.tags) {
+        for (start, end, finite) in self.clauses_without_verb(forms, &run.tags) {
             let best = (start..end)
-                .filter_map(|i| self.verb_margin(i, forms, atoms, amb, run))
+                .filter_map(|i| self.verb_margin(i, finite, forms, atoms, amb, run))
                 .min_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, i, t)) = best {
                 run.tags.truncate(i);
@@ -358,11 +371,12 @@ impl Tagger {
     }
 
     /// For a lowercase noun, adjective, adverb or preposition at `i` (a word that could be
-    /// the missing verb): how far its best verb tag scores below its tag, the position and
-    /// that verb tag.
+    /// the missing verb; with `finite`, also a participle): how far its best verb tag (with
+    /// `finite`, finite verb tag) scores below its tag, the position and that verb tag.
     fn verb_margin(
         &self,
         i: usize,
+        finite: bool,
         forms: &[&str],
         atoms: &[WordAtoms],
         amb: &[u128],
@@ -372,20 +386,26 @@ impl Tagger {
         let open = matches!(
             self.upos.get(tag),
             Some(Upos::Noun | Upos::Adj | Upos::Adv | Upos::Adp | Upos::Propn | Upos::X)
-        );
+        ) || (finite && self.upos.get(tag) == Some(&Upos::Verb));
         if !open || !forms[i].starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
         self.score_at(i, atoms, amb, run);
         let verb = (0..run.scores.len())
-            .filter(|&t| self.upos[t].is_verbal())
+            .filter(|&t| self.upos[t].is_verbal() && (!finite || self.finite[t]))
             .max_by(|&a, &b| run.scores[a].total_cmp(&run.scores[b]))?;
         let chosen = run.scores.iter().copied().fold(f32::MIN, f32::max);
         Some((chosen - run.scores[verb], i, verb as u16))
     }
 
     /// Word ranges that grammar says hold a verb but whose tags have none.
-    fn clauses_without_verb(&self, forms: &[&str], tags: &[u16]) -> Vec<(usize, usize)> {
+    fn clauses_without_verb(&self, forms: &[&str], tags: &[u16]) -> Vec<(usize, usize, bool)> {
+        let finite = |i: usize| {
+            self.finite
+                .get(usize::from(tags[i]))
+                .copied()
+                .unwrap_or(false)
+        };
         let verbal = |i: usize| {
             self.upos
                 .get(usize::from(tags[i]))
@@ -400,13 +420,14 @@ impl Tagger {
                     .find(|&j| matches!(forms[j], "," | ";" | "." | ":"))
                     .unwrap_or(forms.len());
                 if end > i + 2 && !(i + 1..end).any(verbal) {
-                    out.push((i + 1, end));
+                    out.push((i + 1, end, false));
                 }
             }
         }
         let n = forms.len();
-        if n >= 4 && forms[n - 1] == "." && !(0..n).any(verbal) {
-            out.push((0, n - 1));
+        // a sentence needs a finite verb: "US forces struck sites" is no noun phrase
+        if n >= 4 && forms[n - 1] == "." && !(0..n).any(finite) {
+            out.push((0, n - 1, true));
         }
         out
     }

@@ -221,8 +221,15 @@ pub fn train(
 
     let all: Vec<&Example> = examples.iter().collect();
     let dev_refs: Vec<&Example> = dev_examples.iter().collect();
-    let upos: Vec<Upos> = sets.tags.iter().map(|t| t.0).collect();
-    let (first_pass, _) = train_tagger(&all, &dev_refs, &upos, None, options, options.seed, log);
+    let (first_pass, _) = train_tagger(
+        &all,
+        &dev_refs,
+        &sets.tags,
+        None,
+        options,
+        options.seed,
+        log,
+    );
 
     // jackknifed first-pass tags: the second pass and the parser learn from them
     let train_tags = jackknife(&examples, &sets, options, log);
@@ -232,7 +239,7 @@ pub fn train(
         train_tagger(
             &all,
             &dev_refs,
-            &upos,
+            &sets.tags,
             first,
             options,
             options.seed + 100,
@@ -353,12 +360,14 @@ fn ambiguity_table(examples: &[&Example]) -> HashMap<u64, u128> {
 fn train_tagger(
     examples: &[&Example],
     dev: &[&Example],
-    upos: &[Upos],
+    tags: &[(Upos, &'static str)],
     first: Option<(&Tagger, &[&Vec<u16>])>,
     options: &Options,
     seed: u64,
     log: &mut dyn FnMut(&str),
 ) -> (Tagger, f64) {
+    let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
+    let upos = upos.as_slice();
     let dictionary = tag_dictionary(examples);
     let ambiguity = ambiguity_table(examples);
     // a training sentence sees the classes counted on the other folds, so that its rare
@@ -428,6 +437,7 @@ fn train_tagger(
             dictionary: dictionary.clone(),
             ambiguity: ambiguity.clone(),
             upos: upos.to_vec(),
+            finite: tagger::finite_tags(tags),
         };
         let accuracy = if dev.is_empty() {
             0.0
@@ -489,11 +499,10 @@ fn jackknife(
                         .collect();
                     let mut quiet = |_: &str| {};
                     // no dev set here: the fold's tagger runs its full epochs
-                    let upos: Vec<Upos> = sets.tags.iter().map(|t| t.0).collect();
                     let (t, _) = train_tagger(
                         &rest,
                         &[],
-                        &upos,
+                        &sets.tags,
                         None,
                         options,
                         options.seed + 1 + f as u64,
