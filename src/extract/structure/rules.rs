@@ -220,6 +220,13 @@ impl TreeFinder<'_, '_> {
             if trig.relation == Relation::Controls && self.lemma(n) == "control" {
                 self.in_control(trig, n);
             }
+            if trig.relation == Relation::MeetsWith {
+                self.said_in_talks(trig, n);
+            }
+            return;
+        }
+        if trig.relation == Relation::MeetsWith && matches!(t.case_of(n), Some("during")) {
+            self.said_in_talks(trig, n);
             return;
         }
         if trig.relation == Relation::Supports && self.given_by(trig, n) {
@@ -366,6 +373,27 @@ impl TreeFinder<'_, '_> {
         let Some(holder) = holder else { return };
         let holders = self.entities(holder, ObjectKind::Actor);
         self.emit(&holders, Relation::Controls, &places, trig, n, "in-control");
+    }
+
+    /// "Xi warned Biden in a phone call", "told Blinken during talks": the meeting noun
+    /// `n` frames what the verb's subject did to its object, so the two met.
+    fn said_in_talks(&mut self, trig: &Trigger, n: usize) {
+        let t = self.tree;
+        let w = &t.words[n];
+        let Some(v) = w.head else { return };
+        if base(w.deprel) != "obl"
+            || t.words[v].upos != Upos::Verb
+            || self.blocked(v, trig.relation)
+        {
+            return;
+        }
+        let (Some(subj), Some(obj)) = (self.subjects(v), t.child(v, "obj")) else {
+            return;
+        };
+        let subjects = self.entities(subj, ObjectKind::Actor);
+        let mut objects = self.entities(obj, ObjectKind::Actor);
+        objects.retain(|o| !subjects.contains(o));
+        self.emit(&subjects, trig.relation, &objects, trig, n, "in-talks");
     }
 
     /// Whether a role noun's statement is not a fact. A role named in the subject is not
