@@ -6,7 +6,11 @@
 //!   (UPOS, XPOS) tag;
 //! - [`lemma`]: tables learned from the treebank give its lemma;
 //! - [`parser`]: a greedy arc-hybrid transition parser gives its head and relation
-//!   (the relation with EWT's subtypes: `nmod:poss`, `nsubj:pass`, `acl:relcl`, ...).
+//!   (the relation with EWT's subtypes: `nmod:poss`, `nsubj:pass`, `acl:relcl`, ...);
+//! - [`repair`]: arcs that break a rule of English grammar are mended (a relative clause
+//!   that swallowed the main verb).
+//!
+//! The tagger also reads [`wordnet`], a part-of-speech lexicon built from WordNet 3.0.
 //!
 //! The model is trained from UD English EWT by `cargo run --release --bin train-syntax --
 //! ../shared/ud data/syntax` ([`train`]) and embedded in the binary ([`Model::embedded`]).
@@ -36,9 +40,11 @@ pub mod lemma;
 mod model_file;
 pub mod parser;
 pub mod perceptron;
+pub mod repair;
 pub mod score;
 pub mod tagger;
 pub mod train;
+pub mod wordnet;
 
 use std::sync::OnceLock;
 
@@ -337,6 +343,7 @@ impl Model {
 
     /// Reads a model file's bytes; `name` is used in error messages.
     pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
+        wordnet::load();
         model_file::read(bytes, name)
     }
 
@@ -382,7 +389,9 @@ impl Model {
                 }
             })
             .collect();
-        Sentence { words }
+        let mut sentence = Sentence { words };
+        repair::repair(&mut sentence);
+        sentence
     }
 
     /// Parses the tokens `tokens` of `text` as one sentence; words keep their byte spans.
@@ -497,7 +506,7 @@ mod tests {
 
     /// A sentence from (form, upos, xpos, head 1-based or 0, deprel) rows, spans as if
     /// the forms were separated by single spaces.
-    fn sentence(rows: &[(&str, Upos, &'static str, usize, &'static str)]) -> Sentence {
+    pub(super) fn sentence(rows: &[(&str, Upos, &'static str, usize, &'static str)]) -> Sentence {
         let mut at = 0;
         let words = rows
             .iter()

@@ -5,7 +5,10 @@
 //! possessive marker) as well as the universal tag. Features: the word (as written and
 //! lowercased), its prefixes and suffixes, its shape, the words two either side with their
 //! suffixes, the sets of tags each nearby word had in training (ambiguity classes), and
-//! the tags already chosen for the two words before. A second pass adds the first pass's
+//! the tags already chosen for the two words before, and what WordNet says the word and
+//! its neighbours can be ([`wordnet::class`]: a lemma of which parts of speech, a plural,
+//! a past form, a preposition), which speaks for the words training never showed ("annexed",
+//! "alongside"). A second pass adds the first pass's
 //! tags of the words to the right. Frequent words that always carry one tag in training
 //! are tagged from a dictionary without scoring. On top, two rules of English grammar
 //! (see [`Tagger::tag`]): a full sentence, and a relative clause, has a verb.
@@ -14,6 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::labels::Upos;
 use super::perceptron::{Feature, Weights, feature, hash_str, mix};
+use super::wordnet;
 
 /// Per-word values that features read, computed once per sentence.
 #[derive(Clone, Debug, Default)]
@@ -23,6 +27,8 @@ pub struct WordAtoms {
     pub shape: u64,
     pub prefixes: [u64; 3],
     pub suffixes: [u64; 4],
+    /// The word's WordNet class ([`wordnet::class`]), hashed.
+    pub lexical: u64,
 }
 
 /// Out of range positions read these values.
@@ -53,6 +59,7 @@ impl WordAtoms {
             shape: hash_str(&shape(form)),
             prefixes,
             suffixes,
+            lexical: mix(0x1e71_ca10, u64::from(wordnet::class(&lower))),
         }
     }
 }
@@ -143,6 +150,7 @@ pub fn features(atoms: &[WordAtoms], amb: &[u128], i: usize, ctx: Context, out: 
     let lower = |d: isize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |a| a.lower);
     let suffix3 = |d: isize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |a| a.suffixes[2]);
     let shape_at = |d: isize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |a| a.shape);
+    let lexical = |d: isize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |a| a.lexical);
     let mut push = |template: u64, values: &[u64]| out.push(feature(template, values));
     push(1, &[]);
     push(2, &[w.form]);
@@ -187,6 +195,13 @@ pub fn features(atoms: &[WordAtoms], amb: &[u128], i: usize, ctx: Context, out: 
     push(41, &[seen_verb, w.lower]);
     push(42, &[seen_verb, prev, amb_at(0)]);
     push(43, &[seen_verb, amb_at(0), amb_at(1)]);
+    // what WordNet says the word (and its stem) can be: for words training never showed
+    push(44, &[w.lexical]);
+    push(45, &[w.lexical, w.shape]);
+    push(46, &[lexical(-1)]);
+    push(47, &[lexical(1)]);
+    push(48, &[prev, w.lexical]);
+    push(49, &[w.lexical, w.suffixes[1]]);
 }
 
 /// All features of word `i` after the tags `tags` of the words before it: [`features`],
@@ -238,6 +253,7 @@ pub fn right_features(
     push(109, &[w.suffixes[2], t(1)]);
     push(110, &[w.lower, t(0)]);
     push(111, &[w.shape, t(0), t(1)]);
+    push(112, &[w.lexical, t(1)]);
 }
 
 /// The hash of a tag set for features.

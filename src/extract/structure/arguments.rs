@@ -421,16 +421,31 @@ impl TreeFinder<'_, '_> {
         out
     }
 
+    /// The first member of a list that `x` opens or heads: `x` itself when "including" is
+    /// its `case` ("allies, including A and B"), or the object of `x` when `x` is the
+    /// participle "including" attached as a clause (`acl`/`advcl`) to what it lists from.
+    pub(super) fn listed_by(&self, x: usize) -> Option<usize> {
+        let t = self.tree;
+        if t.child(x, "case")
+            .is_some_and(|c| self.folded(c) == "including")
+        {
+            return Some(x);
+        }
+        (self.folded(x) == "including" && matches!(t.words[x].deprel, "acl" | "advcl"))
+            .then(|| t.child(x, "obj"))
+            .flatten()
+    }
+
     /// The entities word `w` and its conjuncts name, and the members it lists ("capitals,
     /// including Kandahar and Herat").
     pub(super) fn entities(&self, w: usize, want: ObjectKind) -> Vec<usize> {
         let t = self.tree;
         let mut out = Vec::new();
-        let listed = t.subtree(w).into_iter().filter(|&x| {
-            x != w
-                && t.child(x, "case")
-                    .is_some_and(|c| self.folded(c) == "including")
-        });
+        let listed = t
+            .subtree(w)
+            .into_iter()
+            .filter(|&x| x != w)
+            .flat_map(|x| self.listed_by(x));
         let mut words: Vec<usize> = std::iter::once(w).chain(t.conjuncts(w)).collect();
         for x in listed {
             words.push(x);

@@ -47,12 +47,15 @@ impl TreeFinder<'_, '_> {
         }
         // "fought alongside the army against the rebels": the side it fights on is not an
         // enemy, the one named by "against" still is
+        // (the parser may hang "against the rebels" on "the army")
         let mut only_against = false;
         if !trig.unless_split.is_empty() && self.has_phrase(v, &trig.unless_split, true) {
             let against = trig.preps_split.iter().any(|p| p == &["against"])
                 && t.dependents(v).any(|d| {
                     matches!(base(t.words[d].deprel), "obl" | "nmod")
-                        && t.case_of(d) == Some("against")
+                        && (t.case_of(d) == Some("against")
+                            || t.children(d, "nmod")
+                                .any(|n| t.case_of(n) == Some("against")))
                 });
             if !against {
                 return;
@@ -125,7 +128,11 @@ impl TreeFinder<'_, '_> {
                 _ => false,
             };
             // a prepositional phrase the parser hung on the object: "fired missiles at X"
-            let hung: Vec<usize> = if rel == "obj" && !only_against {
+            let hung: Vec<usize> = if only_against && matches!(rel, "obl" | "nmod") {
+                t.children(d, "nmod")
+                    .filter(|&n| t.case_of(n) == Some("against"))
+                    .collect()
+            } else if rel == "obj" && !only_against {
                 t.children(d, "nmod")
                     .filter(|&n| {
                         t.case_of(n).is_some_and(|c| {
@@ -563,11 +570,9 @@ impl TreeFinder<'_, '_> {
             holders.extend(self.entities(s, ObjectKind::Actor));
         }
         // "Machar's allies, including A and B"
-        for d in t.children(r, "nmod") {
-            if t.child(d, "case")
-                .is_some_and(|c| self.folded(c) == "including")
-            {
-                holders.extend(self.entities(d, ObjectKind::Actor));
+        for d in t.children(r, "nmod").chain(t.children(r, "acl")) {
+            if let Some(m) = self.listed_by(d) {
+                holders.extend(self.entities(m, ObjectKind::Actor));
             }
         }
         if matches!(word.deprel, "compound" | "nmod:desc")

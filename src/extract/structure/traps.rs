@@ -152,6 +152,13 @@ impl TreeFinder<'_, '_> {
                 // "the charge that it backs X": a clause with "that" as a mark is the noun's
                 // content, whatever the parser calls it
                 "acl:relcl" => t.children(v, "mark").next().is_some(),
+                // "failed to take control": an infinitive without a subject is the verb's
+                // complement even when the parser calls it an adverbial clause
+                "advcl" => {
+                    t.children(v, "mark")
+                        .any(|m| t.words[m].form.eq_ignore_ascii_case("to"))
+                        && t.child(v, "nsubj").is_none()
+                }
                 "obj" | "obl" | "nmod" | "nsubj:pass" => noun,
                 _ => false,
             };
