@@ -976,20 +976,35 @@ impl<'a> RelationFinder<'a> {
     /// "the visit" (the last visitor). `None` when no event noun stands there.
     fn event_agents(&self, s: usize, from: usize, e: usize) -> Option<Vec<usize>> {
         let mut k = from;
-        while k < e && k < from + 5 {
+        // "condemned what it called an attack by X": the speaker's own name for the event
+        let mut limit = from + 5;
+        if k + 3 <= e
+            && self.w(k) == "what"
+            && matches!(self.w(k + 1), "he" | "she" | "it" | "they" | "we")
+            && matches!(self.w(k + 2), "called" | "termed" | "described")
+        {
+            k += if self.w(k + 2) == "described" && k + 3 < e && self.w(k + 3) == "as" {
+                4
+            } else {
+                3
+            };
+            limit = k + 5;
+        }
+        while k < e && k < limit {
             let w = self.w(k);
             if let Some(m) = self.mention(k) {
                 if m.kind == MentionKind::Pronoun && matches!(w, "it" | "them") {
                     return Some(self.last_attack.clone());
                 }
                 let n = m.tokens.end;
-                let modifier = m.kind == MentionKind::Demonym
-                    || (n < e && self.tokens[n].kind == TokenKind::Possessive)
-                    || (n < e && self.raw(n) == "-");
+                let possessive = n < e && self.tokens[n].kind == TokenKind::Possessive;
+                let modifier =
+                    m.kind == MentionKind::Demonym || possessive || (n < e && self.raw(n) == "-");
                 if !modifier {
                     return None;
                 }
-                k = n;
+                // past the "'s" of "Russia's war"
+                k = if possessive { n + 1 } else { n };
                 continue;
             }
             let r: &[&str] = &self.ws[k..(k + 3).min(e)];

@@ -101,6 +101,7 @@ const ACTS: &[&str] = &[
     "aggression",
     "advance",
     "intervention",
+    "war",
 ];
 
 /// Verbs of which a noun trigger's object takes the subject: "launched an offensive".
@@ -223,6 +224,28 @@ impl TreeFinder<'_, '_> {
             && let Some(e) = self.before_relative(w, want)
         {
             return Some(e);
+        }
+        // "condemned what he called an attack by X": a free relative of naming stands for
+        // what it names (the parser may hang "by X" on "called")
+        if word.lemma == "what"
+            && let Some(c) = t.children(w, "acl:relcl").find(|&c| {
+                matches!(
+                    self.lemma(c),
+                    "call" | "term" | "describe" | "label" | "brand"
+                )
+            })
+            && let Some(x) = t.child(c, "obj").or_else(|| t.child(c, "xcomp"))
+        {
+            let by = || {
+                t.children(c, "obl")
+                    .find(|&o| t.case_of(o) == Some("by"))
+                    .and_then(|o| self.entity(o, want, depth + 1))
+            };
+            return self.entity(x, want, depth + 1).or_else(|| {
+                (want == ObjectKind::Actor && ACTS.contains(&self.lemma(x)))
+                    .then(by)
+                    .flatten()
+            });
         }
         // "his Turkish counterpart, Hakan Fidan": an apposition names the same one
         if matches!(word.upos, Upos::Noun)
