@@ -93,6 +93,10 @@ pub struct Lexicon {
     ambiguous: Vec<(String, Vec<String>)>,
     /// title synonym -> title used in roles
     titles: FxHashMap<String, String>,
+    /// [`Lexicon::office_title`]'s tables, built once: normalized title synonym ->
+    /// normalized title, and normalized title -> the title as roles write it
+    office_synonyms: FxHashMap<String, String>,
+    offices: FxHashMap<String, String>,
     targets: Vec<(usize, How)>,
     /// per target: whether its entry is a place (stop-words veto places)
     place_targets: Vec<bool>,
@@ -217,6 +221,20 @@ impl LexiconBuilder {
                 .entry((r.title.clone(), r.of.clone()))
                 .or_default()
                 .push(i);
+        }
+        {
+            use crate::model::normalize_name;
+            // the first match in each map's (fixed) order, as a scan would find it
+            for (syn, title) in &lex.titles {
+                lex.office_synonyms
+                    .entry(normalize_name(syn))
+                    .or_insert_with(|| normalize_name(title));
+            }
+            for (title, _) in lex.roles_by_office.keys() {
+                lex.offices
+                    .entry(normalize_name(title))
+                    .or_insert_with(|| title.clone());
+            }
         }
         lex.capital_of = vec![NO_STATE; lex.entries.len()];
         for (i, e) in lex.entries.iter().enumerate() {
@@ -521,19 +539,9 @@ impl Lexicon {
     /// normalization ("Secretary-General" -> `secretary-general`, "premier" -> `prime
     /// minister`). Linear in the number of offices; used by lookups only.
     fn office_title(&self, written: &str) -> Option<String> {
-        use crate::model::normalize_name;
-        let t = normalize_name(written);
-        let t = self
-            .titles
-            .iter()
-            .find(|(syn, _)| normalize_name(syn) == t)
-            .map(|(_, title)| normalize_name(title))
-            .unwrap_or(t);
-        self.roles_by_office
-            .keys()
-            .map(|(title, _)| title)
-            .find(|title| normalize_name(title) == t)
-            .cloned()
+        let t = crate::model::normalize_name(written);
+        let t = self.office_synonyms.get(&t).unwrap_or(&t);
+        self.offices.get(t).cloned()
     }
 
     /// Finds every lexicon name in a tokenized text, leftmost-longest. Places named by a
