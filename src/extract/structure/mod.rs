@@ -246,6 +246,13 @@ mod tests {
                 "Regional President Masoud Barzani's Kurdistan Democratic Party won the vote.",
                 "Masoud Barzani controls Kurdistan Democratic Party",
             ),
+            // a role inside a noun phrase is presupposed: the clause's "accused" or
+            // "sought" does not deny it
+            (
+                "Kurdish officials accused the main rival of Masoud Barzani's Kurdistan \
+                 Democratic Party of treason.",
+                "Masoud Barzani controls Kurdistan Democratic Party",
+            ),
             // a role noun after "remains"
             (
                 "Russia remains Syria's most important backer.",
@@ -315,10 +322,29 @@ mod tests {
             "Russian forces backed by the new arrivals are trying to dislodge the Ukrainians.",
             // the adjective describes the town, not the city named after it
             "Altun Kupri, a Kurdish-held town on the road to Erbil, was quiet.",
+            // a role that is the clause's predicate is what the clause denies
+            "Russia is not Assad's backer.",
+            "Officials denied that Russia is Assad's main backer.",
         ] {
             let got = edges(&x, sentence);
             assert!(got.is_empty(), "{sentence}: {got:?}");
         }
+    }
+
+    /// A leader title inside a noun phrase is presupposed: the traps of the clause around
+    /// it do not veto it (the window rules find it, the tree keeps it).
+    #[test]
+    fn a_title_survives_the_clause_around_it() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Officials denied that HTS leader Abu Mohammed al-Jolani had met Erdogan.",
+        );
+        assert!(
+            got.contains(&"Ahmed al-Sharaa controls Hayat Tahrir al-Sham".to_string()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|e| e.contains("meets-with")), "{got:?}");
     }
 
     /// Parallel extraction gives the statements one thread gives, in document order.

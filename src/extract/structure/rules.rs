@@ -403,20 +403,6 @@ impl TreeFinder<'_, '_> {
         self.emit(&subjects, trig.relation, &objects, trig, n, "in-talks");
     }
 
-    /// Whether a role noun's statement is not a fact. A role named in the subject is not
-    /// what the clause asserts or denies: "Its leader, X, has not been seen" still says X
-    /// leads it; only the noun's own words count there ("not", and "former" as
-    /// [`Self::role`] checks for every role noun).
-    fn role_blocked(&self, r: usize, rel: Relation) -> bool {
-        let t = self.tree;
-        if base(t.words[r].deprel) == "nsubj" {
-            return t
-                .dependents(r)
-                .any(|d| matches!(self.lemma(d), "not" | "never" | "no"));
-        }
-        self.blocked(r, rel)
-    }
-
     /// The group "its" refers to at the start of a sentence ("Its leader, X"): the armed
     /// group or organization named first in the latest earlier sentence that names one.
     fn group_before(&self) -> Option<usize> {
@@ -462,7 +448,7 @@ impl TreeFinder<'_, '_> {
                 self.rf.entities[group.entity].etype,
                 EntityType::ArmedGroup | EntityType::Organization
             )
-            || self.blocked(h, Relation::Controls)
+            || self.role_blocked(h, Relation::Controls)
         {
             return;
         }

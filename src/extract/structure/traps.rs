@@ -108,9 +108,14 @@ const GONE: &[&str] = &[
 impl TreeFinder<'_, '_> {
     /// Whether anything in the tree makes the statement at `x` not a fact.
     pub(super) fn blocked(&self, x: usize, rel: Relation) -> bool {
+        self.blocked_within(x, rel, 8)
+    }
+
+    /// [`Self::blocked`] looking at most `steps` words up from `x` (1: `x`'s own words).
+    fn blocked_within(&self, x: usize, rel: Relation, steps: usize) -> bool {
         let t = self.tree;
         let mut v = x;
-        for step in 0..8 {
+        for step in 0..steps {
             for d in t.dependents(v) {
                 let dw = &t.words[d];
                 let lemma = dw.lemma.as_str();
@@ -173,7 +178,32 @@ impl TreeFinder<'_, '_> {
     /// Whether the statement whose trigger is word `x` is not a fact by the tree: negated,
     /// modal, conditional, or governed by denial, fear or refusal.
     pub(super) fn vetoes(&self, x: usize, rel: Relation, pattern: &str) -> bool {
-        self.blocked(x, rel) || self.mistagged(x, pattern) || self.naming(x, pattern)
+        let blocked = if pattern.starts_with("controls/leader") {
+            self.role_blocked(x, rel)
+        } else {
+            self.blocked(x, rel)
+        };
+        blocked || self.mistagged(x, pattern) || self.naming(x, pattern)
+    }
+
+    /// Whether a role noun's statement is not a fact. A role named inside a noun phrase or
+    /// as an argument is presupposed, not asserted: "Officials denied that HTS leader Jolani
+    /// ...", "accused the rival of Barzani's party" and "Its leader, X, has not been seen"
+    /// still say who leads what; only the noun's own words count there ("not", "former").
+    /// A role that is the clause's predicate ("Russia is not Assad's backer", "X remains
+    /// its ally") is what the clause asserts, and the clause's traps apply.
+    pub(super) fn role_blocked(&self, r: usize, rel: Relation) -> bool {
+        let t = self.tree;
+        let predicate = t.child(r, "cop").is_some()
+            || matches!(
+                base(t.words[r].deprel),
+                "root" | "xcomp" | "ccomp" | "advcl" | "parataxis" | "conj"
+            );
+        if predicate {
+            self.blocked(r, rel)
+        } else {
+            self.blocked_within(r, rel, 1)
+        }
     }
 
     /// Whether "call" at `x` names or describes rather than phones: "called U.S. moves
