@@ -1,7 +1,7 @@
 //! Tagger and parser speed on one core, and the model's load time.
 //!
 //! Run by hand: `cargo bench --bench syntax` (release build). Prints the time to build the
-//! WordNet lexicon (once per process) and the model load time
+//! WordNet lexicon and the word clusters (once per process) and the model load time
 //! (best and median of 10 loads), then words per second for tagging and parsing (with
 //! lemmas) the words of `../shared/ud/en_ewt-ud-test.conllu` when it is there, and of the
 //! test articles in `tests/fixtures/articles/` split and tokenized as extraction does.
@@ -38,8 +38,9 @@ fn main() {
     // built once per process, on the first model load
     let t = Instant::now();
     actorgraph::syntax::wordnet::load();
+    actorgraph::syntax::clusters::load();
     println!(
-        "WordNet lexicon (first model load only): {:.1} ms",
+        "WordNet lexicon and word clusters (first model load only): {:.1} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
     let mut loads = Vec::new();

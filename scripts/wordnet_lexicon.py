@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds data/syntax/wordnet.tsv, the part-of-speech lexicon the tagger reads, from
+"""Builds data/syntax/wordnet.tsv.gz (gzip-compressed text), the part-of-speech lexicon the tagger reads, from
 WordNet 3.0 as Debian's wordnet-base package installs it (/usr/share/wordnet).
 
     apt-get install wordnet-base && python3 scripts/wordnet_lexicon.py
@@ -18,11 +18,12 @@ own suffix rules at run time and looks the stem up. Deterministic: the same Word
 the same file.
 """
 
+import gzip
 import sys
 from pathlib import Path
 
 WN = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
-OUT = Path(__file__).resolve().parent.parent / "data" / "syntax" / "wordnet.tsv"
+OUT = Path(__file__).resolve().parent.parent / "data" / "syntax" / "wordnet.tsv.gz"
 POS = ["noun", "verb", "adj", "adv"]
 
 
@@ -66,9 +67,9 @@ def main():
                 flags[f[0]] = flags.get(f[0], 0) | (1 << (5 + k))
     for word, (_, k) in best.items():
         flags[word] |= (k << 8) | (1 << 10)
-    with open(OUT, "w", encoding="utf-8") as out:
-        for word in sorted(flags):
-            out.write(f"{word}\t{flags[word]}\n")
+    text = "".join(f"{word}\t{flags[word]}\n" for word in sorted(flags))
+    # gzip without a timestamp, so the same WordNet gives the same bytes
+    OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{len(flags)} words -> {OUT}")
 
 

@@ -951,12 +951,16 @@ impl<'a> MentionFinder<'a> {
             || (pat.words.pronouns_plural.contains(w) && w != "their")
         {
             let plural = w != "it";
-            if let Some(e) = self.last_entity(|t| {
+            let fits = |t: EntityType| {
                 matches!(
                     t,
                     EntityType::ArmedGroup | EntityType::Organization | EntityType::State
                 ) || (plural && t == EntityType::Group)
-            }) {
+            };
+            let opener = (i == sent_start)
+                .then(|| self.previous_opener(sent_start, fits))
+                .flatten();
+            if let Some(e) = opener.or_else(|| self.last_entity(fits)) {
                 self.push(i..i + 1, e, MentionKind::Pronoun);
             }
             return i + 1;
@@ -1029,6 +1033,29 @@ impl<'a> MentionFinder<'a> {
             return self.unknown_name(i, sent_start, end);
         }
         i + 1
+    }
+
+    /// A pronoun that opens a sentence continues the topic of the one before, which its
+    /// first words name ("The BLA ... waged an insurgency against the Pakistani state. It
+    /// accuses Islamabad ..."): the entity of the previous sentence's first mention, when
+    /// that mention opens it and fits `want`.
+    fn previous_opener(
+        &self,
+        sent_start: usize,
+        want: impl Fn(EntityType) -> bool,
+    ) -> Option<usize> {
+        let k = self.sent_starts.binary_search(&sent_start).ok()?;
+        let prev = *self.sent_starts.get(k.checked_sub(1)?)?;
+        let first = self
+            .mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.tokens.start >= prev)
+            .last()?;
+        let opens = first.tokens.start == prev
+            || (first.tokens.start == prev + 1 && self.words[prev] == "the");
+        (opens && first.tokens.end <= sent_start && want(self.entities[first.entity].etype))
+            .then_some(first.entity)
     }
 
     /// The start of the sentence holding token `t`.

@@ -34,6 +34,7 @@
 //! # Ok::<(), actorgraph::Error>(())
 //! ```
 
+pub mod clusters;
 pub mod conllu;
 pub mod labels;
 pub mod lemma;
@@ -344,6 +345,7 @@ impl Model {
     /// Reads a model file's bytes; `name` is used in error messages.
     pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
         wordnet::load();
+        clusters::load();
         model_file::read(bytes, name)
     }
 
@@ -363,12 +365,14 @@ impl Model {
     pub fn parse_tagged(&self, forms: &[&str], atoms: &[WordAtoms], tags: &[u16]) -> Sentence {
         let tag_values: Vec<u64> = tags.iter().map(|&t| u64::from(t) + 3).collect();
         let words: Vec<u64> = atoms.iter().map(|a| a.lower).collect();
+        let clusters: Vec<[u64; 4]> = atoms.iter().map(|a| a.cluster).collect();
         let punct = parser::punct_before(
             tags.iter()
                 .map(|&t| self.tags[usize::from(t)].0 == Upos::Punct),
         );
         let arcs = self.parser.parse(&Input {
             words: &words,
+            clusters: &clusters,
             tags: &tag_values,
             punct_before: &punct,
         });
@@ -498,6 +502,18 @@ impl Sentence {
             self.draw(c, &next, Some(k + 1 == children.len()), seen, out);
         }
     }
+}
+
+/// The text of a gzip-compressed data file embedded at build time. The files are written
+/// by the project's scripts and checked by its tests, so a corrupt one is a build error,
+/// not an input error.
+pub(crate) fn gunzip(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_string(&mut text)
+        .unwrap_or_else(|e| panic!("embedded {name} is not gzip-compressed UTF-8: {e}"));
+    text
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use super::perceptron::{ENTRY, Pages, Weights};
 use super::tagger::Tagger;
 
 /// The version this code reads and writes.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 const MAGIC: &str = "actorgraph-syntax-model";
 
 /// How a model was made and how well it did, written in the file's header.

@@ -42,6 +42,8 @@ impl Move {
 /// many punctuation words come before each word (`n + 1` counts).
 pub struct Input<'a> {
     pub words: &'a [u64],
+    /// Each word's cluster path prefixes ([`WordAtoms::cluster`]).
+    pub clusters: &'a [[u64; 4]],
     pub tags: &'a [u64],
     pub punct_before: &'a [u32],
 }
@@ -412,6 +414,23 @@ impl Config {
         push(&[b0t, set(&self.left_labels, b0)]);
         push(&[s1t, set(&self.right_labels, s1)]);
         push(&[s1t, set(&self.left_labels, s1)]);
+        // Brown clusters in place of words (Koo, Carreras and Collins 2008)
+        let cluster = |i: usize, k: usize| match i {
+            ABSENT => NONE,
+            i if i == n => ROOT,
+            i => input.clusters[i][k],
+        };
+        push(&[cluster(s0, 3)]);
+        push(&[cluster(b0, 3)]);
+        push(&[cluster(s1, 3)]);
+        push(&[cluster(b1, 3)]);
+        push(&[cluster(s0, 1), cluster(b0, 1)]);
+        push(&[cluster(s0, 3), b0t]);
+        push(&[s0t, cluster(b0, 3)]);
+        push(&[cluster(s0, 1), s0t, cluster(b0, 1), b0t]);
+        push(&[cluster(s1, 1), cluster(s0, 1), b0t]);
+        push(&[cluster(b0, 1), cluster(b1, 1)]);
+        push(&[cluster(s0, 0), cluster(b0, 0), d]);
     }
 }
 

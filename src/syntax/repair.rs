@@ -9,12 +9,44 @@
 //!   Houthis, denied the report": when the parser makes "denied" a conjunct of "arms" with
 //!   no coordinator and leaves the noun "Iran" as the root, the sentence has no main verb;
 //!   the verb after the comma becomes the root, with the antecedent its subject.
+//! - A past tense is finite: "US forces struck sites": when the parser reads "struck"
+//!   (tagged VBD, not VBN) as a clause describing the noun root ("forces [that were]
+//!   struck"), the sentence has no main verb; the verb becomes the root, the noun its
+//!   subject.
 
 use super::{Sentence, Upos};
 
 /// Applies every repair to `s`.
 pub fn repair(s: &mut Sentence) {
     relative_clause_main_verb(s);
+    past_tense_main_verb(s);
+}
+
+/// The repair for a finite past tense read as a noun's clause (see the module docs).
+fn past_tense_main_verb(s: &mut Sentence) {
+    let Some(a) = s.root() else { return };
+    if !matches!(s.words[a].upos, Upos::Noun | Upos::Propn) {
+        return;
+    }
+    let main = s.children(a, "acl").find(|&v| {
+        v > a
+            && s.words[v].upos == Upos::Verb
+            && s.words[v].xpos == "VBD"
+            && s.dependents(v).all(|d| {
+                !matches!(
+                    s.words[d].deprel,
+                    "mark" | "nsubj" | "nsubj:pass" | "aux" | "aux:pass"
+                )
+            })
+    });
+    let Some(v) = main else { return };
+    for d in s.dependents(a).filter(|&d| d > v).collect::<Vec<_>>() {
+        s.words[d].head = Some(v);
+    }
+    s.words[v].head = None;
+    s.words[v].deprel = "root";
+    s.words[a].head = Some(v);
+    s.words[a].deprel = "nsubj";
 }
 
 /// The repair for a main verb swallowed by a relative clause (see the module docs).
@@ -116,6 +148,32 @@ mod tests {
             (".", Upos::Punct, ".", 1, "punct"),
         ];
         let mut s = sentence(&rows);
+        let before = s.clone();
+        repair(&mut s);
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_past_tense_read_as_a_nouns_clause_becomes_the_main_verb() {
+        // "US forces struck sites." as the parser can misread it
+        let rows = |xpos| {
+            [
+                ("US", Upos::Propn, "NNP", 2, "compound"),
+                ("forces", Upos::Noun, "NNS", 0, "root"),
+                ("struck", Upos::Verb, xpos, 2, "acl"),
+                ("sites", Upos::Noun, "NNS", 3, "obj"),
+                (".", Upos::Punct, ".", 2, "punct"),
+            ]
+        };
+        let mut s = sentence(&rows("VBD"));
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[2], (None, "root"));
+        assert_eq!(a[1], (Some(2), "nsubj"));
+        assert_eq!(a[4], (Some(2), "punct"), "the full stop");
+        assert_eq!(a[3], (Some(2), "obj"));
+        // "US forces trained in Iran.": a participle describes the noun
+        let mut s = sentence(&rows("VBN"));
         let before = s.clone();
         repair(&mut s);
         assert_eq!(s, before);

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::labels::Upos;
 use super::perceptron::{Feature, Weights, feature, hash_str, mix};
-use super::wordnet;
+use super::{clusters, wordnet};
 
 /// Per-word values that features read, computed once per sentence.
 #[derive(Clone, Debug, Default)]
@@ -29,7 +29,12 @@ pub struct WordAtoms {
     pub suffixes: [u64; 4],
     /// The word's WordNet class ([`wordnet::class`]), hashed.
     pub lexical: u64,
+    /// Its Brown cluster's path ([`clusters::path`]) cut to 4, 6, 10 and 20 steps.
+    pub cluster: [u64; 4],
 }
+
+/// The cluster path prefixes [`WordAtoms::cluster`] keeps.
+pub const CLUSTER_PREFIXES: [u8; 4] = [4, 6, 10, 20];
 
 /// Out of range positions read these values.
 const BEFORE: u64 = 0x5a5a_0001;
@@ -60,6 +65,10 @@ impl WordAtoms {
             prefixes,
             suffixes,
             lexical: mix(0x1e71_ca10, u64::from(wordnet::class(&lower))),
+            cluster: {
+                let p = clusters::path(form);
+                CLUSTER_PREFIXES.map(|k| p.prefix(k))
+            },
         }
     }
 }
@@ -202,6 +211,19 @@ pub fn features(atoms: &[WordAtoms], amb: &[u128], i: usize, ctx: Context, out: 
     push(47, &[lexical(1)]);
     push(48, &[prev, w.lexical]);
     push(49, &[w.lexical, w.suffixes[1]]);
+    // what the word and its neighbours are used like in raw text
+    let cluster =
+        |d: isize, k: usize| at(d).map_or(if d < 0 { BEFORE } else { AFTER }, |a| a.cluster[k]);
+    for k in 0..4 {
+        push(50 + k as u64, &[w.cluster[k]]);
+    }
+    push(54, &[cluster(-1, 3)]);
+    push(55, &[cluster(1, 3)]);
+    push(56, &[cluster(-1, 1)]);
+    push(57, &[cluster(1, 1)]);
+    push(58, &[prev, w.cluster[2]]);
+    push(59, &[w.cluster[3], cluster(1, 1)]);
+    push(60, &[w.cluster[1], w.shape]);
 }
 
 /// All features of word `i` after the tags `tags` of the words before it: [`features`],
@@ -254,6 +276,7 @@ pub fn right_features(
     push(110, &[w.lower, t(0)]);
     push(111, &[w.shape, t(0), t(1)]);
     push(112, &[w.lexical, t(1)]);
+    push(113, &[w.cluster[2], t(1)]);
 }
 
 /// The hash of a tag set for features.

@@ -569,6 +569,10 @@ fn train_parser(
         .iter()
         .map(|e| e.atoms.iter().map(|a| a.lower).collect())
         .collect();
+    let clusters: Vec<Vec<[u64; 4]>> = examples
+        .iter()
+        .map(|e| e.atoms.iter().map(|a| a.cluster).collect())
+        .collect();
     let tags: Vec<Vec<u64>> = train_tags.iter().map(|t| tag_values(t)).collect();
     let is_punct: Vec<bool> = sets.tags.iter().map(|(u, _)| *u == Upos::Punct).collect();
     let puncts: Vec<Vec<u32>> = train_tags
@@ -582,13 +586,14 @@ fn train_parser(
             let handles: Vec<_> = runs
                 .iter_mut()
                 .map(|(step, rng, order)| {
-                    let (words, tags, puncts) = (&words, &tags, &puncts);
+                    let (words, clusters, tags, puncts) = (&words, &clusters, &tags, &puncts);
                     scope.spawn(move || {
                         rng.shuffle(order);
                         let (mut moves, mut errors) = (0usize, 0usize);
                         for &k in order.iter() {
                             let input = Input {
                                 words: &words[k],
+                                clusters: &clusters[k],
                                 tags: &tags[k],
                                 punct_before: &puncts[k],
                             };
@@ -696,10 +701,12 @@ fn parse_scores(
     let (mut heads, mut labeled, mut all) = (0usize, 0usize, 0usize);
     for (e, t) in dev.iter().zip(dev_tags) {
         let words: Vec<u64> = e.atoms.iter().map(|a| a.lower).collect();
+        let clusters: Vec<[u64; 4]> = e.atoms.iter().map(|a| a.cluster).collect();
         let tags = tag_values(t);
         let punct = parser::punct_before(t.iter().map(|&x| is_punct[usize::from(x)]));
         let arcs = parser.parse(&Input {
             words: &words,
+            clusters: &clusters,
             tags: &tags,
             punct_before: &punct,
         });

@@ -1,7 +1,7 @@
 //! What WordNet knows about a word's part of speech: a word in, a small class code out,
 //! which the tagger reads as a feature.
 //!
-//! The lexicon (`data/syntax/wordnet.tsv`, built from WordNet 3.0 by
+//! The lexicon (`data/syntax/wordnet.tsv.gz`, built from WordNet 3.0 by
 //! `scripts/wordnet_lexicon.py`, embedded at build time) lists every single-word lemma and
 //! irregular form with the parts of speech WordNet gives it. A word the treebank never
 //! showed the tagger ("annexed", "insurgency") still gets a class: its own entry, and the
@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-static EMBEDDED: &str = include_str!("../../data/syntax/wordnet.tsv");
+static EMBEDDED: &[u8] = include_bytes!("../../data/syntax/wordnet.tsv.gz");
 
 /// Lemma of a noun, verb, adjective, adverb (bits 0 to 3 of the file's flags).
 const NOUN: u16 = 1;
@@ -138,7 +138,8 @@ const RULES: &[(&str, &str, u16, u32)] = &[
 fn table() -> &'static HashMap<&'static str, u16> {
     static TABLE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        EMBEDDED
+        static TEXT: OnceLock<String> = OnceLock::new();
+        TEXT.get_or_init(|| super::gunzip(EMBEDDED, "wordnet.tsv.gz"))
             .lines()
             .filter_map(|line| {
                 let (word, flags) = line.split_once('\t')?;

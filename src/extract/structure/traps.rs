@@ -131,6 +131,16 @@ impl TreeFinder<'_, '_> {
                                     .any(|n| t.words[n].form.eq_ignore_ascii_case("no")))
                     }
                     "aux" => MODALS.contains(&lemma),
+                    // "once Moscow's closest ally": the tagger may read "once" as a
+                    // conjunction; on a noun it still means "formerly" (on a clause it
+                    // means "as soon as": "once the town fell, Russia ...")
+                    "mark" | "case"
+                        if rel != Relation::Opposes
+                            && lemma == "once"
+                            && matches!(t.words[v].upos, Upos::Noun | Upos::Propn) =>
+                    {
+                        true
+                    }
                     "mark" => matches!(lemma, "if" | "unless" | "whether"),
                     "amod" => rel != Relation::Opposes && LEADER_NEG.contains(&lemma),
                     _ => false,
