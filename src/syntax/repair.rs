@@ -9,44 +9,70 @@
 //!   Houthis, denied the report": when the parser makes "denied" a conjunct of "arms" with
 //!   no coordinator and leaves the noun "Iran" as the root, the sentence has no main verb;
 //!   the verb after the comma becomes the root, with the antecedent its subject.
-//! - A past tense is finite: "US forces struck sites": when the parser reads "struck"
-//!   (tagged VBD, not VBN) as a clause describing the noun root ("forces [that were]
-//!   struck"), the sentence has no main verb; the verb becomes the root, the noun its
-//!   subject.
+//! - A sentence whose root is a noun has lost its main verb. "US forces struck sites": when
+//!   the parser reads "struck" (tagged VBD, not VBN) as a clause describing the noun
+//!   ("forces [that were] struck"), or "Ivan Duque, one of Guaido's backers, urged ..." with
+//!   "urged" a parataxis or a conjunct without a coordinator, the first finite verb without
+//!   a subject of its own becomes the root and the noun its subject; a phrase between them
+//!   set off by a comma that the parser called a `list` is an apposition.
+//! - A bare noun phrase set off by a comma just before the subject name is that name's
+//!   title, not an adverbial: "The Ugandan army chief, General Muhoozi Kainerugaba, said
+//!   ..." with "chief" an `obl:unmarked` of "said" (as "last week" would be) becomes the
+//!   subject, and the name its apposition. Nouns of time are left alone.
 
 use super::{Sentence, Upos};
 
 /// Applies every repair to `s`.
 pub fn repair(s: &mut Sentence) {
     relative_clause_main_verb(s);
-    past_tense_main_verb(s);
+    noun_root_main_verb(s);
+    title_before_subject(s);
 }
 
-/// The repair for a finite past tense read as a noun's clause (see the module docs).
-fn past_tense_main_verb(s: &mut Sentence) {
-    let Some(a) = s.root() else { return };
-    if !matches!(s.words[a].upos, Upos::Noun | Upos::Propn) {
-        return;
-    }
-    let main = s.children(a, "acl").find(|&v| {
-        v > a
-            && s.words[v].upos == Upos::Verb
-            && s.words[v].xpos == "VBD"
-            && s.dependents(v).all(|d| {
-                !matches!(
-                    s.words[d].deprel,
-                    "mark" | "nsubj" | "nsubj:pass" | "aux" | "aux:pass"
-                )
-            })
+/// Nouns that stand as adverbials of time without a preposition ("last week, Iran ...").
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "time",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "decade",
+    "hour",
+    "minute",
+    "moment",
+    "season",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+];
+
+/// The repair for a title read as an adverbial before its subject name (see the module
+/// docs).
+fn title_before_subject(s: &mut Sentence) {
+    let Some(v) = s.root() else { return };
+    let Some(p) = s.child(v, "nsubj") else { return };
+    let title = s.children(v, "obl:unmarked").find(|&n| {
+        let tree = s.subtree(n);
+        let end = tree.last().copied().unwrap_or(n);
+        n < p
+            && s.words[n].upos == Upos::Noun
+            && !TIME_NOUNS.contains(&s.words[n].lemma.as_str())
+            && s.words[p].upos == Upos::Propn
+            && s.words.get(end).is_some_and(|w| w.form == ",")
+            && s.subtree(p).first() == Some(&(end + 1))
     });
-    let Some(v) = main else { return };
-    for d in s.dependents(a).filter(|&d| d > v).collect::<Vec<_>>() {
-        s.words[d].head = Some(v);
-    }
-    s.words[v].head = None;
-    s.words[v].deprel = "root";
-    s.words[a].head = Some(v);
-    s.words[a].deprel = "nsubj";
+    let Some(n) = title else { return };
+    let comma = s.subtree(n).last().copied().unwrap_or(n);
+    s.words[comma].head = Some(p);
+    s.words[n].deprel = "nsubj";
+    s.words[p].head = Some(n);
+    s.words[p].deprel = "appos";
 }
 
 /// The repair for a main verb swallowed by a relative clause (see the module docs).
@@ -97,6 +123,45 @@ fn relative_clause_main_verb(s: &mut Sentence) {
         s.words[a].deprel = if passive { "nsubj:pass" } else { "nsubj" };
         return;
     }
+}
+
+/// The repair for a noun root whose main verb hangs below it (see the module docs).
+fn noun_root_main_verb(s: &mut Sentence) {
+    let Some(a) = s.root() else { return };
+    if !matches!(s.words[a].upos, Upos::Noun | Upos::Propn) {
+        return;
+    }
+    let main = s.dependents(a).find(|&v| {
+        let w = &s.words[v];
+        let finite = match w.deprel {
+            "acl" => w.xpos == "VBD",
+            "parataxis" => matches!(w.xpos, "VBD" | "VBZ" | "VBP"),
+            "conj" => matches!(w.xpos, "VBD" | "VBZ" | "VBP") && s.child(v, "cc").is_none(),
+            _ => false,
+        };
+        v > a
+            && w.upos == Upos::Verb
+            && finite
+            && s.dependents(v).all(|d| {
+                !matches!(
+                    s.words[d].deprel,
+                    "mark" | "nsubj" | "nsubj:pass" | "aux" | "aux:pass" | "expl"
+                )
+            })
+    });
+    let Some(v) = main else { return };
+    for d in s.dependents(a).filter(|&d| d > v).collect::<Vec<_>>() {
+        s.words[d].head = Some(v);
+    }
+    for d in s.dependents(a).filter(|&d| d < v).collect::<Vec<_>>() {
+        if s.words[d].deprel == "list" && d > 0 && s.words[d - 1].form == "," {
+            s.words[d].deprel = "appos";
+        }
+    }
+    s.words[v].head = None;
+    s.words[v].deprel = "root";
+    s.words[a].head = Some(v);
+    s.words[a].deprel = "nsubj";
 }
 
 #[cfg(test)]
@@ -174,6 +239,67 @@ mod tests {
         assert_eq!(a[3], (Some(2), "obj"));
         // "US forces trained in Iran.": a participle describes the noun
         let mut s = sentence(&rows("VBN"));
+        let before = s.clone();
+        repair(&mut s);
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_verb_after_an_apposition_becomes_the_main_verb() {
+        // "Duque, one of the backers, urged soldiers." as the parser can misread it
+        let mut s = sentence(&[
+            ("Duque", Upos::Propn, "NNP", 0, "root"),
+            (",", Upos::Punct, ",", 3, "punct"),
+            ("one", Upos::Num, "CD", 1, "list"),
+            ("of", Upos::Adp, "IN", 6, "case"),
+            ("the", Upos::Det, "DT", 6, "det"),
+            ("backers", Upos::Noun, "NNS", 3, "nmod"),
+            (",", Upos::Punct, ",", 8, "punct"),
+            ("urged", Upos::Verb, "VBD", 1, "parataxis"),
+            ("soldiers", Upos::Noun, "NNS", 8, "obj"),
+            (".", Upos::Punct, ".", 1, "punct"),
+        ]);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[7], (None, "root"));
+        assert_eq!(a[0], (Some(7), "nsubj"));
+        assert_eq!(a[2], (Some(0), "appos"));
+        assert_eq!(a[9], (Some(7), "punct"));
+        // a verb with its own subject is a clause of its own
+        let mut s = sentence(&[
+            ("Duque", Upos::Propn, "NNP", 0, "root"),
+            (",", Upos::Punct, ",", 4, "punct"),
+            ("he", Upos::Pron, "PRP", 4, "nsubj"),
+            ("said", Upos::Verb, "VBD", 1, "parataxis"),
+        ]);
+        let before = s.clone();
+        repair(&mut s);
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_title_before_the_subject_name_is_the_subject() {
+        // "The army chief, General Muhoozi, said ..." as the parser can misread it
+        let rows = |lemma: &'static str| {
+            [
+                ("The", Upos::Det, "DT", 3, "det"),
+                ("army", Upos::Noun, "NN", 3, "compound"),
+                (lemma, Upos::Noun, "NN", 8, "obl:unmarked"),
+                (",", Upos::Punct, ",", 3, "punct"),
+                ("General", Upos::Propn, "NNP", 6, "nmod:desc"),
+                ("Muhoozi", Upos::Propn, "NNP", 8, "nsubj"),
+                (",", Upos::Punct, ",", 6, "punct"),
+                ("said", Upos::Verb, "VBD", 0, "root"),
+            ]
+        };
+        let mut s = sentence(&rows("chief"));
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[2], (Some(7), "nsubj"));
+        assert_eq!(a[5], (Some(2), "appos"));
+        assert_eq!(a[3], (Some(5), "punct"));
+        // "The army week, General Muhoozi said": a noun of time stays an adverbial
+        let mut s = sentence(&rows("week"));
         let before = s.clone();
         repair(&mut s);
         assert_eq!(s, before);
