@@ -1123,7 +1123,8 @@ impl<'a> RelationFinder<'a> {
     }
 
     /// Records the agents of an attack; the document's main attacker so far is the one
-    /// with most attacks (the latest on a tie): "condemned the strikes" opposes it.
+    /// with most attacks, on a tie the one told first (a news story opens with its main
+    /// event): "condemned the strikes" opposes it.
     pub(super) fn note_attack(&mut self, trig: &Trigger, agents: &[usize]) {
         if trig.id != "opposes/attack" && trig.id != "opposes/fire-at" {
             return;
@@ -1141,7 +1142,7 @@ impl<'a> RelationFinder<'a> {
             // every attacker in the document
             let n = self.attacks.entry(a).or_insert(0);
             *n += 1;
-            if *n >= self.most_attacks {
+            if *n > self.most_attacks {
                 self.most_attacks = *n;
                 self.last_attack = vec![a];
             }

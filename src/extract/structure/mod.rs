@@ -385,6 +385,26 @@ mod tests {
         );
     }
 
+    /// "condemned the attack" opposes the main attacker: the one with most attacks, on a
+    /// tie the one the story told first.
+    #[test]
+    fn a_condemned_attack_is_the_first_told_on_a_tie() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Hamas attacked Israel on Saturday. Israel attacked Gaza the next day. The \
+             European Union condemned the attack.",
+        );
+        assert!(
+            got.contains(&"European Union opposes Hamas".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&"European Union opposes Israel".to_string()),
+            "{got:?}"
+        );
+    }
+
     /// Parallel extraction gives the statements one thread gives, in document order.
     #[test]
     fn extract_many_keeps_order() {
