@@ -19,6 +19,12 @@
 //!   title, not an adverbial: "The Ugandan army chief, General Muhoozi Kainerugaba, said
 //!   ..." with "chief" an `obl:unmarked` of "said" (as "last week" would be) becomes the
 //!   subject, and the name its apposition. Nouns of time are left alone.
+//! - A clause has one subject. When the parser gives a verb several (`nsubj`), the one
+//!   nearest the verb keeps it; an earlier one becomes the subject of the verb's first
+//!   complement or adverbial clause after it that has none ("Sharif, who condemned the
+//!   hijacking, will travel to Quetta ..., his office said": "Sharif" is the subject of
+//!   "travel", not of "said"), and a ", who"/", which" clause right after it becomes its
+//!   relative clause. A name after a comma that follows a noun is that noun's apposition.
 
 use super::{Sentence, Upos};
 
@@ -27,6 +33,61 @@ pub fn repair(s: &mut Sentence) {
     relative_clause_main_verb(s);
     noun_root_main_verb(s);
     title_before_subject(s);
+    for v in 0..s.words.len() {
+        one_subject(s, v);
+    }
+}
+
+/// The repair for a verb with several subjects (see the module docs).
+fn one_subject(s: &mut Sentence, v: usize) {
+    let subjects: Vec<usize> = s.children(v, "nsubj").collect();
+    if subjects.len() < 2 {
+        return;
+    }
+    let keep = *subjects
+        .iter()
+        .min_by_key(|&&d| d.abs_diff(v))
+        .unwrap_or(&v);
+    for &d in subjects.iter().filter(|&&d| d != keep) {
+        // a name just after ", " that follows a noun describes that noun
+        if d >= 2 && s.words[d - 1].form == "," && s.words[d].upos == Upos::Propn {
+            let noun = (0..d - 1).rev().find(|&k| {
+                matches!(s.words[k].upos, Upos::Noun | Upos::Propn)
+                    && s.words[k].head.is_some()
+                    && s.subtree(k).last() == Some(&(d - 2))
+            });
+            if let Some(n) = noun {
+                s.words[d].head = Some(n);
+                s.words[d].deprel = "appos";
+                continue;
+            }
+        }
+        let clause = s.dependents(v).find(|&c| {
+            c > d
+                && c < v
+                && matches!(s.words[c].deprel, "ccomp" | "advcl" | "xcomp")
+                && s.words[c].upos == Upos::Verb
+                && s.subject_of(c).is_none()
+        });
+        let Some(c) = clause else { continue };
+        s.words[d].head = Some(c);
+        // ", who condemned ...": a relative clause of the subject before it
+        for r in s
+            .dependents(v)
+            .filter(|&r| r > d && r < c)
+            .collect::<Vec<_>>()
+        {
+            let opens_relative = s.child(r, "nsubj").is_some_and(|p| {
+                p > 0
+                    && matches!(s.words[p].lemma.as_str(), "who" | "which")
+                    && s.words[p - 1].form == ","
+            });
+            if opens_relative && s.words[r].upos == Upos::Verb {
+                s.words[r].head = Some(d);
+                s.words[r].deprel = "acl:relcl";
+            }
+        }
+    }
 }
 
 /// Nouns that stand as adverbials of time without a preposition ("last week, Iran ...").
@@ -303,5 +364,29 @@ mod tests {
         let before = s.clone();
         repair(&mut s);
         assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_clause_keeps_one_subject() {
+        // "Sharif, who left, will travel, his office said." as the parser can misread it
+        let mut s = sentence(&[
+            ("Sharif", Upos::Propn, "NNP", 11, "nsubj"),
+            (",", Upos::Punct, ",", 4, "punct"),
+            ("who", Upos::Pron, "WP", 4, "nsubj"),
+            ("left", Upos::Verb, "VBD", 11, "ccomp"),
+            (",", Upos::Punct, ",", 7, "punct"),
+            ("will", Upos::Aux, "MD", 7, "aux"),
+            ("travel", Upos::Verb, "VB", 11, "ccomp"),
+            (",", Upos::Punct, ",", 11, "punct"),
+            ("his", Upos::Pron, "PRP$", 10, "nmod:poss"),
+            ("office", Upos::Noun, "NN", 11, "nsubj"),
+            ("said", Upos::Verb, "VBD", 0, "root"),
+        ]);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[0], (Some(6), "nsubj"), "the subject of travel");
+        assert_eq!(a[3], (Some(0), "acl:relcl"), "who left");
+        assert_eq!(a[9], (Some(10), "nsubj"), "his office said");
+        assert_eq!(a[6], (Some(10), "ccomp"));
     }
 }
