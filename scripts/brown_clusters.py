@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
-"""Builds data/syntax/clusters.tsv.gz (gzip-compressed text), the word clusters the tagger and parser read, from the
-Brown clusters that ExplosionAI publishes in the PyPI package spacy-lookups-data (MIT
-licence; `en_lexeme_cluster`: 1,000 clusters of about 190,000 English words, learned from
-a large web corpus of raw text). They group words that occur in similar contexts, so a
-word the treebank never showed ("annexed", "insurgency") lands next to words it did.
+"""Builds data/syntax/clusters.tsv.gz (gzip-compressed text), the word clusters the tagger
+and parser read, from the Brown clusters that ExplosionAI publishes in the PyPI package
+spacy-lookups-data (MIT licence; `en_lexeme_cluster`: 1,000 clusters of about 190,000
+English words, learned from a large web corpus of raw text). They group words that occur
+in similar contexts, so a word the treebank never showed ("annexed", "insurgency") lands
+next to words it did.
 
     pip download --no-deps spacy-lookups-data==1.0.5 -d /tmp/lookups
     python3 scripts/brown_clusters.py /tmp/lookups/spacy_lookups_data-1.0.5-py2.py3-none-any.whl
 
 One line per cluster, sorted: `path<TAB>word word ...` (the words with their case, as the
-clusters were learned; no word has a space), where path is the cluster's bit string in the binary tree of clusters, read from its
-first bit (the low bit of spaCy's integer, which stores the string reversed). Words with
-no cluster, and words with white space, are left out. Deterministic: the same
-package gives the same file.
+clusters were learned), where path is the cluster's bit string in the binary tree of
+clusters, read from its first bit (the low bit of spaCy's integer, which stores the string
+reversed). Words with no cluster, and words with white space, are left out. Deterministic:
+the same package gives the same file.
 """
 
 import gzip

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Builds data/syntax/wordnet.tsv.gz (gzip-compressed text), the part-of-speech lexicon the tagger reads, from
-WordNet 3.0 as Debian's wordnet-base package installs it (/usr/share/wordnet).
+"""Builds data/syntax/wordnet.tsv.gz (gzip-compressed text), the part-of-speech lexicon the
+tagger reads, from WordNet 3.0 as Debian's wordnet-base package installs it
+(/usr/share/wordnet).
 
     apt-get install wordnet-base && python3 scripts/wordnet_lexicon.py
 

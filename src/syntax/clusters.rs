@@ -68,12 +68,16 @@ fn table() -> &'static HashMap<&'static str, Path> {
 /// The cluster path of a word: as written, else lowercased, else capitalized ("IRAN" ->
 /// "Iran"); the empty path when none of them has a cluster.
 pub fn path(form: &str) -> Path {
+    path_of(form, &form.to_lowercase())
+}
+
+/// [`path`] for a word whose lowercase form the caller already has.
+pub fn path_of(form: &str, lower: &str) -> Path {
     let table = table();
     if let Some(p) = table.get(form) {
         return *p;
     }
-    let lower = form.to_lowercase();
-    if let Some(p) = table.get(lower.as_str()) {
+    if let Some(p) = table.get(lower) {
         return *p;
     }
     let mut chars = lower.chars();

@@ -33,7 +33,14 @@ pub fn repair(s: &mut Sentence) {
     relative_clause_main_verb(s);
     noun_root_main_verb(s);
     title_before_subject(s);
-    for v in 0..s.words.len() {
+    // one pass to find the verbs with several subjects, not a scan per word
+    let mut subjects = vec![0u8; s.words.len()];
+    for w in &s.words {
+        if let Some(h) = w.head.filter(|_| w.deprel == "nsubj") {
+            subjects[h] = subjects[h].saturating_add(1);
+        }
+    }
+    for (v, _) in subjects.iter().enumerate().filter(|(_, n)| **n >= 2) {
         one_subject(s, v);
     }
 }
@@ -119,8 +126,7 @@ fn title_before_subject(s: &mut Sentence) {
     let Some(v) = s.root() else { return };
     let Some(p) = s.child(v, "nsubj") else { return };
     let title = s.children(v, "obl:unmarked").find(|&n| {
-        let tree = s.subtree(n);
-        let end = tree.last().copied().unwrap_or(n);
+        let end = s.subtree(n).last().copied().unwrap_or(n);
         n < p
             && s.words[n].upos == Upos::Noun
             && !TIME_NOUNS.contains(&s.words[n].lemma.as_str())
@@ -174,14 +180,7 @@ fn relative_clause_main_verb(s: &mut Sentence) {
                 s.words[c].head = Some(r);
             }
         }
-        // what follows the main verb (the full stop) hangs on it, not on the subject
-        for d in s.dependents(a).filter(|&d| d > v).collect::<Vec<_>>() {
-            s.words[d].head = Some(v);
-        }
-        s.words[v].head = None;
-        s.words[v].deprel = "root";
-        s.words[a].head = Some(v);
-        s.words[a].deprel = if passive { "nsubj:pass" } else { "nsubj" };
+        promote(s, a, v, if passive { "nsubj:pass" } else { "nsubj" });
         return;
     }
 }
@@ -211,18 +210,25 @@ fn noun_root_main_verb(s: &mut Sentence) {
             })
     });
     let Some(v) = main else { return };
-    for d in s.dependents(a).filter(|&d| d > v).collect::<Vec<_>>() {
-        s.words[d].head = Some(v);
-    }
     for d in s.dependents(a).filter(|&d| d < v).collect::<Vec<_>>() {
         if s.words[d].deprel == "list" && d > 0 && s.words[d - 1].form == "," {
             s.words[d].deprel = "appos";
         }
     }
+    promote(s, a, v, "nsubj");
+}
+
+/// Makes verb `v` the root in place of the noun root `a`, which becomes its subject
+/// (`subject` names the relation); what follows the verb (the full stop) hangs on it, not
+/// on the subject.
+fn promote(s: &mut Sentence, a: usize, v: usize, subject: &'static str) {
+    for d in s.dependents(a).filter(|&d| d > v).collect::<Vec<_>>() {
+        s.words[d].head = Some(v);
+    }
     s.words[v].head = None;
     s.words[v].deprel = "root";
     s.words[a].head = Some(v);
-    s.words[a].deprel = "nsubj";
+    s.words[a].deprel = subject;
 }
 
 #[cfg(test)]

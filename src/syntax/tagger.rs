@@ -66,7 +66,7 @@ impl WordAtoms {
             suffixes,
             lexical: mix(0x1e71_ca10, u64::from(wordnet::class(&lower))),
             cluster: {
-                let p = clusters::path(form);
+                let p = clusters::path_of(form, &lower);
                 CLUSTER_PREFIXES.map(|k| p.prefix(k))
             },
         }
