@@ -25,11 +25,15 @@
 //!   hijacking, will travel to Quetta ..., his office said": "Sharif" is the subject of
 //!   "travel", not of "said"), and a ", who"/", which" clause right after it becomes its
 //!   relative clause. A name after a comma that follows a noun is that noun's apposition.
+//! - Punctuation has no dependents. A word the parser hung on a comma is hung on what the
+//!   comma belongs to; an apposition on the noun just before the comma ("his counterparts,
+//!   Vladimir Putin and ...").
 
 use super::{Sentence, Upos};
 
 /// Applies every repair to `s`.
 pub fn repair(s: &mut Sentence) {
+    punctuation_has_no_dependents(s);
     relative_clause_main_verb(s);
     noun_root_main_verb(s);
     title_before_subject(s);
@@ -42,6 +46,26 @@ pub fn repair(s: &mut Sentence) {
     }
     for (v, _) in subjects.iter().enumerate().filter(|(_, n)| **n >= 2) {
         one_subject(s, v);
+    }
+}
+
+/// The repair for words hung on punctuation (see the module docs).
+fn punctuation_has_no_dependents(s: &mut Sentence) {
+    for w in 0..s.words.len() {
+        let Some(p) = s.words[w].head.filter(|&p| s.words[p].upos == Upos::Punct) else {
+            continue;
+        };
+        let noun_before = p
+            .checked_sub(1)
+            .filter(|&n| matches!(s.words[n].upos, Upos::Noun | Upos::Propn) && n != w);
+        let head = match noun_before {
+            Some(n) if s.words[w].deprel == "appos" => Some(n),
+            _ => s.words[p].head,
+        };
+        // never hang a word on itself or below itself
+        if head.is_some_and(|h| h != w && !s.path_to_root(h).contains(&w)) {
+            s.words[w].head = head;
+        }
     }
 }
 
@@ -263,6 +287,38 @@ mod tests {
         assert_eq!(a[6], (Some(3), "punct"), "the closing comma");
         assert_eq!(a[10], (Some(7), "punct"), "the full stop");
         assert_eq!(a[3], (Some(0), "acl:relcl"));
+    }
+
+    #[test]
+    fn words_hung_on_punctuation_are_hung_on_what_it_belongs_to() {
+        // "Erdogan spoke with his counterparts, Vladimir Putin today." with the name and
+        // "today" hung on the comma
+        let mut s = sentence(&[
+            ("Erdogan", Upos::Propn, "NNP", 2, "nsubj"),
+            ("spoke", Upos::Verb, "VBD", 0, "root"),
+            ("with", Upos::Adp, "IN", 5, "case"),
+            ("his", Upos::Pron, "PRP$", 5, "nmod:poss"),
+            ("counterparts", Upos::Noun, "NNS", 2, "obl"),
+            (",", Upos::Punct, ",", 2, "punct"),
+            ("Vladimir", Upos::Propn, "NNP", 6, "appos"),
+            ("Putin", Upos::Propn, "NNP", 7, "flat"),
+            ("today", Upos::Noun, "NN", 6, "obl:tmod"),
+            (".", Upos::Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(
+            a[6],
+            (Some(4), "appos"),
+            "the apposition: on the noun before the comma"
+        );
+        assert_eq!(
+            a[8],
+            (Some(1), "obl:tmod"),
+            "anything else: on the comma's head"
+        );
+        assert_eq!(a[5], (Some(1), "punct"));
+        assert_eq!(a[7], (Some(6), "flat"));
     }
 
     #[test]

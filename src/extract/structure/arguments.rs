@@ -474,6 +474,13 @@ impl TreeFinder<'_, '_> {
             words.push(x);
             words.extend(t.conjuncts(x));
         }
+        // "his counterparts, A and B": a common noun's apposition names every conjunct
+        let appositives: Vec<usize> = words
+            .iter()
+            .filter(|&&x| t.words[x].upos == Upos::Noun && self.rf.mention(self.s + x).is_none())
+            .flat_map(|&x| t.children(x, "appos").flat_map(|a| t.conjuncts(a)))
+            .collect();
+        words.extend(appositives);
         for x in words {
             let found = match self.entity(x, want, 0) {
                 Some(e) => vec![e],
