@@ -1082,8 +1082,15 @@ impl<'a> MentionFinder<'a> {
         let mut k = i;
         while k < end {
             let rest = self.word_slice(k, end.min(k + 4));
+            // "the General Staff", "the General Command": a title word before an
+            // institution's head noun is part of the institution's name
+            let institution = |t: usize| {
+                self.words[t] == "general"
+                    && (self.pat.words.org_heads.contains(self.words[t + 1])
+                        || self.words[t + 1] == "staff")
+            };
             match self.pat.words.person_titles.longest_at(rest) {
-                Some(n) if k + n < end && is_cap(self.raw(k + n)) => {
+                Some(n) if k + n < end && is_cap(self.raw(k + n)) && !institution(k) => {
                     titled = true;
                     k += n;
                 }

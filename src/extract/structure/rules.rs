@@ -534,13 +534,34 @@ impl TreeFinder<'_, '_> {
         let mut holders = Vec::new();
         // the noun it is in apposition to, not that noun's conjuncts: "A, B and C, the
         // leader of Y" says C leads Y
+        // (the parser may hang it on the first conjunct: a singular role still belongs to
+        // the conjunct just before it, "A and B, the chief of Y")
         if word.deprel == "appos"
             && let Some(h) = word.head
         {
-            holders.extend(self.entity(h, ObjectKind::Actor, 0));
+            let nearest = t
+                .conjuncts(h)
+                .into_iter()
+                .filter(|&c| c < p)
+                .max()
+                .filter(|_| t.words[p].xpos == "NN");
+            holders.extend(self.entity(nearest.unwrap_or(h), ObjectKind::Actor, 0));
         }
         for d in t.children(p, "appos") {
             holders.extend(self.entities(d, ObjectKind::Actor));
+        }
+        // "the head of Y, X" with the name hung on Y: a person in apposition to the owner
+        // is the holder
+        if leader && holders.is_empty() {
+            for d in t
+                .children(r, "nmod")
+                .filter(|&d| t.case_of(d) == Some("of"))
+            {
+                holders.extend(t.children(d, "appos").filter_map(|a| {
+                    self.entity(a, ObjectKind::Actor, 0)
+                        .filter(|&e| self.rf.entities[e].etype == EntityType::Person)
+                }));
+            }
         }
         if t.child(p, "cop").is_some()
             && let Some(s) = t.child(p, "nsubj")
