@@ -506,8 +506,12 @@ impl TreeFinder<'_, '_> {
         if leader && !self.top_title(r) {
             return;
         }
-        // the owner: "Y's leader", "the leader of Y", "Y leader", "Y, whose leader"
-        let owner = t.dependents(r).find_map(|d| match t.words[d].deprel {
+        // the owner: "Y's leader", "the leader of Y", "Y leader", "Y, whose leader"; of
+        // "Papua's police chief", the police (the nearer compound)
+        let mut compound_first = t
+            .children(r, "compound")
+            .chain(t.dependents(r).filter(|&d| t.words[d].deprel != "compound"));
+        let owner = compound_first.find_map(|d| match t.words[d].deprel {
             "nmod:poss" if self.folded(d) == "whose" => self.before_relative(d, want),
             "nmod:poss" if leader && matches!(self.folded(d), "its" | "their") => {
                 self.group_before()
