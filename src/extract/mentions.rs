@@ -891,17 +891,37 @@ impl<'a> MentionFinder<'a> {
             self.push(i..i + n, e, MentionKind::Generic);
             return i + n;
         }
-        // "forces loyal to X": a side of its own, named after whom it backs
+        // "forces loyal to X", "units still loyal to X", "soldiers backing X": a side of
+        // its own, named after whom it backs
+        let adverbs = (i + 1..end)
+            .take_while(|&k| self.words[k] == "still" || self.words[k].ends_with("ly"))
+            .count();
+        let backs = match self.words.get(i + 1 + adverbs..).unwrap_or(&[]) {
+            ["loyal", "to", ..] => Some(("loyal to", 2)),
+            ["backing", ..] => Some(("backing", 1)),
+            ["supporting", ..] => Some(("supporting", 1)),
+            _ => None,
+        };
         if matches!(
             w,
             "forces" | "troops" | "fighters" | "militias" | "soldiers" | "units"
-        ) && i + 3 < end
-            && self.words[i + 1] == "loyal"
-            && self.words[i + 2] == "to"
+        ) && let Some((how, n)) = backs
+            && i + 1 + adverbs + n < end
         {
-            let mut k = i + 3;
-            while k < end && matches!(self.words[k], "the" | "former" | "president" | "late") {
-                k += 1;
+            let mut k = i + 1 + adverbs + n;
+            loop {
+                if k < end && matches!(self.words[k], "the" | "former" | "late") {
+                    k += 1;
+                } else if let Some(n) = pat
+                    .words
+                    .person_titles
+                    .longest_at(self.word_slice(k, end.min(k + 4)))
+                    .filter(|&n| k + n < end && is_cap(self.raw(k + n)))
+                {
+                    k += n;
+                } else {
+                    break;
+                }
             }
             if k < end && (is_cap(self.raw(k)) || self.words[k] == "regime") {
                 let mut j = k + 1;
@@ -914,11 +934,8 @@ impl<'a> MentionFinder<'a> {
                 {
                     j += 1;
                 }
-                let owner = self
-                    .surface(i + 3..j)
-                    .trim_start_matches("the ")
-                    .to_string();
-                let name = format!("{} loyal to {owner}", w);
+                let owner = self.surface(k..j).to_string();
+                let name = format!("{w} {how} {owner}");
                 let surf = name.clone();
                 let key = format!("loyal:{}", normalize_name(&owner));
                 let e = self.entity(key, &surf, || DocEntity::new(name, EntityType::ArmedGroup));

@@ -1358,8 +1358,12 @@ impl<'a> RelationFinder<'a> {
         let proxy = noun.starts_with("prox");
         let mutual = matches!(noun.as_str(), "ally" | "allies" | "partner" | "partners");
         if noun == "loyal" {
-            // "forces loyal to X"
-            let filler = if i > s { self.mention(i - 1) } else { None };
+            // "forces loyal to X", "units still loyal to X"
+            let mut f = i;
+            while f > s + 1 && (self.w(f - 1) == "still" || self.w(f - 1).ends_with("ly")) {
+                f -= 1;
+            }
+            let filler = if f > s { self.mention(f - 1) } else { None };
             let owner = self.object(end, e, ObjectKind::Actor);
             if let Some(f) = filler.and_then(|m| self.as_actor(m)) {
                 self.emit(&[f], trig.relation, &owner, trig, s, i);
