@@ -271,6 +271,16 @@ mod tests {
                 "France, which has troops in Niger, says it backs Mohamed Bazoum.",
                 "France supports Mohamed Bazoum",
             ),
+            // a role given by a verb of appointing
+            (
+                "Naim Qassem was elected leader of Hezbollah in October.",
+                "Naim Qassem controls Hezbollah",
+            ),
+            (
+                "The council appointed Mohamed Hamdan Dagalo as commander of the Rapid \
+                 Support Forces.",
+                "Mohamed Hamdan Dagalo controls Rapid Support Forces",
+            ),
         ];
         let mut failures = Vec::new();
         for (sentence, want) in cases {
@@ -289,6 +299,26 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A singular role set off after two conjuncts is the second one's, though the parser
+    /// hangs it on the first.
+    #[test]
+    fn a_role_after_two_conjuncts_is_the_second_ones() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Prigozhin demanded the removal of Sergei Shoigu and Valery Gerasimov, the chief \
+             of the General Staff.",
+        );
+        assert!(
+            got.contains(&"Valery Gerasimov controls General Staff".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|e| e.starts_with("Sergei Shoigu controls")),
+            "{got:?}"
+        );
     }
 
     /// "the town of Sudzha" is Sudzha, not the last town named before.

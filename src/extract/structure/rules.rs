@@ -20,6 +20,11 @@ const UNDER_BEING: &[&str] = &[
 const UNDER_PUTTING: &[&str] = &["leave", "keep", "put", "place", "bring"];
 
 /// Role nouns whose owner backs the holder: "Iran's proxy Hezbollah".
+/// Verbs that give someone a role: "was named leader of", "appointed X as head of".
+const APPOINTING: &[&str] = &[
+    "name", "appoint", "elect", "make", "choose", "install", "proclaim", "nominate", "select",
+    "confirm", "re-elect",
+];
 const PROXIES: &[&str] = &["proxy", "proxies", "client", "clients"];
 
 /// Verbs of taking by force.
@@ -571,6 +576,20 @@ impl TreeFinder<'_, '_> {
             && let Some(s) = t.child(p, "nsubj")
         {
             holders.extend(self.entities(s, ObjectKind::Actor));
+        }
+        // "X was named leader of Y", "appointed X as commander of Y"
+        let role = if word.deprel == "conj" {
+            word.head.unwrap_or(p)
+        } else {
+            p
+        };
+        if let Some(h) = t.words[role].head
+            && (t.words[role].deprel == "xcomp"
+                || (t.words[role].deprel == "obl" && t.case_of(role) == Some("as")))
+            && APPOINTING.contains(&self.lemma(h))
+            && let Some(x) = t.child(h, "nsubj:pass").or_else(|| t.child(h, "obj"))
+        {
+            holders.extend(self.entities(x, ObjectKind::Actor));
         }
         // "X remains its most important backer", "X became Y's closest ally"
         if matches!(word.deprel, "xcomp" | "obj")
