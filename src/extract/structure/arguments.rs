@@ -6,6 +6,7 @@
 use super::super::MentionKind;
 use super::super::patterns::ObjectKind;
 use super::{TreeFinder, base};
+use crate::model::Relation;
 use crate::syntax::labels::Upos;
 
 /// Nouns that stand for what their `of` names: "the city of Hama", "parts of Idlib".
@@ -43,6 +44,12 @@ const TRANSPARENT: &[&str] = &[
 
 /// Nouns that stand for the name before them: "Hezbollah positions", "Iran's government".
 const OWNED: &[&str] = &[
+    "entities",
+    "companies",
+    "firms",
+    "banks",
+    "interests",
+    "assets",
     "positions",
     "position",
     "targets",
@@ -257,12 +264,19 @@ impl TreeFinder<'_, '_> {
         }
         // "Iraqi government forces", "Hezbollah positions": the name before a head noun
         // that stands for its owner
+        // ("Iranian positions": a demonym before an owned noun stands for its state)
         if (TRANSPARENT.contains(&self.folded(w)) || OWNED.contains(&self.folded(w)))
             && let Some(e) = t.dependents(w).find_map(|d| {
                 matches!(t.words[d].deprel, "compound" | "nmod:poss" | "amod")
                     .then(|| self.rf.mention(self.s + d))
                     .flatten()
-                    .and_then(|m| self.rf.fits(m, want))
+                    .and_then(|m| {
+                        if m.kind == MentionKind::Demonym && OWNED.contains(&self.folded(w)) {
+                            self.rf.as_actor(m)
+                        } else {
+                            self.rf.fits(m, want)
+                        }
+                    })
             })
         {
             return Some(e);
@@ -482,7 +496,9 @@ impl TreeFinder<'_, '_> {
             .collect();
         words.extend(appositives);
         for x in words {
+            let owners = self.owners(x);
             let found = match self.entity(x, want, 0) {
+                Some(_) if owners.len() >= 2 => owners,
                 Some(e) => vec![e],
                 None if TRANSPARENT.contains(&self.folded(x)) => self.through_of(x, want, 0),
                 None => Vec::new(),
@@ -547,14 +563,18 @@ impl TreeFinder<'_, '_> {
         // forces": an event told as a circumstance of a clause is its subject's, unless the
         // clause judges or reports it ("condemned the attack on X")
         let mut x = n;
-        for _ in 0..3 {
+        for step in 0..3 {
             let w = &t.words[x];
             let Some(h) = w.head else { break };
-            if !matches!(base(w.deprel), "obl" | "nmod") {
+            // (a noun phrase between may be the verb's object: "stormed the town after
+            // weeks of attacks on X")
+            if !matches!(base(w.deprel), "obl" | "nmod") && (step == 0 || w.deprel != "obj") {
                 break;
             }
             if t.words[h].upos == Upos::Verb {
-                if REPORTING.contains(&self.lemma(h)) || self.is_trigger(h) {
+                if REPORTING.contains(&self.lemma(h))
+                    || (self.is_trigger(h) && !self.is_fighting(h))
+                {
                     break;
                 }
                 if let Some(s) = self.subjects(h) {
@@ -567,8 +587,51 @@ impl TreeFinder<'_, '_> {
         Vec::new()
     }
 
+    /// The states and groups that the modifiers of an owned noun name, with their
+    /// conjuncts: "Russian and North Korean entities", "Hezbollah and Iranian positions".
+    fn owners(&self, w: usize) -> Vec<usize> {
+        let t = self.tree;
+        if !OWNED.contains(&self.folded(w)) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for d in t.dependents(w) {
+            if !matches!(t.words[d].deprel, "compound" | "amod" | "nmod:poss") {
+                continue;
+            }
+            for x in std::iter::once(d).chain(t.conjuncts(d)) {
+                if let Some(e) = self
+                    .rf
+                    .mention(self.s + x)
+                    .and_then(|m| self.rf.as_actor(m))
+                    && !out.contains(&e)
+                {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
     /// Whether word `w` is a form of any trigger.
     pub(super) fn is_trigger(&self, w: usize) -> bool {
         self.rf.pat.forms_at(self.window(w)).next().is_some()
+    }
+
+    /// Whether word `w` is a verb of fighting or taking ground, whose subject also carries
+    /// out the campaign told around it ("stormed the town after weeks of attacks on X"),
+    /// unlike a verb that judges one ("condemned Israel over the strikes on X").
+    fn is_fighting(&self, w: usize) -> bool {
+        let pat = self.rf.pat;
+        let mut forms = pat.forms_at(self.window(w)).peekable();
+        forms.peek().is_some()
+            && forms.all(|f| {
+                let trig = &pat.triggers[f.trigger];
+                trig.relation == Relation::Controls
+                    || matches!(
+                        trig.id.as_str(),
+                        "opposes/attack" | "opposes/fight" | "opposes/fire-at"
+                    )
+            })
     }
 }

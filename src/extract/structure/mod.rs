@@ -271,6 +271,16 @@ mod tests {
                 "France, which has troops in Niger, says it backs Mohamed Bazoum.",
                 "France supports Mohamed Bazoum",
             ),
+            // a demonym before an owned noun stands for its state, each of its conjuncts
+            (
+                "The United States has sanctioned Russian and North Korean entities.",
+                "United States opposes North Korea",
+            ),
+            // a campaign told around a verb of fighting is its subject's
+            (
+                "Rebels stormed the town after weeks of attacks on Syrian army positions.",
+                "rebels opposes Syrian Arab Army",
+            ),
             // a role given by a verb of appointing
             (
                 "Naim Qassem was elected leader of Hezbollah in October.",
