@@ -1295,7 +1295,24 @@ impl<'a> MentionFinder<'a> {
                     None
                 }
             });
-        let etype = if titled_place {
+        // "Altun Kupri, a Kurdish-held town on the road to Erbil": an apposition says what
+        // the name is
+        let appositive_place = (stop + 2 < end
+            && self.raw(stop) == ","
+            && matches!(self.words[stop + 1], "a" | "an" | "the"))
+        .then(|| {
+            (stop + 2..end.min(stop + 7))
+                .take_while(|&k| !matches!(self.raw(k), "," | "." | ";"))
+                .find_map(|k| match self.words[k] {
+                    "town" | "city" | "village" => Some(EntityType::City),
+                    "province" | "region" | "district" => Some(EntityType::Region),
+                    _ => None,
+                })
+        })
+        .flatten();
+        let etype = if let Some(t) = appositive_place.filter(|_| !titled) {
+            Some(t)
+        } else if titled_place {
             stop += head_after.unwrap_or(0);
             Some(EntityType::Facility)
         } else if GROUP_HEADS.contains(&next) {

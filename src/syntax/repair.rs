@@ -24,7 +24,9 @@
 //!   complement or adverbial clause after it that has none ("Sharif, who condemned the
 //!   hijacking, will travel to Quetta ..., his office said": "Sharif" is the subject of
 //!   "travel", not of "said"), and a ", who"/", which" clause right after it becomes its
-//!   relative clause. A name after a comma that follows a noun is that noun's apposition.
+//!   relative clause. A name after a comma that follows a noun is that noun's apposition,
+//!   and a noun phrase set off by commas right after the subject name is the name's
+//!   ("Mokha, a Houthi-held town, was shelled").
 //! - Punctuation has no dependents. A word the parser hung on a comma is hung on what the
 //!   comma belongs to; an apposition on the noun just before the comma ("his counterparts,
 //!   Vladimir Putin and ...").
@@ -40,7 +42,10 @@ pub fn repair(s: &mut Sentence) {
     // one pass to find the verbs with several subjects, not a scan per word
     let mut subjects = vec![0u8; s.words.len()];
     for w in &s.words {
-        if let Some(h) = w.head.filter(|_| w.deprel == "nsubj") {
+        if let Some(h) = w
+            .head
+            .filter(|_| matches!(w.deprel, "nsubj" | "nsubj:pass"))
+        {
             subjects[h] = subjects[h].saturating_add(1);
         }
     }
@@ -69,8 +74,41 @@ fn punctuation_has_no_dependents(s: &mut Sentence) {
     }
 }
 
+/// "Mokha, a town on the coast, was shelled" read with two subjects: the noun phrase set
+/// off by commas right after the name is the name's apposition.
+fn appositive_subject(s: &mut Sentence, v: usize) {
+    let subjects: Vec<usize> = s
+        .dependents(v)
+        .filter(|&d| matches!(s.words[d].deprel, "nsubj" | "nsubj:pass"))
+        .collect();
+    let [name, noun] = subjects[..] else { return };
+    let words = |w: usize| -> Vec<usize> {
+        s.subtree(w)
+            .into_iter()
+            .filter(|&k| s.words[k].upos != Upos::Punct)
+            .collect()
+    };
+    let (name_words, noun_words) = (words(name), words(noun));
+    let (Some(&name_end), Some(&noun_start), Some(&noun_end)) =
+        (name_words.last(), noun_words.first(), noun_words.last())
+    else {
+        return;
+    };
+    let comma = |k: usize| s.words.get(k).is_some_and(|w| w.form == ",");
+    let set_off = noun_start == name_end + 2 && comma(name_end + 1) && comma(noun_end + 1);
+    if set_off
+        && s.words[name].upos == Upos::Propn
+        && s.words[noun].upos == Upos::Noun
+        && noun_end < v
+    {
+        s.words[noun].head = Some(name);
+        s.words[noun].deprel = "appos";
+    }
+}
+
 /// The repair for a verb with several subjects (see the module docs).
 fn one_subject(s: &mut Sentence, v: usize) {
+    appositive_subject(s, v);
     let subjects: Vec<usize> = s.children(v, "nsubj").collect();
     if subjects.len() < 2 {
         return;
@@ -287,6 +325,25 @@ mod tests {
         assert_eq!(a[6], (Some(3), "punct"), "the closing comma");
         assert_eq!(a[10], (Some(7), "punct"), "the full stop");
         assert_eq!(a[3], (Some(0), "acl:relcl"));
+    }
+
+    #[test]
+    fn a_noun_phrase_set_off_after_the_subject_name_is_its_apposition() {
+        // "Mokha, a town, was shelled." read with two subjects
+        let mut s = sentence(&[
+            ("Mokha", Upos::Propn, "NNP", 7, "nsubj:pass"),
+            (",", Upos::Punct, ",", 1, "punct"),
+            ("a", Upos::Det, "DT", 4, "det"),
+            ("town", Upos::Noun, "NN", 7, "nsubj:pass"),
+            (",", Upos::Punct, ",", 4, "punct"),
+            ("was", Upos::Aux, "VBD", 7, "aux:pass"),
+            ("shelled", Upos::Verb, "VBN", 0, "root"),
+            (".", Upos::Punct, ".", 7, "punct"),
+        ]);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[3], (Some(0), "appos"));
+        assert_eq!(a[0], (Some(6), "nsubj:pass"));
     }
 
     #[test]

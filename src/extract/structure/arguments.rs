@@ -458,6 +458,26 @@ impl TreeFinder<'_, '_> {
         out
     }
 
+    /// The places a common place noun stands for: its `of` ("the town of Manbij"), or the
+    /// name it is in apposition to ("Altun Kupri, a town on the road to Erbil").
+    pub(super) fn place_described(&self, h: usize) -> Vec<usize> {
+        let t = self.tree;
+        if !TRANSPARENT.contains(&self.folded(h)) {
+            return Vec::new();
+        }
+        let named = self.through_of(h, ObjectKind::Place, 0);
+        if !named.is_empty() {
+            return named;
+        }
+        let w = &t.words[h];
+        match w.head {
+            Some(a) if w.deprel == "appos" => {
+                self.entity(a, ObjectKind::Place, 0).into_iter().collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// The first member of a list that `x` opens or heads: `x` itself when "including" is
     /// its `case` ("allies, including A and B"), or the object of `x` when `x` is the
     /// participle "including" attached as a clause (`acl`/`advcl`) to what it lists from.

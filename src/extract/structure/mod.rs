@@ -281,6 +281,11 @@ mod tests {
                 "Rebels stormed the town after weeks of attacks on Syrian army positions.",
                 "rebels opposes Syrian Arab Army",
             ),
+            // a hyphenated holder on a place noun that names its place
+            (
+                "Mokha, a Houthi-held town on the Red Sea coast, was shelled.",
+                "Houthis controls Mokha",
+            ),
             // a role given by a verb of appointing
             (
                 "Naim Qassem was elected leader of Hezbollah in October.",

@@ -200,20 +200,34 @@ impl TreeFinder<'_, '_> {
         else {
             return;
         };
+        // "Russian-held" is held by Russia; "Kurdish-held" by Kurdish forces, not by the
+        // Kurds as a people
+        if m.kind == MentionKind::Demonym
+            && trig.relation == Relation::Controls
+            && !matches!(
+                self.rf.entities[src].etype,
+                EntityType::State | EntityType::Country
+            )
+        {
+            return;
+        }
         let word = &t.words[p];
         let Some(h) = word.head else { return };
         if !matches!(base(word.deprel), "amod" | "compound" | "acl" | "nmod") || h < p {
             return;
         }
-        // the modified noun itself must be a name: "Saudi-backed government" is not Yemen
-        let Some(target) = self
+        // the modified noun itself must be a name: "Saudi-backed government" is not Yemen;
+        // a place noun stands for the place it names ("the Kurdish-held town of Tal Rifaat")
+        let targets: Vec<usize> = match self
             .rf
             .mention(self.s + h)
             .and_then(|m| self.rf.fits(m, trig.object))
-        else {
-            return;
+        {
+            Some(x) => vec![x],
+            None if trig.object == ObjectKind::Place => self.place_described(h),
+            None => Vec::new(),
         };
-        self.emit(&[src], trig.relation, &[target], trig, p, "adjective");
+        self.emit(&[src], trig.relation, &targets, trig, p, "adjective");
     }
 
     pub(super) fn noun(&mut self, trig: &Trigger, n: usize) {
