@@ -120,3 +120,24 @@ fn a_missing_input_file_is_an_error() {
     );
     assert!(!g.exists());
 }
+
+#[test]
+fn aliases_on_a_line_name_the_same_entity_in_later_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let input = dir.path().join("in.jsonl");
+    fs::write(
+        &input,
+        r#"{"source": "Burundian army", "source_aliases": ["Burundian troops"], "relation": "opposes", "target": "RED-Tabara", "doc": "a"}
+{"source": "M23", "relation": "opposes", "target": "Burundian troops", "doc": "b"}
+"#,
+    )
+    .unwrap();
+    cmd(&g).arg("import").arg(&input).assert().success();
+    let s: Stats = json(cmd(&g).args(["stats", "--format", "json"]));
+    assert_eq!(
+        (s.entities, s.edges),
+        (3, 2),
+        "Burundian troops is the Burundian army"
+    );
+}

@@ -85,6 +85,10 @@ struct JsonlLine<'a> {
     source_country: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target_country: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    source_aliases: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    target_aliases: &'a [String],
 }
 
 impl<'a> JsonlLine<'a> {
@@ -105,6 +109,8 @@ impl<'a> JsonlLine<'a> {
             pattern: &s.evidence.producer,
             source_country: s.source.country.as_deref(),
             target_country: s.target.country.as_deref(),
+            source_aliases: &s.source.aliases,
+            target_aliases: &s.target.aliases,
         }
     }
 }

@@ -66,6 +66,12 @@ pub struct StatementLine {
     pub source_id: Option<String>,
     #[serde(default)]
     pub target_id: Option<String>,
+    /// Other names the document used for the source (`extract --format jsonl` writes
+    /// them), kept as aliases as `ingest` keeps them.
+    #[serde(default)]
+    pub source_aliases: Vec<String>,
+    #[serde(default)]
+    pub target_aliases: Vec<String>,
 }
 
 impl StatementLine {
@@ -130,6 +136,13 @@ impl StatementLine {
             Some(d) => d,
             None => doc.to_string(),
         };
+        let (mut source, mut target) = (source, target);
+        for a in &self.source_aliases {
+            source.add_alias(a);
+        }
+        for a in &self.target_aliases {
+            target.add_alias(a);
+        }
         let statement = Statement {
             source,
             relation,
@@ -261,7 +274,7 @@ mod tests {
             (
                 "unknown field",
                 r#"{"source":"a","relation":"supports","target":"b","srcc":1}"#,
-                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `source_kind`, `target_kind`, `source_type`, `target_type`, `pattern`, `source_country`, `target_country`, `source_id`, `target_id`",
+                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `source_kind`, `target_kind`, `source_type`, `target_type`, `pattern`, `source_country`, `target_country`, `source_id`, `target_id`, `source_aliases`, `target_aliases`",
             ),
             (
                 "missing target",

@@ -85,6 +85,11 @@ impl<'a> Resolver<'a> {
             (statement.source.name.clone(), statement.target.name.clone());
         let date = statement.evidence.date.clone();
         let date = date.as_deref();
+        // the other names the line gave stay names of what it resolves to
+        let (source_aliases, target_aliases) = (
+            std::mem::take(&mut statement.source.aliases),
+            std::mem::take(&mut statement.target.aliases),
+        );
         statement.source = self.entity(
             g,
             &statement.source.name,
@@ -101,6 +106,12 @@ impl<'a> Resolver<'a> {
             End::Target,
             date,
         )?;
+        for a in &source_aliases {
+            statement.source.add_alias(a);
+        }
+        for a in &target_aliases {
+            statement.target.add_alias(a);
+        }
         if statement.source.id == statement.target.id {
             return Err(Error::Invalid(format!(
                 "'{source_name}' and '{target_name}' are the same entity, {} ({}): an edge needs two",

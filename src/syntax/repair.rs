@@ -36,6 +36,7 @@ use super::{Sentence, Upos};
 /// Applies every repair to `s`.
 pub fn repair(s: &mut Sentence) {
     punctuation_has_no_dependents(s);
+    listed_name_is_apposition(s);
     relative_clause_main_verb(s);
     noun_root_main_verb(s);
     title_before_subject(s);
@@ -106,9 +107,64 @@ fn appositive_subject(s: &mut Sentence, v: usize) {
     }
 }
 
+/// "Kyrgyz and Tajik troops fought" read with two subjects: an adjective, or coordinated
+/// names, that end right where another subject begins modify it.
+fn modifier_subject(s: &mut Sentence, v: usize) {
+    let subjects: Vec<usize> = s
+        .dependents(v)
+        .filter(|&d| matches!(s.words[d].deprel, "nsubj" | "nsubj:pass"))
+        .collect();
+    let [first, second] = subjects[..] else {
+        return;
+    };
+    let first_end = s.subtree(first).last().copied();
+    let second_start = s.subtree(second).first().copied();
+    if first_end.is_some_and(|e| Some(e + 1) == second_start)
+        && matches!(s.words[second].upos, Upos::Noun | Upos::Propn)
+        && (s.words[first].upos == Upos::Adj
+            || (s.words[first].upos == Upos::Propn && s.child(first, "conj").is_some()))
+    {
+        s.words[first].head = Some(second);
+        s.words[first].deprel = if s.words[first].upos == Upos::Adj {
+            "amod"
+        } else {
+            "compound"
+        };
+    }
+}
+
+/// A name after ", " that follows a noun, which the parser called a `list` item, is that
+/// noun's apposition ("his Tajik counterpart, Emomali Rahmon").
+fn listed_name_is_apposition(s: &mut Sentence) {
+    for d in 2..s.words.len() {
+        if s.words[d].deprel != "list" || s.words[d].upos != Upos::Propn {
+            continue;
+        }
+        let first = s.subtree(d).first().copied().unwrap_or(d);
+        if first < 2 || s.words[first].form != "," && s.words[first - 1].form != "," {
+            continue;
+        }
+        let comma = if s.words[first].form == "," {
+            first
+        } else {
+            first - 1
+        };
+        let noun = (0..comma).rev().find(|&k| {
+            s.words[k].upos == Upos::Noun
+                && s.words[k].head.is_some()
+                && s.subtree(k).last() == Some(&(comma - 1))
+        });
+        if let Some(n) = noun.filter(|&n| !s.path_to_root(n).contains(&d)) {
+            s.words[d].head = Some(n);
+            s.words[d].deprel = "appos";
+        }
+    }
+}
+
 /// The repair for a verb with several subjects (see the module docs).
 fn one_subject(s: &mut Sentence, v: usize) {
     appositive_subject(s, v);
+    modifier_subject(s, v);
     let subjects: Vec<usize> = s.children(v, "nsubj").collect();
     if subjects.len() < 2 {
         return;

@@ -196,12 +196,27 @@ impl TreeFinder<'_, '_> {
                 })
             })
         };
+        // "fought for several hours" is not "fought for X"
+        let duration = |d: usize| {
+            matches!(
+                t.words[d].lemma.as_str(),
+                "second"
+                    | "minute"
+                    | "hour"
+                    | "day"
+                    | "night"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "decade"
+            )
+        };
         t.dependents(v)
             .filter(|&d| {
                 !matches!(
                     base(t.words[d].deprel),
                     "nsubj" | "punct" | "conj" | "advcl" | "parataxis"
-                )
+                ) && !duration(d)
             })
             .any(|d| at(d) || t.dependents(d).any(at))
     }

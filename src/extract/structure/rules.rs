@@ -166,7 +166,12 @@ impl TreeFinder<'_, '_> {
         }
         // "A and B denounced it": a pronoun object that resolves to a subject is not one
         objects.retain(|o| !subjects.contains(o));
-        if objects.is_empty() && trig.relation == Relation::MeetsWith && subjects.len() >= 2 {
+        // "Putin and Xi met", "Kyrgyz and Tajik troops clashed": a reciprocal verb with
+        // coordinated subjects and no object relates them to each other
+        if objects.is_empty()
+            && (trig.relation == Relation::MeetsWith || trig.both_ways)
+            && subjects.len() >= 2
+        {
             for (k, &a) in subjects.iter().enumerate() {
                 self.emit(&[a], trig.relation, &subjects[k + 1..], trig, v, "pair");
             }
