@@ -9,6 +9,9 @@
 //!   Houthis, denied the report": when the parser makes "denied" a conjunct of "arms" with
 //!   no coordinator and leaves the noun "Iran" as the root, the sentence has no main verb;
 //!   the verb after the comma becomes the root, with the antecedent its subject.
+//!   A name coordinated after the closing comma ("Chatchai, who heads the Thai panel, and
+//!   Anas, the leader of the BRN delegation, met") is a conjunct of the antecedent, not of
+//!   a noun inside the clause, and so is the apposition that follows it.
 //! - A sentence whose root is a noun has lost its main verb. "US forces struck sites": when
 //!   the parser reads "struck" (tagged VBD, not VBN) as a clause describing the noun
 //!   ("forces [that were] struck"), or "Ivan Duque, one of Guaido's backers, urged ..." with
@@ -37,6 +40,7 @@ use super::{Sentence, Upos};
 pub fn repair(s: &mut Sentence) {
     punctuation_has_no_dependents(s);
     listed_name_is_apposition(s);
+    relative_clause_ends_at_its_comma(s);
     relative_clause_main_verb(s);
     noun_root_main_verb(s);
     title_before_subject(s);
@@ -303,6 +307,57 @@ fn relative_clause_main_verb(s: &mut Sentence) {
     }
 }
 
+/// The repair for a name coordinated after a relative clause (see the module docs):
+/// "Chatchai, who heads the Thai panel, and Anas, the leader of the BRN delegation, met"
+/// with "Anas" a conjunct of "panel".
+fn relative_clause_ends_at_its_comma(s: &mut Sentence) {
+    for r in 0..s.words.len() {
+        let Some(a) = s.words[r].head.filter(|_| s.words[r].deprel == "acl:relcl") else {
+            continue;
+        };
+        let opened = s.child(r, "nsubj").is_some_and(|p| {
+            p > 0
+                && matches!(s.words[p].lemma.as_str(), "which" | "who")
+                && s.words[p - 1].form == ","
+        });
+        if !opened {
+            continue;
+        }
+        // the clause's closing comma: the first after its verb
+        let Some(close) = (r + 1..s.words.len()).find(|&k| s.words[k].form == ",") else {
+            continue;
+        };
+        let inside = s.subtree(r);
+        // a name after ", and" whose head inside the clause has no other conjunct: not the
+        // last of a list ("who has the backing of Russia, China and Cuba")
+        let after_comma_and = |d: usize| {
+            s.child(d, "cc").is_some_and(|c| {
+                c >= 1
+                    && matches!(s.words[c].form.as_str(), "and" | "or")
+                    && s.words[c - 1].form == ","
+            })
+        };
+        let Some(c) = inside.iter().copied().find(|&d| {
+            d > close
+                && s.words[d].deprel == "conj"
+                && s.words[d].upos == Upos::Propn
+                && after_comma_and(d)
+                && s.words[d]
+                    .head
+                    .is_some_and(|h| h < close && h != a && s.children(h, "conj").count() == 1)
+        }) else {
+            continue;
+        };
+        s.words[c].head = Some(a);
+        // "..., and Anas, the leader of ...": an apposition after the moved name is its
+        for d in inside {
+            if d > c && s.words[d].deprel == "appos" && s.words[d].head.is_some_and(|h| h < close) {
+                s.words[d].head = Some(c);
+            }
+        }
+    }
+}
+
 /// The repair for a noun root whose main verb hangs below it (see the module docs).
 fn noun_root_main_verb(s: &mut Sentence) {
     let Some(a) = s.root() else { return };
@@ -400,6 +455,34 @@ mod tests {
         let a = arcs(&s);
         assert_eq!(a[3], (Some(0), "appos"));
         assert_eq!(a[0], (Some(6), "nsubj:pass"));
+    }
+
+    #[test]
+    fn a_name_coordinated_after_a_relative_clause_joins_the_antecedent() {
+        // "Chatchai, who heads the panel, and Anas, the leader, met." with "Anas" a
+        // conjunct of "panel" and "leader" its apposition
+        let mut s = sentence(&[
+            ("Chatchai", Upos::Propn, "NNP", 14, "nsubj"),
+            (",", Upos::Punct, ",", 4, "punct"),
+            ("who", Upos::Pron, "WP", 4, "nsubj"),
+            ("heads", Upos::Verb, "VBZ", 1, "acl:relcl"),
+            ("the", Upos::Det, "DT", 6, "det"),
+            ("panel", Upos::Noun, "NN", 4, "obj"),
+            (",", Upos::Punct, ",", 9, "punct"),
+            ("and", Upos::Cconj, "CC", 9, "cc"),
+            ("Anas", Upos::Propn, "NNP", 6, "conj"),
+            (",", Upos::Punct, ",", 12, "punct"),
+            ("the", Upos::Det, "DT", 12, "det"),
+            ("leader", Upos::Noun, "NN", 6, "appos"),
+            (",", Upos::Punct, ",", 12, "punct"),
+            ("met", Upos::Verb, "VBD", 0, "root"),
+            (".", Upos::Punct, ".", 14, "punct"),
+        ]);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[8], (Some(0), "conj"));
+        assert_eq!(a[11], (Some(8), "appos"));
+        assert_eq!(a[5], (Some(3), "obj"));
     }
 
     #[test]
