@@ -323,6 +323,12 @@ impl Extractor {
             attacks: Default::default(),
             most_attacks: 0,
             last_visit: Vec::new(),
+            year: doc
+                .date
+                .as_deref()
+                .and_then(|d| d.get(..4))
+                .and_then(|y| y.parse().ok()),
+            dated_earlier: Vec::new(),
         };
         let model = if self.trees {
             crate::syntax::Model::embedded().ok()
@@ -339,6 +345,10 @@ impl Extractor {
         // (source, relation, target) already stated in this sentence: a statement is
         // kept once per sentence, so the set is emptied at each sentence
         let mut seen = rustc_hash::FxHashSet::default();
+        // control claims dated to an earlier year, held back until the document shows
+        // whether someone else controls the place now; and who does
+        let mut dated_earlier: Vec<(Statement, Span)> = Vec::new();
+        let mut controllers: rustc_hash::FxHashSet<(String, String)> = Default::default();
         for sent in &analyzed.sentences {
             rf.sentence(sent.tokens.start, sent.tokens.end);
             if let Some(model) = model {
@@ -370,13 +380,29 @@ impl Extractor {
                     },
                 };
                 let t = tokens[f.trigger];
-                each(
-                    st,
-                    Span {
-                        start: t.start,
-                        end: t.end,
-                    },
-                );
+                let trigger = Span {
+                    start: t.start,
+                    end: t.end,
+                };
+                if st.relation == Relation::Controls {
+                    if rf.dated_earlier.contains(&f.trigger) {
+                        dated_earlier.push((st, trigger));
+                        continue;
+                    }
+                    controllers.insert((st.target.id.0.clone(), st.source.id.0.clone()));
+                }
+                each(st, trigger);
+            }
+            rf.dated_earlier.clear();
+        }
+        // "The Peshmerga took control of the city in 2014" in a report of its capture by
+        // Iraqi forces: a past capture whose place another holds now is no control
+        for (st, trigger) in dated_earlier {
+            let taken = controllers
+                .iter()
+                .any(|(place, by)| *place == st.target.id.0 && *by != st.source.id.0);
+            if !taken {
+                each(st, trigger);
             }
         }
         Extraction {

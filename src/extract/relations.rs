@@ -239,6 +239,11 @@ pub(super) struct RelationFinder<'a> {
     pub most_attacks: u32,
     /// who made the last visit or meeting, for "condemned the visit"
     pub last_visit: Vec<usize>,
+    /// the year of the document's date
+    pub year: Option<i32>,
+    /// trigger tokens of control claims dated to an earlier year ("took control of the city
+    /// in 2014"): dropped when someone else is said to control the place
+    pub dated_earlier: Vec<usize>,
 }
 
 impl<'a> RelationFinder<'a> {

@@ -76,7 +76,31 @@ pub(super) fn sentence(
         })
         .collect();
     tf.rf.found.extend(kept);
+    tf.note_dated_earlier();
     tf.run();
+}
+
+impl TreeFinder<'_, '_> {
+    /// Records the words of every clause dated to an earlier year than the document
+    /// ("took control of the city in 2014"), its own words only, not the clauses inside it.
+    fn note_dated_earlier(&mut self) {
+        let t = self.tree;
+        for v in 0..t.words.len() {
+            if !self.dated_earlier(v) {
+                continue;
+            }
+            let mut todo = vec![v];
+            while let Some(x) = todo.pop() {
+                self.rf.dated_earlier.push(self.s + x);
+                todo.extend(t.dependents(x).filter(|&d| {
+                    !matches!(
+                        base(t.words[d].deprel),
+                        "advcl" | "ccomp" | "conj" | "parataxis" | "acl" | "csubj" | "xcomp"
+                    )
+                }));
+            }
+        }
+    }
 }
 
 /// Whether the sentence of tokens `range` can state a relation: two different entities and
@@ -329,6 +353,31 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A capture dated to an earlier year is no control when the document says someone
+    /// else holds the place now, and still is when it does not.
+    #[test]
+    fn a_past_capture_gives_way_to_a_later_one() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Iraqi forces captured Kirkuk on Monday. The Peshmerga took control of the city \
+             in 2014, when the Iraqi army fled.",
+        );
+        assert!(
+            got.iter().any(|e| e.ends_with("controls Kirkuk")),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&"Peshmerga controls Kirkuk".to_string()),
+            "{got:?}"
+        );
+        let got = edges(&x, "The Houthis, who seized Sanaa in 2014, fired missiles.");
+        assert!(
+            got.contains(&"Houthis controls Sanaa".to_string()),
+            "{got:?}"
+        );
     }
 
     /// A singular role set off after two conjuncts is the second one's, though the parser

@@ -107,6 +107,29 @@ const GONE: &[&str] = &[
 
 impl TreeFinder<'_, '_> {
     /// Whether anything in the tree makes the statement at `x` not a fact.
+    /// Whether the verb at `v` is dated to a year before the document's ("took control of
+    /// the city in 2014", told in 2017).
+    pub(super) fn dated_earlier(&self, v: usize) -> bool {
+        let t = self.tree;
+        t.dependents(v).any(|d| {
+            matches!(base(t.words[d].deprel), "obl" | "nmod")
+                && t.case_of(d) == Some("in")
+                && self.earlier_year(d)
+        })
+    }
+
+    /// Whether word `d` is a year before the document's.
+    fn earlier_year(&self, d: usize) -> bool {
+        let form = self.tree.words[d].form.as_str();
+        form.len() == 4
+            && form.bytes().all(|b| b.is_ascii_digit())
+            && self
+                .rf
+                .year
+                .zip(form.parse::<i32>().ok())
+                .is_some_and(|(now, y)| (1900..now).contains(&y))
+    }
+
     pub(super) fn blocked(&self, x: usize, rel: Relation) -> bool {
         self.blocked_within(x, rel, 8)
     }
@@ -143,6 +166,7 @@ impl TreeFinder<'_, '_> {
                     }
                     "mark" => matches!(lemma, "if" | "unless" | "whether"),
                     "amod" => rel != Relation::Opposes && LEADER_NEG.contains(&lemma),
+
                     _ => false,
                 };
                 if hit {
