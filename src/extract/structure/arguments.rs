@@ -427,7 +427,7 @@ impl TreeFinder<'_, '_> {
     /// attack by the BLA").
     pub(super) fn agent_of_act(&self, n: usize) -> Option<usize> {
         let t = self.tree;
-        t.dependents(n).find_map(|d| match t.words[d].deprel {
+        let own = t.dependents(n).find_map(|d| match t.words[d].deprel {
             "nmod:poss" | "compound" | "amod" => self.rf.mention(self.s + d).and_then(|m| {
                 self.rf
                     .as_actor(m)
@@ -435,6 +435,18 @@ impl TreeFinder<'_, '_> {
             }),
             "nmod" if t.case_of(d) == Some("by") => self.entity(d, ObjectKind::Actor, 0),
             _ => None,
+        });
+        // "condemned the strikes by X": an active verb has no agent, so a `by` phrase the
+        // parser hung on it belongs to its object
+        own.or_else(|| {
+            let w = &t.words[n];
+            let h = w.head.filter(|_| w.deprel == "obj")?;
+            if t.child(h, "aux:pass").is_some() {
+                return None;
+            }
+            t.dependents(h)
+                .find(|&d| base(t.words[d].deprel) == "obl" && t.case_of(d) == Some("by") && d > n)
+                .and_then(|d| self.entity(d, ObjectKind::Actor, 0))
         })
     }
 
