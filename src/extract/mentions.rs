@@ -1001,8 +1001,15 @@ impl<'a> MentionFinder<'a> {
                 found = true;
                 n = 3;
             }
-            // "the town of Sudzha" names the town that follows
-            if found && self.words.get(i + n) == Some(&"of") {
+            // "the town of Sudzha" names the town that follows, and "the elected president,
+            // Roch Kabore" the person named right after it
+            if found
+                && (self.words.get(i + n) == Some(&"of")
+                    || (self.words.get(i + n) == Some(&",")
+                        && i + n + 1 < end
+                        && is_cap(self.raw(i + n + 1))
+                        && self.tokens[i + n + 1].kind == TokenKind::Word))
+            {
                 break;
             }
             if found {

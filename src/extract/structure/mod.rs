@@ -355,6 +355,26 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// "the elected president, X" names X, not the last president told before.
+    #[test]
+    fn a_description_with_its_name_after_it_is_no_anaphor() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Captain Ibrahim Traore became president in September. Damiba had toppled the \
+             elected president, Roch Marc Christian Kabore, in January.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e.contains("opposes Roch Marc Christian")),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|e| e.contains("opposes Ibrahim")),
+            "{got:?}"
+        );
+    }
+
     /// A capture dated to an earlier year is no control when the document says someone
     /// else holds the place now, and still is when it does not.
     #[test]
