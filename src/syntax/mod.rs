@@ -364,15 +364,12 @@ impl Model {
     /// Lemmatizes and parses a sentence whose tags are given (tag indexes into `tags`).
     pub fn parse_tagged(&self, forms: &[&str], atoms: &[WordAtoms], tags: &[u16]) -> Sentence {
         let tag_values: Vec<u64> = tags.iter().map(|&t| u64::from(t) + 3).collect();
-        let words: Vec<u64> = atoms.iter().map(|a| a.lower).collect();
-        let clusters: Vec<[u64; 4]> = atoms.iter().map(|a| a.cluster).collect();
         let punct = parser::punct_before(
             tags.iter()
                 .map(|&t| self.tags[usize::from(t)].0 == Upos::Punct),
         );
         let arcs = self.parser.parse(&Input {
-            words: &words,
-            clusters: &clusters,
+            atoms,
             tags: &tag_values,
             punct_before: &punct,
         });

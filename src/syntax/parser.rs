@@ -14,6 +14,7 @@
 //! labels, around the top three stack words and the first three buffer words.
 
 use super::perceptron::{Feature, Weights, feature};
+use super::tagger::WordAtoms;
 
 /// "No word here" and "the root" values for word, tag and label slots.
 const NONE: u64 = 1;
@@ -38,12 +39,11 @@ impl Move {
     }
 }
 
-/// The words as features see them: lowercased form hash and tag value per word, and how
-/// many punctuation words come before each word (`n + 1` counts).
+/// The words as features see them: each word's atoms (its lowercased form hash and
+/// cluster path prefixes are read) and tag value, and how many punctuation words come
+/// before each word (`n + 1` counts).
 pub struct Input<'a> {
-    pub words: &'a [u64],
-    /// Each word's cluster path prefixes ([`WordAtoms::cluster`]).
-    pub clusters: &'a [[u64; 4]],
+    pub atoms: &'a [WordAtoms],
     pub tags: &'a [u64],
     pub punct_before: &'a [u32],
 }
@@ -237,7 +237,7 @@ impl Config {
         let word = |i: usize| match i {
             ABSENT => NONE,
             i if i == n => ROOT,
-            i => input.words[i],
+            i => input.atoms[i].lower,
         };
         let tag = |i: usize| match i {
             ABSENT => NONE,
@@ -418,7 +418,7 @@ impl Config {
         let cluster = |i: usize, k: usize| match i {
             ABSENT => NONE,
             i if i == n => ROOT,
-            i => input.clusters[i][k],
+            i => input.atoms[i].cluster[k],
         };
         push(&[cluster(s0, 3)]);
         push(&[cluster(b0, 3)]);
@@ -445,7 +445,7 @@ pub struct Parser {
 impl Parser {
     /// Parses one sentence: (head, label index) per word, the head `None` for the root.
     pub fn parse(&self, input: &Input) -> Vec<(Option<usize>, u16)> {
-        let n = input.words.len();
+        let n = input.atoms.len();
         let labels = self.labels.len();
         let mut config = Config::new(n);
         let mut features = Vec::with_capacity(128);

@@ -59,6 +59,31 @@ pub fn repair(s: &mut Sentence) {
     }
 }
 
+/// Whether verb `r` opens a non-restrictive relative clause: its subject is ", which" or
+/// ", who".
+fn opens_relative(s: &Sentence, r: usize) -> bool {
+    s.child(r, "nsubj").is_some_and(|p| {
+        p > 0 && matches!(s.words[p].lemma.as_str(), "which" | "who") && s.words[p - 1].form == ","
+    })
+}
+
+/// The subjects of verb `v`, active or passive.
+fn subjects(s: &Sentence, v: usize) -> Vec<usize> {
+    s.dependents(v)
+        .filter(|&d| matches!(s.words[d].deprel, "nsubj" | "nsubj:pass"))
+        .collect()
+}
+
+/// The noun (or, with `names`, the noun or name) whose phrase ends at word `end`, not the
+/// root: what an apposition after ", " describes.
+fn noun_ending_at(s: &Sentence, end: usize, names: bool) -> Option<usize> {
+    (0..=end).rev().find(|&k| {
+        (s.words[k].upos == Upos::Noun || (names && s.words[k].upos == Upos::Propn))
+            && s.words[k].head.is_some()
+            && s.subtree(k).last() == Some(&end)
+    })
+}
+
 /// The repair for words hung on punctuation (see the module docs).
 fn punctuation_has_no_dependents(s: &mut Sentence) {
     for w in 0..s.words.len() {
@@ -82,11 +107,9 @@ fn punctuation_has_no_dependents(s: &mut Sentence) {
 /// "Mokha, a town on the coast, was shelled" read with two subjects: the noun phrase set
 /// off by commas right after the name is the name's apposition.
 fn appositive_subject(s: &mut Sentence, v: usize) {
-    let subjects: Vec<usize> = s
-        .dependents(v)
-        .filter(|&d| matches!(s.words[d].deprel, "nsubj" | "nsubj:pass"))
-        .collect();
-    let [name, noun] = subjects[..] else { return };
+    let [name, noun] = subjects(s, v)[..] else {
+        return;
+    };
     let words = |w: usize| -> Vec<usize> {
         s.subtree(w)
             .into_iter()
@@ -114,11 +137,7 @@ fn appositive_subject(s: &mut Sentence, v: usize) {
 /// "Kyrgyz and Tajik troops fought" read with two subjects: an adjective, or coordinated
 /// names, that end right where another subject begins modify it.
 fn modifier_subject(s: &mut Sentence, v: usize) {
-    let subjects: Vec<usize> = s
-        .dependents(v)
-        .filter(|&d| matches!(s.words[d].deprel, "nsubj" | "nsubj:pass"))
-        .collect();
-    let [first, second] = subjects[..] else {
+    let [first, second] = subjects(s, v)[..] else {
         return;
     };
     let first_end = s.subtree(first).last().copied();
@@ -144,20 +163,18 @@ fn listed_name_is_apposition(s: &mut Sentence) {
         if s.words[d].deprel != "list" || s.words[d].upos != Upos::Propn {
             continue;
         }
+        // the comma opens the item's subtree or comes just before it
         let first = s.subtree(d).first().copied().unwrap_or(d);
-        if first < 2 || s.words[first].form != "," && s.words[first - 1].form != "," {
+        if first < 2 {
             continue;
         }
-        let comma = if s.words[first].form == "," {
-            first
-        } else {
-            first - 1
+        let Some(comma) = [first, first - 1]
+            .into_iter()
+            .find(|&c| s.words[c].form == ",")
+        else {
+            continue;
         };
-        let noun = (0..comma).rev().find(|&k| {
-            s.words[k].upos == Upos::Noun
-                && s.words[k].head.is_some()
-                && s.subtree(k).last() == Some(&(comma - 1))
-        });
+        let noun = noun_ending_at(s, comma - 1, false);
         if let Some(n) = noun.filter(|&n| !s.path_to_root(n).contains(&d)) {
             s.words[d].head = Some(n);
             s.words[d].deprel = "appos";
@@ -179,17 +196,14 @@ fn one_subject(s: &mut Sentence, v: usize) {
         .unwrap_or(&v);
     for &d in subjects.iter().filter(|&&d| d != keep) {
         // a name just after ", " that follows a noun describes that noun
-        if d >= 2 && s.words[d - 1].form == "," && s.words[d].upos == Upos::Propn {
-            let noun = (0..d - 1).rev().find(|&k| {
-                matches!(s.words[k].upos, Upos::Noun | Upos::Propn)
-                    && s.words[k].head.is_some()
-                    && s.subtree(k).last() == Some(&(d - 2))
-            });
-            if let Some(n) = noun {
-                s.words[d].head = Some(n);
-                s.words[d].deprel = "appos";
-                continue;
-            }
+        if d >= 2
+            && s.words[d - 1].form == ","
+            && s.words[d].upos == Upos::Propn
+            && let Some(n) = noun_ending_at(s, d - 2, true)
+        {
+            s.words[d].head = Some(n);
+            s.words[d].deprel = "appos";
+            continue;
         }
         let clause = s.dependents(v).find(|&c| {
             c > d
@@ -206,12 +220,7 @@ fn one_subject(s: &mut Sentence, v: usize) {
             .filter(|&r| r > d && r < c)
             .collect::<Vec<_>>()
         {
-            let opens_relative = s.child(r, "nsubj").is_some_and(|p| {
-                p > 0
-                    && matches!(s.words[p].lemma.as_str(), "who" | "which")
-                    && s.words[p - 1].form == ","
-            });
-            if opens_relative && s.words[r].upos == Upos::Verb {
+            if opens_relative(s, r) && s.words[r].upos == Upos::Verb {
                 s.words[r].head = Some(d);
                 s.words[r].deprel = "acl:relcl";
             }
@@ -219,8 +228,9 @@ fn one_subject(s: &mut Sentence, v: usize) {
     }
 }
 
-/// Nouns that stand as adverbials of time without a preposition ("last week, Iran ...").
-const TIME_NOUNS: &[&str] = &[
+/// Nouns of time: they stand as adverbials without a preposition ("last week, Iran ..."),
+/// and "for several hours" says how long, not for whom.
+pub const TIME_NOUNS: &[&str] = &[
     "day",
     "week",
     "month",
@@ -271,13 +281,7 @@ fn relative_clause_main_verb(s: &mut Sentence) {
         return;
     }
     for r in s.children(a, "acl:relcl").collect::<Vec<_>>() {
-        let opened = r > 0
-            && s.child(r, "nsubj").is_some_and(|p| {
-                p > 0
-                    && matches!(s.words[p].lemma.as_str(), "which" | "who")
-                    && s.words[p - 1].form == ","
-            });
-        if !opened {
+        if !opens_relative(s, r) {
             continue;
         }
         // after a comma: the comma opens the verb's subtree or comes just before it
@@ -315,12 +319,7 @@ fn relative_clause_ends_at_its_comma(s: &mut Sentence) {
         let Some(a) = s.words[r].head.filter(|_| s.words[r].deprel == "acl:relcl") else {
             continue;
         };
-        let opened = s.child(r, "nsubj").is_some_and(|p| {
-            p > 0
-                && matches!(s.words[p].lemma.as_str(), "which" | "who")
-                && s.words[p - 1].form == ","
-        });
-        if !opened {
+        if !opens_relative(s, r) {
             continue;
         }
         // the clause's closing comma: the first after its verb

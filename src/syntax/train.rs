@@ -565,14 +565,6 @@ fn train_parser(
             (step, rng, (0..examples.len()).collect())
         })
         .collect();
-    let words: Vec<Vec<u64>> = examples
-        .iter()
-        .map(|e| e.atoms.iter().map(|a| a.lower).collect())
-        .collect();
-    let clusters: Vec<Vec<[u64; 4]>> = examples
-        .iter()
-        .map(|e| e.atoms.iter().map(|a| a.cluster).collect())
-        .collect();
     let tags: Vec<Vec<u64>> = train_tags.iter().map(|t| tag_values(t)).collect();
     let is_punct: Vec<bool> = sets.tags.iter().map(|(u, _)| *u == Upos::Punct).collect();
     let puncts: Vec<Vec<u32>> = train_tags
@@ -586,14 +578,13 @@ fn train_parser(
             let handles: Vec<_> = runs
                 .iter_mut()
                 .map(|(step, rng, order)| {
-                    let (words, clusters, tags, puncts) = (&words, &clusters, &tags, &puncts);
+                    let (tags, puncts) = (&tags, &puncts);
                     scope.spawn(move || {
                         rng.shuffle(order);
                         let (mut moves, mut errors) = (0usize, 0usize);
                         for &k in order.iter() {
                             let input = Input {
-                                words: &words[k],
-                                clusters: &clusters[k],
+                                atoms: &examples[k].atoms,
                                 tags: &tags[k],
                                 punct_before: &puncts[k],
                             };
@@ -700,13 +691,10 @@ fn parse_scores(
 ) -> (f64, f64) {
     let (mut heads, mut labeled, mut all) = (0usize, 0usize, 0usize);
     for (e, t) in dev.iter().zip(dev_tags) {
-        let words: Vec<u64> = e.atoms.iter().map(|a| a.lower).collect();
-        let clusters: Vec<[u64; 4]> = e.atoms.iter().map(|a| a.cluster).collect();
         let tags = tag_values(t);
         let punct = parser::punct_before(t.iter().map(|&x| is_punct[usize::from(x)]));
         let arcs = parser.parse(&Input {
-            words: &words,
-            clusters: &clusters,
+            atoms: &e.atoms,
             tags: &tags,
             punct_before: &punct,
         });

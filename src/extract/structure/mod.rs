@@ -33,6 +33,7 @@ mod traps;
 use super::patterns::{Form, ObjectKind, Trigger};
 use super::relations::RelationFinder;
 use crate::model::Relation;
+use crate::syntax::repair::TIME_NOUNS;
 use crate::syntax::{Model, Sentence};
 use crate::text::{Analyzed, Sentence as TextSentence};
 
@@ -221,20 +222,7 @@ impl TreeFinder<'_, '_> {
             })
         };
         // "fought for several hours" is not "fought for X"
-        let duration = |d: usize| {
-            matches!(
-                t.words[d].lemma.as_str(),
-                "second"
-                    | "minute"
-                    | "hour"
-                    | "day"
-                    | "night"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "decade"
-            )
-        };
+        let duration = |d: usize| TIME_NOUNS.contains(&t.words[d].lemma.as_str());
         t.dependents(v)
             .filter(|&d| {
                 !matches!(

@@ -19,12 +19,13 @@ const UNDER_BEING: &[&str] = &[
 /// control".
 const UNDER_PUTTING: &[&str] = &["leave", "keep", "put", "place", "bring"];
 
-/// Role nouns whose owner backs the holder: "Iran's proxy Hezbollah".
 /// Verbs that give someone a role: "was named leader of", "appointed X as head of".
 const APPOINTING: &[&str] = &[
     "name", "appoint", "elect", "make", "choose", "install", "proclaim", "nominate", "select",
     "confirm", "re-elect",
 ];
+
+/// Role nouns whose owner backs the holder: "Iran's proxy Hezbollah".
 const PROXIES: &[&str] = &["proxy", "proxies", "client", "clients"];
 
 /// Verbs of taking by force.

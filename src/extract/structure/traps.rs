@@ -106,7 +106,6 @@ const GONE: &[&str] = &[
 ];
 
 impl TreeFinder<'_, '_> {
-    /// Whether anything in the tree makes the statement at `x` not a fact.
     /// Whether the verb at `v` is dated to a year before the document's ("took control of
     /// the city in 2014", told in 2017).
     pub(super) fn dated_earlier(&self, v: usize) -> bool {
@@ -130,6 +129,7 @@ impl TreeFinder<'_, '_> {
                 .is_some_and(|(now, y)| (1900..now).contains(&y))
     }
 
+    /// Whether anything in the tree makes the statement at `x` not a fact.
     pub(super) fn blocked(&self, x: usize, rel: Relation) -> bool {
         self.blocked_within(x, rel, 8)
     }
@@ -166,7 +166,6 @@ impl TreeFinder<'_, '_> {
                     }
                     "mark" => matches!(lemma, "if" | "unless" | "whether"),
                     "amod" => rel != Relation::Opposes && LEADER_NEG.contains(&lemma),
-
                     _ => false,
                 };
                 if hit {
