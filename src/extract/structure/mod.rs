@@ -442,6 +442,9 @@ mod tests {
             // a role that is the clause's predicate is what the clause denies
             "Russia is not Assad's backer.",
             "Officials denied that Russia is Assad's main backer.",
+            // "without" + a verb: what it governs did not happen
+            "China wants to punish Taiwan without stumbling into a war with Japan.",
+            "Turkey pressed the rebels without attacking the Kurdish fighters.",
         ] {
             let got = edges(&x, sentence);
             assert!(got.is_empty(), "{sentence}: {got:?}");

@@ -164,7 +164,7 @@ impl TreeFinder<'_, '_> {
                     {
                         true
                     }
-                    "mark" => matches!(lemma, "if" | "unless" | "whether"),
+                    "mark" => matches!(lemma, "if" | "unless" | "whether" | "without"),
                     "amod" => rel != Relation::Opposes && LEADER_NEG.contains(&lemma),
                     _ => false,
                 };
