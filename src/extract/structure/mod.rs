@@ -19,7 +19,7 @@
 //!
 //! Conjuncts share their head's role ("A and B seized C and D" gives four statements). No
 //! statement is made when the trigger or a verb governing it is negated, carries a modal,
-//! depends on `if`, or is governed by a verb of denial, fear, refusal, failure, request or
+//! depends on `if` or `without`, or is governed by a verb of denial, fear, refusal, failure, request or
 //! loss; verbs of effort and intent ("vowed to retake") block control claims only.
 
 //!
