@@ -340,6 +340,39 @@ impl TreeFinder<'_, '_> {
         }
     }
 
+    /// Whether the tree shows that the window rules took the wrong target for the active
+    /// verb at `x`: the verb's object names an entity, and `target` is named only outside
+    /// the verb's phrase ("troops sent to help Russia, Ukraine's defence minister, Rustem
+    /// Umerov, said" is no help to Umerov).
+    pub(super) fn misread_object(&self, x: usize, target: usize, pattern: &str) -> bool {
+        let t = self.tree;
+        // fighting goes both ways: the reverse statement's target is the subject
+        let one_way = self
+            .rf
+            .pat
+            .triggers
+            .iter()
+            .any(|g| g.id == pattern && !g.both_ways);
+        // a verb with a clause of its own (a subject, an auxiliary or "to"), not a
+        // participle the parser may have misread ("allied groups", "the army, led by X")
+        let clause = t.child(x, "nsubj").is_some()
+            || t.child(x, "aux").is_some()
+            || t.children(x, "mark")
+                .any(|m| t.words[m].form.eq_ignore_ascii_case("to"));
+        if t.words[x].upos != Upos::Verb || !one_way || !clause || t.agent_of(x).is_some() {
+            return false;
+        }
+        let Some(o) = t.child(x, "obj") else {
+            return false;
+        };
+        if self.rf.mention(self.s + o).is_none() {
+            return false;
+        }
+        let targets = self.words_naming(target);
+        let phrase = t.subtree(x);
+        !targets.is_empty() && !targets.iter().any(|w| phrase.contains(w))
+    }
+
     /// Whether the window rules read a hyphenated adjective at `x` ("Kurdish-held") as
     /// describing `target` when the tree shows it describes another noun: "a Kurdish-held
     /// town on the road to Erbil" says nothing of Erbil.

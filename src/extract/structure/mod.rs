@@ -74,6 +74,7 @@ pub(super) fn sentence(
                 && !tf.other_speaker(x, f.source)
                 && !tf.adjective_elsewhere(x, f.target)
                 && !tf.misread_agent(x, f.source)
+                && !tf.misread_object(x, f.target, &f.pattern)
         })
         .collect();
     tf.rf.found.extend(kept);
@@ -449,6 +450,27 @@ mod tests {
             let got = edges(&x, sentence);
             assert!(got.is_empty(), "{sentence}: {got:?}");
         }
+    }
+
+    /// A window statement whose target the tree puts outside the verb's phrase, when the
+    /// verb has an object of its own, is dropped; the object's statement stays.
+    #[test]
+    fn a_name_after_the_verbs_phrase_is_not_its_object() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "North Korean troops were sent to help Russia, Ukraine's defence minister, \
+             Rustem Umerov, said on Tuesday.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "North Korean troops supports Russia"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().all(|e| !e.contains("supports Rustem")),
+            "{got:?}"
+        );
     }
 
     /// A leader title inside a noun phrase is presupposed: the traps of the clause around
