@@ -347,12 +347,7 @@ impl TreeFinder<'_, '_> {
     pub(super) fn misread_object(&self, x: usize, target: usize, pattern: &str) -> bool {
         let t = self.tree;
         // fighting goes both ways: the reverse statement's target is the subject
-        let one_way = self
-            .rf
-            .pat
-            .triggers
-            .iter()
-            .any(|g| g.id == pattern && !g.both_ways);
+        let one_way = self.one_way(pattern);
         // a verb with a clause of its own (a subject, an auxiliary or "to"), not a
         // participle the parser may have misread ("allied groups", "the army, led by X")
         let clause = t.child(x, "nsubj").is_some()
@@ -371,6 +366,39 @@ impl TreeFinder<'_, '_> {
         let targets = self.words_naming(target);
         let phrase = t.subtree(x);
         !targets.is_empty() && !targets.iter().any(|w| phrase.contains(w))
+    }
+
+    /// Whether the tree shows that the window rules took the wrong source for the active
+    /// verb at `x`: `source` is named only inside a relative clause of the verb's subject
+    /// ("Fighters of SSC-Khatumo, set up by elders who reject Somaliland's rule, overran
+    /// the base" is no capture by Somaliland).
+    pub(super) fn misread_subject(&self, x: usize, source: usize, pattern: &str) -> bool {
+        let t = self.tree;
+        if t.words[x].upos != Upos::Verb || !self.one_way(pattern) || t.agent_of(x).is_some() {
+            return false;
+        }
+        let sources = self.words_naming(source);
+        let mut clauses = Vec::new();
+        for n in t
+            .children(x, "nsubj")
+            .filter(|&n| t.words[n].deprel == "nsubj")
+        {
+            for w in t.subtree(n) {
+                if t.words[w].deprel == "acl:relcl" {
+                    clauses.extend(t.subtree(w));
+                }
+            }
+        }
+        !sources.is_empty() && sources.iter().all(|w| clauses.contains(w))
+    }
+
+    /// Whether trigger `pattern` states its relation one way only (fighting goes both ways).
+    fn one_way(&self, pattern: &str) -> bool {
+        self.rf
+            .pat
+            .triggers
+            .iter()
+            .any(|g| g.id == pattern && !g.both_ways)
     }
 
     /// Whether the window rules read a hyphenated adjective at `x` ("Kurdish-held") as

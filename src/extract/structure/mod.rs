@@ -75,6 +75,7 @@ pub(super) fn sentence(
                 && !tf.adjective_elsewhere(x, f.target)
                 && !tf.misread_agent(x, f.source)
                 && !tf.misread_object(x, f.target, &f.pattern)
+                && !tf.misread_subject(x, f.source, &f.pattern)
         })
         .collect();
     tf.rf.found.extend(kept);
@@ -469,6 +470,22 @@ mod tests {
         );
         assert!(
             got.iter().all(|e| !e.contains("supports Rustem")),
+            "{got:?}"
+        );
+    }
+
+    /// A name inside a relative clause of the subject is not the subject.
+    #[test]
+    fn a_name_in_the_subjects_relative_clause_is_not_the_subject() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Fighters of the Sanaag Front, an administration set up by elders of the \
+             Warsangeli clan who reject Somaliland's rule over the Sanaag region, overran the \
+             Erigavo base after two days of clashes with Somaliland troops, the group said.",
+        );
+        assert!(
+            got.iter().all(|e| e != "Somaliland controls Erigavo base"),
             "{got:?}"
         );
     }
