@@ -138,8 +138,10 @@ impl TreeFinder<'_, '_> {
     fn blocked_within(&self, x: usize, rel: Relation, steps: usize) -> bool {
         let t = self.tree;
         let mut v = x;
+        // the word reached is a fellow conjunct of the one before, not its governor
+        let mut fellow = false;
         for step in 0..steps {
-            for d in t.dependents(v) {
+            for d in t.dependents(v).filter(|_| !fellow) {
                 let dw = &t.words[d];
                 let lemma = dw.lemma.as_str();
                 let hit = match base(dw.deprel) {
@@ -174,6 +176,7 @@ impl TreeFinder<'_, '_> {
             }
             let lemma = self.lemma(v);
             if step > 0
+                && !fellow
                 && (BLOCKING.contains(&lemma)
                     || (rel == Relation::Controls && EFFORT.contains(&lemma)))
             {
@@ -198,11 +201,22 @@ impl TreeFinder<'_, '_> {
                         && t.child(v, "nsubj").is_none()
                 }
                 "obj" | "obl" | "nmod" | "nsubj:pass" => noun,
+                // a verb coordinated without a subject of its own shares its conjunct's
+                // governor ("denied arming the Houthis and funding Hezbollah"); a gerund
+                // hung on a finite verb is that verb's complement misread ("accuses Algeria
+                // of harbouring and arming the rebels")
+                "conj" => {
+                    w.upos == Upos::Verb
+                        && t.child(v, "nsubj").is_none()
+                        && t.child(v, "nsubj:pass").is_none()
+                }
                 _ => false,
             };
             if !climbs {
                 break;
             }
+            fellow = w.deprel == "conj"
+                && !(w.form.ends_with("ing") && !t.words[h].form.ends_with("ing"));
             v = h;
         }
         false
