@@ -449,6 +449,8 @@ mod tests {
             "Turkey pressed the rebels without attacking the Kurdish fighters.",
             // a verb coordinated with a denied one is denied too
             "Iran denied arming the Houthis and funding Hezbollah.",
+            // the last holder of an office that has ended with its group
+            "The FARC's last commander, Rodrigo Londono, spoke on Monday.",
         ] {
             let got = edges(&x, sentence);
             assert!(got.is_empty(), "{sentence}: {got:?}");

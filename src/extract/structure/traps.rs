@@ -167,7 +167,12 @@ impl TreeFinder<'_, '_> {
                         true
                     }
                     "mark" => matches!(lemma, "if" | "unless" | "whether" | "without"),
-                    "amod" => rel != Relation::Opposes && LEADER_NEG.contains(&lemma),
+                    // "its last commander": the office has ended with the group
+                    "amod" => {
+                        rel != Relation::Opposes
+                            && (LEADER_NEG.contains(&lemma)
+                                || (lemma == "last" && rel == Relation::Controls))
+                    }
                     _ => false,
                 };
                 if hit {
