@@ -141,6 +141,18 @@ const NOT_NAMES: &[&str] = &[
     "october",
     "november",
     "december",
+    // month abbreviations of datelines ("HARGEISA, Aug 26"); not "Jan" or "Mar", which
+    // begin names
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
     "islamist",
     "islamists",
     "jihadist",

@@ -490,6 +490,19 @@ mod tests {
         );
     }
 
+    /// A dateline's month abbreviation is no place.
+    #[test]
+    fn a_datelines_month_is_no_place() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "HARGEISA, Aug 26, 2023 (Wire) - Clan forces fighting Somaliland's government said \
+             on Saturday they had captured the army's main base outside Erigavo, the disputed \
+             town where months of fighting have killed hundreds of people.",
+        );
+        assert!(got.iter().all(|e| !e.ends_with(" Aug")), "{got:?}");
+    }
+
     /// A name inside a relative clause of the subject is not the subject.
     #[test]
     fn a_name_in_the_subjects_relative_clause_is_not_the_subject() {
