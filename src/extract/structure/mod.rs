@@ -451,6 +451,8 @@ mod tests {
             "Iran denied arming the Houthis and funding Hezbollah.",
             // the last holder of an office that has ended with its group
             "The FARC's last commander, Rodrigo Londono, spoke on Monday.",
+            // considering an act is not doing it
+            "Canada is considering designating the Kataib Hezbollah militia a terrorist group.",
         ] {
             let got = edges(&x, sentence);
             assert!(got.is_empty(), "{sentence}: {got:?}");

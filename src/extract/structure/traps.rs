@@ -140,6 +140,12 @@ impl TreeFinder<'_, '_> {
         let mut v = x;
         // the word reached is a fellow conjunct of the one before, not its governor
         let mut fellow = false;
+        // "is considering designating X a terrorist group": deliberation, not a judgement
+        if self.lemma(x) == "consider"
+            && t.children(x, "xcomp").any(|c| t.words[c].upos == Upos::Verb)
+        {
+            return true;
+        }
         for step in 0..steps {
             for d in t.dependents(v).filter(|_| !fellow) {
                 let dw = &t.words[d];
