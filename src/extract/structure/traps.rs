@@ -71,6 +71,11 @@ const EFFORT: &[&str] = &[
     "intend", "expect", "pledge", "promise", "advance", "head", "march",
 ];
 
+/// Lemmas of leaving a place: a holder that leaves no longer holds it.
+const LEAVING: &[&str] = &[
+    "withdraw", "retreat", "flee", "leave", "abandon", "evacuate", "quit", "vacate",
+];
+
 const MODALS: &[&str] = &["could", "would", "might", "may", "should", "can", "must"];
 
 /// Adjectives that make a title a lesser office.
@@ -131,7 +136,31 @@ impl TreeFinder<'_, '_> {
 
     /// Whether anything in the tree makes the statement at `x` not a fact.
     pub(super) fn blocked(&self, x: usize, rel: Relation) -> bool {
-        self.blocked_within(x, rel, 8)
+        self.blocked_within(x, rel, 8) || (rel == Relation::Controls && self.left_since(x))
+    }
+
+    /// Whether the control told at `x` is a past state that the sentence ends: a relative
+    /// clause in the past perfect whose antecedent then leaves ("The rebels, who had run
+    /// the town since 2012, withdrew into the mountains").
+    fn left_since(&self, x: usize) -> bool {
+        let t = self.tree;
+        let w = &t.words[x];
+        let past_perfect = t
+            .children(x, "aux")
+            .any(|a| t.words[a].form.eq_ignore_ascii_case("had"));
+        if w.deprel != "acl:relcl" || !past_perfect {
+            return false;
+        }
+        let Some(antecedent) = w.head else {
+            return false;
+        };
+        let a = &t.words[antecedent];
+        base(a.deprel) == "nsubj"
+            && a.head.is_some_and(|v| {
+                LEAVING.contains(&self.lemma(v))
+                    || t.children(v, "conj")
+                        .any(|c| LEAVING.contains(&self.lemma(c)))
+            })
     }
 
     /// [`Self::blocked`] looking at most `steps` words up from `x` (1: `x`'s own words).
@@ -142,7 +171,8 @@ impl TreeFinder<'_, '_> {
         let mut fellow = false;
         // "is considering designating X a terrorist group": deliberation, not a judgement
         if self.lemma(x) == "consider"
-            && t.children(x, "xcomp").any(|c| t.words[c].upos == Upos::Verb)
+            && t.children(x, "xcomp")
+                .any(|c| t.words[c].upos == Upos::Verb)
         {
             return true;
         }
@@ -226,8 +256,8 @@ impl TreeFinder<'_, '_> {
             if !climbs {
                 break;
             }
-            fellow = w.deprel == "conj"
-                && !(w.form.ends_with("ing") && !t.words[h].form.ends_with("ing"));
+            let gerund_under_finite = w.form.ends_with("ing") && !t.words[h].form.ends_with("ing");
+            fellow = w.deprel == "conj" && !gerund_under_finite;
             v = h;
         }
         false
