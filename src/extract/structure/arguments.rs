@@ -296,15 +296,45 @@ impl TreeFinder<'_, '_> {
     /// reporter other than `source`: the window rules' nearest name is then wrong ("France,
     /// which has troops in Niger, says it backs Bazoum" is not Niger's backing).
     pub(super) fn other_speaker(&self, x: usize, source: usize) -> bool {
-        self.tree
-            .child(x, "nsubj")
-            .filter(|&p| {
-                self.rf
+        let t = self.tree;
+        let Some(p) = t.child(x, "nsubj").filter(|&p| {
+            t.words[p].upos == Upos::Pron
+                || self
+                    .rf
                     .mention(self.s + p)
                     .is_some_and(|m| m.kind == MentionKind::Pronoun)
-            })
-            .and_then(|p| self.reporter(p, ObjectKind::Actor, 0))
-            .is_some_and(|e| e != source)
+        }) else {
+            return false;
+        };
+        if let Some(e) = self.reporter(p, ObjectKind::Actor, 0) {
+            return e != source;
+        }
+        // a reporter that names no known entity ("Clan forces said they had captured")
+        // is still not the name the window rules took
+        self.reporter_word(p).is_some_and(|s| {
+            self.rf.mention(self.s + s).is_none()
+                && !self.phrase(s).iter().any(|&w| self.names(w, source))
+        })
+    }
+
+    /// The words of the noun phrase headed by `w`, without the clauses inside it
+    /// ("forces fighting the government": "forces").
+    fn phrase(&self, w: usize) -> Vec<usize> {
+        let t = self.tree;
+        let mut out = vec![w];
+        let mut todo = vec![w];
+        while let Some(x) = todo.pop() {
+            for d in t.dependents(x) {
+                if !matches!(
+                    base(t.words[d].deprel),
+                    "acl" | "advcl" | "parataxis" | "ccomp"
+                ) {
+                    out.push(d);
+                    todo.push(d);
+                }
+            }
+        }
+        out
     }
 
     /// Whether word `w` is part of a mention of entity `e` (or of a capital standing for
@@ -434,9 +464,28 @@ impl TreeFinder<'_, '_> {
     /// "France says it recognises Bazoum": the subject pronoun of a clause that a verb
     /// reports is that verb's subject, when it names a `want` of the same number.
     fn reporter(&self, w: usize, want: ObjectKind, depth: u8) -> Option<usize> {
+        let s = self.reporter_word(w)?;
+        if self
+            .rf
+            .mention(self.s + s)
+            .is_some_and(|m| m.kind == MentionKind::Pronoun)
+        {
+            return None;
+        }
+        self.entity(s, want, depth + 1)
+    }
+
+    /// The subject of the reporting verb whose reported clause has pronoun `w` as its
+    /// subject, when the two agree in number ("forces said they had captured").
+    fn reporter_word(&self, w: usize) -> Option<usize> {
         let t = self.tree;
         let word = &t.words[w];
-        if !matches!(word.lemma.as_str(), "it" | "he" | "she") || base(word.deprel) != "nsubj" {
+        let plural = match word.lemma.as_str() {
+            "it" | "he" | "she" => false,
+            "they" => true,
+            _ => return None,
+        };
+        if base(word.deprel) != "nsubj" {
             return None;
         }
         let v = word.head?;
@@ -448,14 +497,9 @@ impl TreeFinder<'_, '_> {
             return None;
         }
         let s = t.child(h, "nsubj").filter(|&s| s != w)?;
-        if self
-            .rf
-            .mention(self.s + s)
-            .is_some_and(|m| m.kind == MentionKind::Pronoun)
-        {
-            return None;
-        }
-        self.entity(s, want, depth + 1)
+        // "they" stands for a plural noun, "it" for a singular one or a name
+        let sw = &t.words[s];
+        (plural == (sw.upos == Upos::Noun && sw.form.ends_with('s'))).then_some(s)
     }
 
     /// "condemned the attack", "denounced this takeover": an act named as known, without

@@ -454,6 +454,9 @@ mod tests {
             "The FARC's last commander, Rodrigo Londono, spoke on Monday.",
             // a past holder that has left
             "The militants, who had held Tessalit since 2015, withdrew into the desert.",
+            // "they" is the reporting forces, not the government they fight
+            "Clan forces fighting Somaliland's government said on Saturday they had captured \
+             the army's main base outside Erigavo.",
             // considering an act is not doing it
             "Canada is considering designating the Kataib Hezbollah militia a terrorist group.",
         ] {
