@@ -32,7 +32,7 @@ mod traps;
 
 use super::patterns::{Form, ObjectKind, Trigger};
 use super::relations::RelationFinder;
-use crate::model::Relation;
+use crate::model::{EntityType, Relation};
 use crate::syntax::repair::TIME_NOUNS;
 use crate::syntax::{Model, Sentence};
 use crate::text::{Analyzed, Sentence as TextSentence};
@@ -136,6 +136,33 @@ fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool
     };
     if !two {
         return first.is_some() && its_leader();
+    }
+    // "Barzani's Kurdistan Democratic Party", "Sharaa, whose Hayat Tahrir al-Sham": a
+    // person's party, which the tree rules read without a trigger word
+    let owned_by_person = || {
+        range.clone().any(|t| {
+            let before = |k: usize| {
+                rf.mention_at[k]
+                    .is_some_and(|m| rf.entities[rf.mentions[m].entity].etype == EntityType::Person)
+            };
+            let possessive = (rf.ws[t] == "'s" && t > range.start && before(t - 1))
+                || (rf.ws[t] == "whose" && t > range.start + 1 && before(t - 2));
+            possessive
+                && rf
+                    .mention_at
+                    .get(t + 1)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|m| {
+                        matches!(
+                            rf.entities[rf.mentions[m].entity].etype,
+                            EntityType::ArmedGroup | EntityType::Organization
+                        )
+                    })
+        })
+    };
+    if owned_by_person() {
+        return true;
     }
     range.clone().any(|t| {
         let window = &rf.ws[t..(t + 4).min(range.end)];
@@ -274,6 +301,20 @@ mod tests {
             (
                 "Regional President Masoud Barzani's Kurdistan Democratic Party won the vote.",
                 "Masoud Barzani controls Kurdistan Democratic Party",
+            ),
+            // with no trigger word in the sentence
+            (
+                "The region is dominated by Masoud Barzani's Kurdistan Democratic Party.",
+                "Masoud Barzani controls Kurdistan Democratic Party",
+            ),
+            // "whose": the name before the comma owns the one after
+            (
+                "Riek Machar, whose SPLM-IO signed the deal in 2018, returned to Juba.",
+                "Riek Machar controls Sudan People's Liberation Movement-in-Opposition",
+            ),
+            (
+                "Abdul Malik al-Houthi, whose Ansar Allah movement holds Sanaa, gave a speech.",
+                "Abdul-Malik al-Houthi controls Houthis",
             ),
             // a role inside a noun phrase is presupposed: the clause's "accused" or
             // "sought" does not deny it

@@ -455,16 +455,27 @@ impl TreeFinder<'_, '_> {
     pub(super) fn possessor_leads(&mut self, d: usize) {
         let t = self.tree;
         let word = &t.words[d];
-        if word.deprel != "nmod:poss" {
-            return;
-        }
-        let Some(h) = word.head else { return };
         let entity = |w: usize| {
             self.rf
                 .mention(self.s + w)
                 .filter(|m| m.kind == MentionKind::Named)
         };
-        let (Some(person), Some(group)) = (entity(d), entity(h)) else {
+        // "Riek Machar, whose SPLM-IO ...": the possessor is the relative clause's
+        // antecedent, the name just before the comma, and the group the name just after
+        // "whose" (the parser often misplaces the clause itself)
+        let (owner, owned) = if word.form.eq_ignore_ascii_case("whose") {
+            if d < 2 || t.words[d - 1].form != "," || d + 1 >= t.words.len() {
+                return;
+            }
+            (d - 2, d + 1)
+        } else if word.deprel == "nmod:poss" {
+            let Some(h) = word.head else { return };
+            (d, h)
+        } else {
+            return;
+        };
+        let h = owned;
+        let (Some(person), Some(group)) = (entity(owner), entity(owned)) else {
             return;
         };
         if person.entity == group.entity
