@@ -18,7 +18,7 @@ use super::Model;
 use super::labels::{self, Upos};
 use super::lemma::{Lemmatizer, Rewrite};
 use super::parser::Parser;
-use super::perceptron::{ENTRY, Pages, Weights};
+use super::perceptron::{ENTRY, Weights};
 use super::tagger::Tagger;
 
 /// The version this code reads and writes.
@@ -223,12 +223,7 @@ impl<'a> Reader<'a> {
         {
             return Err(self.bad("a weight for a class that does not exist"));
         }
-        Ok(Weights {
-            classes,
-            slots: Pages::new(&slots),
-            entries: Pages::new(&entries),
-            scale,
-        })
+        Ok(Weights::new(classes, slots, entries, scale))
     }
 }
 
