@@ -973,7 +973,7 @@ impl<'a> RelationFinder<'a> {
             return;
         }
         self.emit(&subj, trig.relation, &obj, trig, s, i);
-        self.fellow_guests(trig, &subj, &obj, s, i);
+        self.fellow_guests(trig, &subj, &obj, s, e, i);
     }
 
     /// The agents of an event named at `from`: "the Israeli strikes" (Israel), "the
@@ -1174,9 +1174,28 @@ impl<'a> RelationFinder<'a> {
         self.event_agents(s, t + 2, e).filter(|a| !a.is_empty())
     }
 
-    /// "X met A and B": A and B were at the same meeting.
-    fn fellow_guests(&mut self, trig: &Trigger, subj: &[usize], obj: &[usize], s: usize, i: usize) {
+    /// "X met A and B": A and B were at the same meeting. Not when the words say the
+    /// meetings were apart: a phone call is between two ("spoke by phone with A and B"),
+    /// and "both A and B" or "separately" count each one ("met both A and B").
+    fn fellow_guests(
+        &mut self,
+        trig: &Trigger,
+        subj: &[usize],
+        obj: &[usize],
+        s: usize,
+        e: usize,
+        i: usize,
+    ) {
         if trig.relation != Relation::MeetsWith || subj.is_empty() || obj.len() < 2 {
+            return;
+        }
+        let apart = (i.saturating_sub(2).max(s)..(i + 8).min(e)).any(|t| {
+            matches!(
+                self.w(t),
+                "phone" | "telephone" | "phoned" | "both" | "separately" | "respectively"
+            )
+        });
+        if apart {
             return;
         }
         for (k, &a) in obj.iter().enumerate() {
@@ -1321,7 +1340,7 @@ impl<'a> RelationFinder<'a> {
                 .collect();
         }
         self.emit(&source, trig.relation, &targets, trig, s, i);
-        self.fellow_guests(trig, &source, &targets, s, i);
+        self.fellow_guests(trig, &source, &targets, s, e, i);
     }
 
     fn phone_call(&mut self, trig: &Trigger, s: usize, i: usize) {

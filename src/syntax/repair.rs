@@ -8,7 +8,10 @@
 //! - A non-restrictive relative clause ends at its closing comma. "Iran, which arms the
 //!   Houthis, denied the report": when the parser makes "denied" a conjunct of "arms" with
 //!   no coordinator and leaves the noun "Iran" as the root, the sentence has no main verb;
-//!   the verb after the comma becomes the root, with the antecedent its subject.
+//!   the verb after the comma becomes the root, with the antecedent its subject. So does a
+//!   verb right after the closing comma that the parser hung deeper inside the clause
+//!   ("Mohamud, who declared war on the militants, held talks ..." with "held" a participle
+//!   modifying "talks"): the sentence has no other main verb, so it is finite.
 //!   A name coordinated after the closing comma ("Chatchai, who heads the Thai panel, and
 //!   Anas, the leader of the BRN delegation, met") is a conjunct of the antecedent, not of
 //!   a noun inside the clause, and so is the apposition that follows it.
@@ -297,7 +300,9 @@ fn relative_clause_main_verb(s: &mut Sentence) {
                 && s.child(v, "nsubj:pass").is_none()
                 && after_comma(v)
         });
-        let Some(v) = main else { continue };
+        let Some(v) = main.or_else(|| verb_after_closing_comma(s, r)) else {
+            continue;
+        };
         let passive = s.child(v, "aux:pass").is_some();
         // the closing comma belongs to the relative clause
         let first = s.subtree(v).first().copied().unwrap_or(v);
@@ -309,6 +314,41 @@ fn relative_clause_main_verb(s: &mut Sentence) {
         promote(s, a, v, if passive { "nsubj:pass" } else { "nsubj" });
         return;
     }
+}
+
+/// "X, who declared war on the militants, held talks with ..." read with "held" inside the
+/// relative clause (here a participle modifying "talks"): a verb with no subject right
+/// after the clause's closing comma, in a sentence whose root is the clause's noun and so
+/// has no main verb, is the main verb, and finite ("held" read as a participle is a past
+/// tense). It is readied for that: a noun it was hung on as a modifier becomes its object,
+/// and what the clause's verb governs after the comma hangs on it.
+fn verb_after_closing_comma(s: &mut Sentence, r: usize) -> Option<usize> {
+    let close = (r + 1..s.words.len()).find(|&k| s.words[k].form == ",")?;
+    let v = close + 1;
+    let w = s.words.get(v)?;
+    let inside = s.subtree(r);
+    if w.upos != Upos::Verb
+        || !matches!(w.xpos, "VBD" | "VBZ" | "VBP" | "VBN")
+        || !inside.contains(&v)
+        || !subjects(s, v).is_empty()
+        || s.child(v, "mark").is_some()
+    {
+        return None;
+    }
+    if w.xpos == "VBN" {
+        s.words[v].xpos = "VBD";
+    }
+    let w = &s.words[v];
+    if let Some(h) = w.head.filter(|&h| h > v && w.deprel == "amod") {
+        s.words[h].head = Some(v);
+        s.words[h].deprel = "obj";
+    }
+    for d in inside.into_iter().filter(|&d| d > v) {
+        if s.words[d].head == Some(r) {
+            s.words[d].head = Some(v);
+        }
+    }
+    Some(v)
 }
 
 /// The repair for a name coordinated after a relative clause (see the module docs):
@@ -435,6 +475,36 @@ mod tests {
         assert_eq!(a[6], (Some(3), "punct"), "the closing comma");
         assert_eq!(a[10], (Some(7), "punct"), "the full stop");
         assert_eq!(a[3], (Some(0), "acl:relcl"));
+    }
+
+    #[test]
+    fn a_verb_after_the_relative_clauses_comma_is_the_main_verb() {
+        // "Mohamud, who declared war, held talks and urged them." with "held" read as a
+        // participle modifying "talks" inside the relative clause
+        let mut s = sentence(&[
+            ("Mohamud", Upos::Propn, "NNP", 0, "root"),
+            (",", Upos::Punct, ",", 4, "punct"),
+            ("who", Upos::Pron, "WP", 4, "nsubj"),
+            ("declared", Upos::Verb, "VBD", 1, "acl:relcl"),
+            ("war", Upos::Noun, "NN", 4, "obj"),
+            (",", Upos::Punct, ",", 5, "punct"),
+            ("held", Upos::Verb, "VBN", 8, "amod"),
+            ("talks", Upos::Noun, "NNS", 4, "obl"),
+            ("and", Upos::Cconj, "CC", 10, "cc"),
+            ("urged", Upos::Verb, "VBD", 4, "conj"),
+            ("them", Upos::Pron, "PRP", 10, "obj"),
+            (".", Upos::Punct, ".", 1, "punct"),
+        ]);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[6], (None, "root"));
+        assert_eq!(s.words[6].xpos, "VBD");
+        assert_eq!(a[0], (Some(6), "nsubj"));
+        assert_eq!(a[7], (Some(6), "obj"), "the noun it modified is its object");
+        assert_eq!(a[9], (Some(6), "conj"), "the verb coordinated after it");
+        assert_eq!(a[11], (Some(6), "punct"), "the full stop");
+        assert_eq!(a[3], (Some(0), "acl:relcl"));
+        assert_eq!(a[4], (Some(3), "obj"));
     }
 
     #[test]

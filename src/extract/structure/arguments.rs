@@ -373,7 +373,8 @@ impl TreeFinder<'_, '_> {
     /// Whether the tree shows that the window rules took the wrong target for the active
     /// verb at `x`: the verb's object names an entity, and `target` is named only outside
     /// the verb's phrase ("troops sent to help Russia, Ukraine's defence minister, Rustem
-    /// Umerov, said" is no help to Umerov).
+    /// Umerov, said" is no help to Umerov); or the verb has an object and `target` is named
+    /// only in the phrase of a verb coordinated after it.
     pub(super) fn misread_object(&self, x: usize, target: usize, pattern: &str) -> bool {
         let t = self.tree;
         // fighting goes both ways: the reverse statement's target is the subject
@@ -396,6 +397,66 @@ impl TreeFinder<'_, '_> {
         let targets = self.words_naming(target);
         let phrase = t.subtree(x);
         !targets.is_empty() && !targets.iter().any(|w| phrase.contains(w))
+    }
+
+    /// Whether entity `e` is named in the phrase of a verb coordinated after verb `x` (whose
+    /// object is `o`) and not in `x`'s own phrase: "held talks with clan elders and urged
+    /// them to ...": a verb with an object of its own does not reach into the next one's.
+    pub(super) fn in_a_later_verbs_phrase(&self, x: usize, o: usize, e: usize) -> bool {
+        let t = self.tree;
+        let names = self.words_naming(e);
+        let later: Vec<usize> = t
+            .children(x, "conj")
+            .filter(|&c| c > o && t.words[c].upos == Upos::Verb)
+            .flat_map(|c| t.subtree(c))
+            .collect();
+        // the subject's clauses are not the verb's phrase ("X, who declared war on the
+        // militants, held talks ..."); the subject's name is
+        let clauses: Vec<usize> = t
+            .children(x, "nsubj")
+            .flat_map(|n| t.subtree(n))
+            .filter(|&w| matches!(t.words[w].deprel, "acl:relcl" | "acl"))
+            .flat_map(|w| t.subtree(w))
+            .collect();
+        let phrase = t.subtree(x);
+        let own = |w: &usize| phrase.contains(w) && !later.contains(w) && !clauses.contains(w);
+        names.iter().any(|w| later.contains(w)) && !names.iter().any(own)
+    }
+
+    /// Whether the window rules took `target` for the one blamed by "blame" at `x` when the
+    /// tree lays the blame on someone else: "blamed the Jordan attack on X" is about X.
+    pub(super) fn blamed_elsewhere(&self, x: usize, target: usize) -> bool {
+        let t = self.tree;
+        if self.lemma(x) != "blame" {
+            return false;
+        }
+        let on: Vec<usize> = t
+            .dependents(x)
+            .flat_map(|d| std::iter::once(d).chain(t.children(d, "nmod")))
+            .filter(|&d| {
+                matches!(base(t.words[d].deprel), "obl" | "nmod") && t.case_of(d) == Some("on")
+            })
+            .flat_map(|d| t.subtree(d))
+            .collect();
+        !on.is_empty() && !self.words_naming(target).iter().any(|w| on.contains(w))
+    }
+
+    /// Whether the window rules took entity `e` for an argument of the trigger at `x` from
+    /// the phrase of a verb coordinated after the trigger's clause: `x` is a verb with a
+    /// subject and an object, or the object of one ("held talks with clan elders and urged
+    /// them to ...": "them" is not who the talks were with).
+    pub(super) fn beyond_its_verb(&self, x: usize, e: usize) -> bool {
+        let t = self.tree;
+        let w = &t.words[x];
+        let (v, o) = match (w.upos, w.head) {
+            (Upos::Verb, _) => match t.child(x, "obj") {
+                Some(o) => (x, o),
+                None => return false,
+            },
+            (Upos::Noun, Some(h)) if w.deprel == "obj" && t.words[h].upos == Upos::Verb => (h, x),
+            _ => return false,
+        };
+        t.child(v, "nsubj").is_some() && self.in_a_later_verbs_phrase(v, o, e)
     }
 
     /// Whether the tree shows that the window rules took the wrong source for the active
@@ -674,11 +735,30 @@ impl TreeFinder<'_, '_> {
                     }
                     v = h;
                 }
+                // "blamed India for backing X", "praised Y for standing by X": the object
+                // of the verb is who did what the gerund says
+                "advcl" if self.judged_act(v) => {
+                    if let Some(o) = t.child(h, "obj") {
+                        return Some(o);
+                    }
+                    v = h;
+                }
                 "conj" | "advcl" => v = h,
                 _ => return None,
             }
         }
         None
+    }
+
+    /// Whether `v` is a gerund after "for" or "of" ("blamed India for backing X",
+    /// "accused Y of arming X"): the act a verb of judging credits to its object.
+    pub(super) fn judged_act(&self, v: usize) -> bool {
+        let t = self.tree;
+        t.words[v].xpos == "VBG"
+            && t.dependents(v).any(|d| {
+                matches!(base(t.words[d].deprel), "mark" | "case")
+                    && matches!(t.words[d].form.to_ascii_lowercase().as_str(), "for" | "of")
+            })
     }
 
     /// The source of a noun trigger: possessor, a name or demonym before it, `by X`, or the

@@ -20,7 +20,11 @@
 //! Conjuncts share their head's role ("A and B seized C and D" gives four statements). No
 //! statement is made when the trigger or a verb governing it is negated, carries a modal,
 //! depends on `if` or `without`, or is governed by a verb of denial, fear, refusal, failure, request or
-//! loss; verbs of effort and intent ("vowed to retake") block control claims only.
+//! loss, or is the gerund a verb of blame charges ("blamed India for backing X"); verbs of
+//! effort and intent ("vowed to retake") block control claims only. A window statement is
+//! also dropped when the tree puts its target in the phrase of a verb coordinated after the
+//! trigger's own ("held talks with clan elders and urged them to ...") or lays the blame
+//! on someone else ("blamed the Jordan attack on X").
 
 //!
 //! Files: `arguments` (what a word names, subjects), `traps` (what makes a statement not a
@@ -75,6 +79,10 @@ pub(super) fn sentence(
                 && !tf.adjective_elsewhere(x, f.target)
                 && !tf.misread_agent(x, f.source)
                 && !tf.misread_object(x, f.target, &f.pattern)
+                && !tf.blamed_elsewhere(x, f.target)
+                && !tf.beyond_its_verb(x, f.target)
+                // a meeting's two ends are stored in name order: either may be the object
+                && !(f.relation == Relation::MeetsWith && tf.beyond_its_verb(x, f.source))
                 && !tf.misread_subject(x, f.source, &f.pattern)
         })
         .collect();
@@ -500,6 +508,10 @@ mod tests {
              the army's main base outside Erigavo.",
             // considering an act is not doing it
             "Canada is considering designating the Kataib Hezbollah militia a terrorist group.",
+            // declining and ruling out are refusals
+            "The Chinese defence minister, Dong Jun, declined to meet his Vietnamese \
+             counterpart, Phan Van Giang, in Kuala Lumpur.",
+            "President Ibrahim Traore has ruled out negotiations with the jihadists of JNIM.",
         ] {
             let got = edges(&x, sentence);
             assert!(got.is_empty(), "{sentence}: {got:?}");
@@ -532,6 +544,95 @@ mod tests {
             got.iter().all(|e| !e.contains("supports Rustem")),
             "{got:?}"
         );
+    }
+
+    /// The people one person met together met each other; the people one person phoned,
+    /// or met "both" of, did not.
+    #[test]
+    fn fellow_guests_only_at_one_meeting() {
+        let x = Extractor::embedded();
+        let met = edges(
+            &x,
+            "Antonio Guterres met Recep Tayyip Erdogan and Vladimir Putin in Istanbul.",
+        );
+        assert!(
+            met.iter()
+                .any(|e| e.contains("Recep Tayyip") && e.contains("Putin")),
+            "{met:?}"
+        );
+        for sentence in [
+            "Antonio Guterres spoke by phone with Recep Tayyip Erdogan and Vladimir Putin.",
+            "Antonio Guterres met both Recep Tayyip Erdogan and Vladimir Putin this week.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.iter()
+                    .any(|e| e.contains("Guterres") && e.contains("Putin")),
+                "{sentence}: {got:?}"
+            );
+            assert!(
+                got.iter()
+                    .all(|e| !(e.contains("Recep Tayyip") && e.contains("Putin"))),
+                "{sentence}: {got:?}"
+            );
+        }
+    }
+
+    /// "blame": a charge against the one blamed, or the one an act is blamed on; what a
+    /// gerund says they did is the charge, not a fact, and its doer is the verb's object.
+    #[test]
+    fn blame_lays_a_charge_and_its_content_is_no_fact() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Sarfraz Bugti blamed India for backing the Baloch militants.",
+        );
+        assert!(
+            got.iter().any(|e| e == "Sarfraz Bugti opposes India"),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|e| !e.contains("supports")), "{got:?}");
+        let got = edges(
+            &x,
+            "Washington blamed the Jordan attack on the Islamic Resistance in Iraq.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "United States opposes Islamic Resistance in Iraq"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|e| !e.starts_with("United States opposes Jordan")),
+            "{got:?}"
+        );
+        // the object of a verb of judging did what the gerund says
+        let got = edges(
+            &x,
+            "Hamas praised Hezbollah for standing by the Palestinians.",
+        );
+        assert!(
+            got.iter().any(|e| e == "Hezbollah supports Palestine"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().all(|e| !e.starts_with("Hamas supports")),
+            "{got:?}"
+        );
+    }
+
+    /// A verb with an object of its own does not take its target from the verb coordinated
+    /// after it.
+    #[test]
+    fn a_target_in_the_next_verbs_phrase_is_not_this_verbs() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "President Hassan Sheikh Mohamud, who declared war on al-Shabaab after his \
+             election, held talks with clan elders in Mogadishu and urged them to mobilise \
+             more fighters.",
+        );
+        assert!(got.iter().all(|e| !e.contains("meets-with")), "{got:?}");
     }
 
     /// A dateline's month abbreviation is no place.

@@ -165,6 +165,20 @@ impl TreeFinder<'_, '_> {
                 }
             }
         }
+        // "blamed the Jordan attack on X", "the killing of Y, which Iran blamed on X": the
+        // object is the act and the one it is laid on is X
+        if self.lemma(v) == "blame" {
+            let on: Vec<usize> = t
+                .dependents(v)
+                .flat_map(|d| std::iter::once(d).chain(t.children(d, "nmod")))
+                .filter(|&d| matches!(base(t.words[d].deprel), "obl" | "nmod"))
+                .filter(|&d| t.case_of(d) == Some("on"))
+                .flat_map(|d| self.entities(d, trig.object))
+                .collect();
+            if !on.is_empty() {
+                objects.retain(|o| on.contains(o));
+            }
+        }
         // "A and B denounced it": a pronoun object that resolves to a subject is not one
         objects.retain(|o| !subjects.contains(o));
         // "Putin and Xi met", "Kyrgyz and Tajik troops clashed": a reciprocal verb with

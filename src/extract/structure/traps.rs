@@ -13,6 +13,7 @@ use crate::syntax::labels::Upos;
 const BLOCKING: &[&str] = &[
     "deny",
     "refuse",
+    "decline",
     "fail",
     "fear",
     "reject",
@@ -219,12 +220,18 @@ impl TreeFinder<'_, '_> {
             if step > 0
                 && !fellow
                 && (BLOCKING.contains(&lemma)
+                    || self.rules_out(v)
                     || (rel == Relation::Controls && EFFORT.contains(&lemma)))
             {
                 return true;
             }
             let w = &t.words[v];
             let Some(h) = w.head else { break };
+            // "blamed India for backing the militants": what the gerund says is the charge,
+            // not a fact ("blamed the attack on X" still tells of an attack)
+            if w.deprel == "advcl" && self.judged_act(v) && self.lemma(h) == "blame" {
+                return true;
+            }
             // complement clauses reach their governing verb, and a noun the verb or noun it
             // is an argument of; adverbial and relative clauses and coordination do not
             // (the parser attaches them least reliably)
@@ -237,8 +244,9 @@ impl TreeFinder<'_, '_> {
                 // "failed to take control": an infinitive without a subject is the verb's
                 // complement even when the parser calls it an adverbial clause
                 "advcl" => {
-                    t.children(v, "mark")
+                    (t.children(v, "mark")
                         .any(|m| t.words[m].form.eq_ignore_ascii_case("to"))
+                        || self.judged_act(v))
                         && t.child(v, "nsubj").is_none()
                 }
                 "obj" | "obl" | "nmod" | "nsubj:pass" => noun,
@@ -261,6 +269,16 @@ impl TreeFinder<'_, '_> {
             v = h;
         }
         false
+    }
+
+    /// Whether word `v` is "rule out" ("has ruled out negotiations with X"): a refusal, while
+    /// "rule" alone governs ("ruled the country").
+    fn rules_out(&self, v: usize) -> bool {
+        self.lemma(v) == "rule"
+            && self
+                .tree
+                .children(v, "compound:prt")
+                .any(|p| self.tree.words[p].form.eq_ignore_ascii_case("out"))
     }
 
     /// Whether the statement whose trigger is word `x` is not a fact by the tree: negated,
