@@ -16,6 +16,7 @@
 //!   verb takes the verb's subject ("launched an offensive against X").
 //! - role nouns and leader titles in apposition or as a predicate ("Russia, Assad's main
 //!   backer", "the group's leader, X", "X is the head of Y", "HTS leader X").
+//! - what is lost to an actor, that actor holds ("lost control of Diapaga to JNIM").
 //!
 //! Conjuncts share their head's role ("A and B seized C and D" gives four statements). No
 //! statement is made when the trigger or a verb governing it is negated, carries a modal,
@@ -172,6 +173,16 @@ fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool
     if owned_by_person() {
         return true;
     }
+    // "lost Aleppo to the rebels": control passing to the one it is lost to
+    let lost_to = || {
+        let lost = range
+            .clone()
+            .any(|t| matches!(rf.ws[t], "lost" | "lose" | "loses" | "losing"));
+        lost && range.clone().any(|t| rf.ws[t] == "to")
+    };
+    if lost_to() {
+        return true;
+    }
     range.clone().any(|t| {
         let window = &rf.ws[t..(t + 4).min(range.end)];
         pat.forms_at(window).next().is_some()
@@ -237,6 +248,7 @@ impl TreeFinder<'_, '_> {
             }
             self.role(w);
             self.possessor_leads(w);
+            self.lost_to(w);
         }
     }
 
@@ -633,6 +645,31 @@ mod tests {
              more fighters.",
         );
         assert!(got.iter().all(|e| !e.contains("meets-with")), "{got:?}");
+    }
+
+    /// What is lost to an actor, that actor holds; not when the loss is only feared.
+    #[test]
+    fn what_is_lost_to_an_actor_it_holds() {
+        let x = Extractor::embedded();
+        for (sentence, want) in [
+            (
+                "The Syrian army lost Aleppo to Hayat Tahrir al-Sham in December.",
+                "Hayat Tahrir al-Sham controls Aleppo",
+            ),
+            (
+                "Last year the army lost control of the eastern town of Diapaga to JNIM.",
+                "Jama'at Nusrat al-Islam wal-Muslimin controls Diapaga",
+            ),
+        ] {
+            let got = edges(&x, sentence);
+            assert!(got.iter().any(|e| e == want), "{sentence}: {got:?}");
+            assert!(got.iter().all(|e| !e.contains("army controls")), "{got:?}");
+        }
+        let got = edges(
+            &x,
+            "The army feared it would lose Aleppo to Hayat Tahrir al-Sham.",
+        );
+        assert!(got.iter().all(|e| !e.contains("controls")), "{got:?}");
     }
 
     /// A dateline's month abbreviation is no place.

@@ -464,6 +464,65 @@ impl TreeFinder<'_, '_> {
             .map(|m| m.entity)
     }
 
+    /// "The army lost control of Diapaga to JNIM", "lost the town to the rebels": what is
+    /// lost to an actor, that actor now holds.
+    pub(super) fn lost_to(&mut self, v: usize) {
+        let t = self.tree;
+        if self.lemma(v) != "lose"
+            || t.words[v].upos != Upos::Verb
+            || self.blocked(v, Relation::Controls)
+        {
+            return;
+        }
+        let Some(o) = t.child(v, "obj") else { return };
+        let phrase = |d: usize, case: &str| {
+            matches!(base(t.words[d].deprel), "obl" | "nmod") && t.case_of(d) == Some(case)
+        };
+        // the "to" phrase: on the verb, or hung by the parser inside the object
+        let winners: Vec<usize> = t
+            .dependents(v)
+            .chain(t.subtree(o))
+            .filter(|&d| phrase(d, "to"))
+            .flat_map(|d| self.entities(d, ObjectKind::Actor))
+            .collect();
+        if winners.is_empty() {
+            return;
+        }
+        // "control of X" (the place in the "of" phrase), or the place itself; "the Red Sea
+        // town of Hays" is Hays
+        let named = |x: usize| {
+            let inner: Vec<usize> = t
+                .children(x, "nmod")
+                .filter(|&d| phrase(d, "of"))
+                .flat_map(|d| self.entities(d, ObjectKind::Place))
+                .collect();
+            if inner.is_empty() {
+                self.entities(x, ObjectKind::Place)
+            } else {
+                inner
+            }
+        };
+        let places = if matches!(self.lemma(o), "control" | "grip" | "hold" | "command") {
+            t.children(o, "nmod")
+                .filter(|&d| phrase(d, "of"))
+                .flat_map(named)
+                .collect()
+        } else {
+            named(o)
+        };
+        let places: Vec<usize> = places
+            .into_iter()
+            .filter(|p| !winners.contains(p))
+            .collect();
+        let trig = Trigger::builtin(
+            "controls/lost-to",
+            Relation::Controls,
+            ObjectKind::Place,
+            0.8,
+        );
+        self.emit(&winners, Relation::Controls, &places, &trig, v, "lost-to");
+    }
+
     /// "Barzani's Kurdistan Democratic Party", "Machar's SPLM-IO": a person's party, movement
     /// or armed group is one they lead.
     pub(super) fn possessor_leads(&mut self, d: usize) {
