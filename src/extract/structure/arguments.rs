@@ -78,7 +78,12 @@ const OWNED: &[&str] = &[
     "sites",
     "ministry",
     "envoy",
+    "envoys",
     "diplomats",
+    "mediators",
+    "negotiators",
+    "delegates",
+    "representatives",
 ];
 
 /// Nouns of acts done by an actor to another or to a place, which stand for who did them
@@ -685,6 +690,35 @@ impl TreeFinder<'_, '_> {
         for x in listed {
             words.push(x);
             words.extend(t.conjuncts(x));
+        }
+        // "diplomats from China and ASEAN": the people of an owner stand for it
+        let from = |x: usize| -> Vec<usize> {
+            if !OWNED.contains(&self.folded(x)) {
+                return Vec::new();
+            }
+            t.children(x, "nmod")
+                .filter(|&n| t.case_of(n) == Some("from"))
+                .flat_map(|n| std::iter::once(n).chain(t.conjuncts(n)))
+                .collect()
+        };
+        let mut owned_from = Vec::new();
+        words.retain(|&x| {
+            let owners = from(x);
+            let keep = owners.is_empty();
+            owned_from.extend(owners);
+            keep
+        });
+        // ("from China" reads China as a place; its people are the state's)
+        for x in owned_from {
+            if let Some(e) = self
+                .rf
+                .mention(self.s + x)
+                .and_then(|m| self.rf.as_actor(m))
+                .filter(|_| want == ObjectKind::Actor)
+                && !out.contains(&e)
+            {
+                out.push(e);
+            }
         }
         // "his counterparts, A and B": a common noun's apposition names every conjunct
         let appositives: Vec<usize> = words

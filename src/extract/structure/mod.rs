@@ -672,6 +672,32 @@ mod tests {
         assert!(got.iter().all(|e| !e.contains("controls")), "{got:?}");
     }
 
+    /// A state's envoys, mediators and diplomats act for it, named by a demonym before them
+    /// or by "from X".
+    #[test]
+    fn a_states_people_act_for_it() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Diplomats from China and Vietnam met in Manila on Monday.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "China meets-with Vietnam" || e == "Vietnam meets-with China"),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "Omani mediators held talks in Muscat with the Houthis' chief negotiator, \
+             Mohammed Abdulsalam.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e.contains("Oman meets-with") || e.ends_with("meets-with Oman")),
+            "{got:?}"
+        );
+    }
+
     /// A dateline's month abbreviation is no place.
     #[test]
     fn a_datelines_month_is_no_place() {
