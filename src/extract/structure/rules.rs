@@ -271,7 +271,7 @@ impl TreeFinder<'_, '_> {
             }
             return;
         }
-        if trig.relation == Relation::MeetsWith && matches!(t.case_of(n), Some("during")) {
+        if trig.relation == Relation::MeetsWith && matches!(t.case_of(n), Some("during" | "at")) {
             self.said_in_talks(trig, n);
             return;
         }
@@ -421,19 +421,25 @@ impl TreeFinder<'_, '_> {
         self.emit(&holders, Relation::Controls, &places, trig, n, "in-control");
     }
 
-    /// "Xi warned Biden in a phone call", "told Blinken during talks": the meeting noun
+    /// "Xi warned Biden in a phone call", "told Blinken during talks", "told Putin at a
+    /// briefing": the meeting noun
     /// `n` frames what the verb's subject did to its object, so the two met.
     fn said_in_talks(&mut self, trig: &Trigger, n: usize) {
         let t = self.tree;
         let w = &t.words[n];
         let Some(v) = w.head else { return };
+        // "said" takes what was said, never whom it was said to ("At the meeting, X said
+        // Ukrainian forces held 28 settlements")
         if base(w.deprel) != "obl"
             || t.words[v].upos != Upos::Verb
+            || matches!(self.lemma(v), "say" | "add" | "note" | "claim" | "announce")
             || self.blocked(v, trig.relation)
         {
             return;
         }
-        let (Some(subj), Some(obj)) = (self.subjects(v), t.child(v, "obj")) else {
+        // the one told: "told Putin at a briefing" (an indirect object when a clause follows)
+        let told = t.child(v, "obj").or_else(|| t.child(v, "iobj"));
+        let (Some(subj), Some(obj)) = (self.subjects(v), told) else {
             return;
         };
         let subjects = self.entities(subj, ObjectKind::Actor);
