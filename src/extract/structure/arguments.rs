@@ -378,8 +378,7 @@ impl TreeFinder<'_, '_> {
     /// Whether the tree shows that the window rules took the wrong target for the active
     /// verb at `x`: the verb's object names an entity, and `target` is named only outside
     /// the verb's phrase ("troops sent to help Russia, Ukraine's defence minister, Rustem
-    /// Umerov, said" is no help to Umerov); or the verb has an object and `target` is named
-    /// only in the phrase of a verb coordinated after it.
+    /// Umerov, said" is no help to Umerov).
     pub(super) fn misread_object(&self, x: usize, target: usize, pattern: &str) -> bool {
         let t = self.tree;
         // fighting goes both ways: the reverse statement's target is the subject
@@ -432,18 +431,31 @@ impl TreeFinder<'_, '_> {
     /// tree lays the blame on someone else: "blamed the Jordan attack on X" is about X.
     pub(super) fn blamed_elsewhere(&self, x: usize, target: usize) -> bool {
         let t = self.tree;
-        if self.lemma(x) != "blame" {
-            return false;
-        }
-        let on: Vec<usize> = t
-            .dependents(x)
-            .flat_map(|d| std::iter::once(d).chain(t.children(d, "nmod")))
-            .filter(|&d| {
-                matches!(base(t.words[d].deprel), "obl" | "nmod") && t.case_of(d) == Some("on")
-            })
+        let on: Vec<usize> = self
+            .blamed_on(x)
+            .into_iter()
             .flat_map(|d| t.subtree(d))
             .collect();
         !on.is_empty() && !self.words_naming(target).iter().any(|w| on.contains(w))
+    }
+
+    /// The "on X" phrases of "blame" at `v` ("blamed the attack on X"), on the verb or hung
+    /// by the parser on its object; none for another verb.
+    pub(super) fn blamed_on(&self, v: usize) -> Vec<usize> {
+        let t = self.tree;
+        if self.lemma(v) != "blame" {
+            return Vec::new();
+        }
+        t.dependents(v)
+            .flat_map(|d| std::iter::once(d).chain(t.children(d, "nmod")))
+            .filter(|&d| self.phrase_with(d, "on"))
+            .collect()
+    }
+
+    /// Whether word `d` heads a prepositional phrase (`obl` or `nmod`) opened by `case`.
+    pub(super) fn phrase_with(&self, d: usize, case: &str) -> bool {
+        let t = self.tree;
+        matches!(base(t.words[d].deprel), "obl" | "nmod") && t.case_of(d) == Some(case)
     }
 
     /// Whether the window rules took entity `e` for an argument of the trigger at `x` from
@@ -790,8 +802,9 @@ impl TreeFinder<'_, '_> {
         let t = self.tree;
         t.words[v].xpos == "VBG"
             && t.dependents(v).any(|d| {
+                let form = &t.words[d].form;
                 matches!(base(t.words[d].deprel), "mark" | "case")
-                    && matches!(t.words[d].form.to_ascii_lowercase().as_str(), "for" | "of")
+                    && (form.eq_ignore_ascii_case("for") || form.eq_ignore_ascii_case("of"))
             })
     }
 

@@ -167,17 +167,13 @@ impl TreeFinder<'_, '_> {
         }
         // "blamed the Jordan attack on X", "the killing of Y, which Iran blamed on X": the
         // object is the act and the one it is laid on is X
-        if self.lemma(v) == "blame" {
-            let on: Vec<usize> = t
-                .dependents(v)
-                .flat_map(|d| std::iter::once(d).chain(t.children(d, "nmod")))
-                .filter(|&d| matches!(base(t.words[d].deprel), "obl" | "nmod"))
-                .filter(|&d| t.case_of(d) == Some("on"))
-                .flat_map(|d| self.entities(d, trig.object))
-                .collect();
-            if !on.is_empty() {
-                objects.retain(|o| on.contains(o));
-            }
+        let on: Vec<usize> = self
+            .blamed_on(v)
+            .into_iter()
+            .flat_map(|d| self.entities(d, trig.object))
+            .collect();
+        if !on.is_empty() {
+            objects.retain(|o| on.contains(o));
         }
         // "A and B denounced it": a pronoun object that resolves to a subject is not one
         objects.retain(|o| !subjects.contains(o));
@@ -481,9 +477,7 @@ impl TreeFinder<'_, '_> {
             return;
         }
         let Some(o) = t.child(v, "obj") else { return };
-        let phrase = |d: usize, case: &str| {
-            matches!(base(t.words[d].deprel), "obl" | "nmod") && t.case_of(d) == Some(case)
-        };
+        let phrase = |d: usize, case: &str| self.phrase_with(d, case);
         // the "to" phrase: on the verb, or hung by the parser inside the object
         let winners: Vec<usize> = t
             .dependents(v)
