@@ -22,10 +22,20 @@ pub fn process(graph: &Path) -> StdCommand {
     c
 }
 
-/// A temporary directory and the path of a graph file `g.json` in it, not created yet.
+/// The graph file name the tests that do not care about the store use: `g.db` (SQLite,
+/// the default store), or `g.json` when `ACTORGRAPH_TEST_STORE=json` runs the suite
+/// against the JSON file store.
+pub fn graph_name() -> &'static str {
+    match std::env::var("ACTORGRAPH_TEST_STORE").as_deref() {
+        Ok("json") => "g.json",
+        _ => "g.db",
+    }
+}
+
+/// A temporary directory and the path of a graph ([`graph_name`]) in it, not created yet.
 pub fn scratch() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let graph = dir.path().join("g.json");
+    let graph = dir.path().join(graph_name());
     (dir, graph)
 }
 
@@ -36,8 +46,24 @@ pub fn repo(rel: &str) -> PathBuf {
 /// A temporary directory with the example graph imported and its aliases added, the way
 /// graphs/README.md builds it.
 pub fn example() -> (tempfile::TempDir, PathBuf) {
+    example_in(graph_name())
+}
+
+/// [`example`] in the JSON file store (`g.json`), for tests of that file itself.
+pub fn example_json() -> (tempfile::TempDir, PathBuf) {
+    example_in("g.json")
+}
+
+/// [`scratch`] in the JSON file store (`g.json`).
+pub fn scratch_json() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let graph = dir.path().join("g.json");
+    (dir, graph)
+}
+
+fn example_in(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join(name);
     cmd(&graph)
         .arg("import")
         .arg(repo("graphs/example.jsonl"))

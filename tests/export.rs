@@ -4,7 +4,7 @@ use std::process::Command as StdCommand;
 
 use serde::Deserialize;
 
-use crate::common::{cmd, example, have, json, render_dot, stdout};
+use crate::common::{cmd, example, example_json, have, json, render_dot, stdout};
 
 #[derive(Deserialize)]
 struct File {
@@ -35,7 +35,7 @@ struct Edge {
 
 #[test]
 fn json_export_is_the_node_link_file() {
-    let (_d, g) = example();
+    let (_d, g) = example_json();
     let f: File = json(cmd(&g).args(["export", "--format", "json"]));
     assert!(f.directed && f.multigraph);
     assert_eq!(f.graph.schema_version, 1);
@@ -153,7 +153,7 @@ fn json_loads_in_networkx() {
     ) {
         return;
     }
-    let (_d, g) = example();
+    let (_d, g) = example_json();
     let script = r#"
 import json, sys
 import networkx as nx

@@ -5,7 +5,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use crate::common::{cmd, error_line, example, have, process, repo, scratch, stats, stdout};
+use crate::common::{
+    cmd, error_line, example, example_json, have, process, repo, scratch, scratch_json, stats,
+    stdout,
+};
 
 /// Asserts that a reader (`stats`) and a writer (`alias`) both refuse the graph file at
 /// `path` with the error line `want`, and that the file is left as it was; `case` names
@@ -47,7 +50,7 @@ fn export_and_render_refuse_to_write_over_the_graph_file() {
     let before = fs::read(&g).unwrap();
     let shown = g.display();
     // the same file by another spelling: canonical paths are compared
-    let other_spelling = dir.path().join(".").join("g.json");
+    let other_spelling = dir.path().join(".").join(g.file_name().unwrap());
     for args in [
         vec!["export", "--rel", "supports", "-o"],
         vec!["export", "--format", "dot", "-o"],
@@ -141,7 +144,7 @@ fn graph_paths_that_are_not_regular_files_are_refused() {
         (d.to_path_buf(), "a directory"),
     ] {
         let want = format!(
-            "actorgraph: {}: not a graph file: it is {what}, not a regular file; give a .json file with --graph",
+            "actorgraph: {}: not a graph file: it is {what}, not a regular file; give a .db or .json file with --graph",
             path.display()
         );
         assert_eq!(error_line(cmd(&path).arg("stats")), want);
@@ -154,7 +157,7 @@ fn graph_paths_that_are_not_regular_files_are_refused() {
 
 #[test]
 fn graph_files_over_the_size_limit_are_refused_naming_the_limit() {
-    let (_dir, g) = example();
+    let (_dir, g) = example_json();
     let size = fs::metadata(&g).unwrap().len();
     let line = error_line(
         cmd(&g)
@@ -553,7 +556,7 @@ fn a_writer_waits_for_another_with_a_message_and_wait_limits_it() {
 
 #[test]
 fn writers_leave_no_lock_file_and_remove_a_killed_writers_temporary() {
-    let (dir, g) = scratch();
+    let (dir, g) = scratch_json();
     // what a writer killed between writing its temporary and the rename leaves
     fs::write(dir.path().join(".g.json.Zx81qP.tmp"), "{\"directed\": tr").unwrap();
     fs::write(dir.path().join("g.json.lock"), "").unwrap();

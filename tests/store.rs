@@ -8,8 +8,14 @@ use crate::common::{cmd, error_line, json};
 
 #[test]
 fn concurrent_writers_lose_nothing() {
+    for name in ["g.json", "g.db"] {
+        writers_lose_nothing(name);
+    }
+}
+
+fn writers_lose_nothing(name: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("g.json");
+    let g = dir.path().join(name);
     let bin = assert_cmd::cargo::cargo_bin("actorgraph");
     let children: Vec<_> = (0..8)
         .map(|i| {
@@ -38,8 +44,14 @@ fn concurrent_writers_lose_nothing() {
 
 #[test]
 fn a_held_lock_gives_a_clear_error_and_no_change() {
+    for name in ["g.json", "g.db"] {
+        held_lock(name);
+    }
+}
+
+fn held_lock(name: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("g.json");
+    let g = dir.path().join(name);
     cmd(&g)
         .args(["add", "A", "supports", "B"])
         .assert()
@@ -114,4 +126,151 @@ fn graph_flag_beats_the_environment() {
         .assert()
         .success();
     assert!(flag.exists() && !env.exists());
+}
+
+/// A JSONL file of `n` statements, each between two entities of its own (`K-i`).
+fn statements(dir: &std::path::Path, k: usize, n: usize) -> std::path::PathBuf {
+    let path = dir.join(format!("s{k}.jsonl"));
+    let lines: String = (0..n)
+        .map(|i| {
+            format!(
+                "{{\"source\": \"Group {k}-{i}\", \"relation\": \"supports\", \"target\": \"Militia {k}-{i}\", \"doc\": \"d{k}\", \"evidence\": \"Group {k}-{i} backs Militia {k}-{i}.\"}}\n"
+            )
+        })
+        .collect();
+    fs::write(&path, lines).unwrap();
+    path
+}
+
+#[test]
+fn writers_killed_mid_write_leave_the_last_committed_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.db");
+    const N: usize = 400;
+    let mut committed = 0u64;
+    for k in 0..25u64 {
+        let file = statements(dir.path(), k as usize, N);
+        let mut child = crate::common::process(&g)
+            .arg("import")
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // from before the write starts to after it ends, over the runs
+        std::thread::sleep(std::time::Duration::from_millis(5 + (k * 37) % 160));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if !g.exists() {
+            assert_eq!(committed, 0, "the database went away");
+            continue;
+        }
+        let s: serde_json::Value = json(cmd(&g).args(["stats", "--format", "json"]));
+        let edges = s["edges"].as_u64().unwrap();
+        // all of an import or none of it
+        assert!(
+            edges == committed || edges == committed + N as u64,
+            "run {k}: {edges} edges after a kill, {committed} before (exit {status:?})"
+        );
+        committed = edges;
+        let check: String = rusqlite::Connection::open(&g)
+            .unwrap()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+    }
+    // the graph still takes writes
+    cmd(&g)
+        .args(["add", "A", "supports", "B"])
+        .assert()
+        .success();
+    assert!(committed > 0, "some imports finished before their kill");
+}
+
+#[test]
+fn corrupt_foreign_or_newer_databases_are_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.db");
+    fs::write(&g, "this is no database, only text that is long enough").unwrap();
+    let line = error_line(cmd(&g).arg("stats"));
+    assert!(
+        line.starts_with(&format!("actorgraph: {}: cannot", g.display())),
+        "{line}"
+    );
+    assert!(line.contains("not an SQLite database"), "{line}");
+    error_line(cmd(&g).args(["add", "A", "supports", "B"]));
+    assert_eq!(
+        fs::read_to_string(&g).unwrap(),
+        "this is no database, only text that is long enough"
+    );
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes(x TEXT); INSERT INTO notes VALUES ('mine')")
+        .unwrap();
+    for args in [vec!["stats"], vec!["add", "A", "supports", "B"]] {
+        assert_eq!(
+            error_line(cmd(&other).args(&args)),
+            format!(
+                "actorgraph: {}: an SQLite database, but not an actorgraph graph (no schema_version table)",
+                other.display()
+            )
+        );
+    }
+    let newer = dir.path().join("newer.db");
+    cmd(&newer)
+        .args(["add", "A", "supports", "B"])
+        .assert()
+        .success();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .execute_batch("UPDATE schema_version SET version = 2")
+        .unwrap();
+    assert_eq!(
+        error_line(cmd(&newer).args(["add", "C", "supports", "D"])),
+        format!(
+            "actorgraph: {}: schema_version 2 is newer than this actorgraph reads (1); upgrade actorgraph",
+            newer.display()
+        )
+    );
+}
+
+#[test]
+fn convert_copies_a_graph_both_ways_without_loss() {
+    let (dir, json_graph) = crate::common::example_json();
+    let db = dir.path().join("sub/g.db");
+    let out = crate::common::stdout(cmd(&json_graph).arg("convert").arg(&json_graph).arg(&db));
+    assert_eq!(
+        out,
+        format!(
+            "converted {} to {} (SQLite): 32 entities and 35 edges\n",
+            json_graph.display(),
+            db.display()
+        )
+    );
+    let export =
+        |g: &std::path::Path| crate::common::stdout(cmd(g).args(["export", "--format", "json"]));
+    assert_eq!(
+        export(&db).replace("\"name\": \"g\"", ""),
+        export(&json_graph).replace("\"name\": \"g\"", "")
+    );
+    let back = dir.path().join("back.json");
+    cmd(&db)
+        .arg("convert")
+        .arg(&db)
+        .arg(&back)
+        .assert()
+        .success();
+    let a = fs::read_to_string(&json_graph).unwrap();
+    let b = fs::read_to_string(&back).unwrap();
+    assert_eq!(a.replace("\"name\": \"g\"", "\"name\": \"back\""), b);
+    // never over an existing graph
+    let line = error_line(cmd(&db).arg("convert").arg(&json_graph).arg(&db));
+    assert_eq!(
+        line,
+        format!(
+            "actorgraph: {}: already exists; convert writes a new graph only",
+            db.display()
+        )
+    );
 }

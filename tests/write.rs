@@ -4,7 +4,7 @@ use std::fs;
 
 use serde::Deserialize;
 
-use crate::common::{cmd, error_line, example, json};
+use crate::common::{cmd, error_line, example, example_json, json};
 
 #[derive(Deserialize)]
 struct File {
@@ -152,7 +152,7 @@ fn bad_add_arguments_give_one_line_and_leave_the_graph() {
 
 #[test]
 fn alias_merge_and_remove_curate_entities() {
-    let (_dir, g) = example();
+    let (_dir, g) = example_json();
     cmd(&g)
         .args(["add", "Tahrir al-Sham Committee", "controls", "Idlib"])
         .assert()

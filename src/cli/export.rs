@@ -79,9 +79,11 @@ fn write(path: &Path, text: &str) -> Result<(), Error> {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
-    let format = format_of(&args)?;
     if let Some(out) = &args.output {
         super::refuse_graph_as_output(graph, out, "export")?;
+    }
+    let format = format_of(&args)?;
+    if let Some(out) = &args.output {
         if format == ExportFormat::Neo4j {
             for file in ["nodes.csv", "relationships.csv"] {
                 super::refuse_graph_as_output(graph, &out.join(file), "export")?;

@@ -20,6 +20,7 @@ mod add;
 mod alias;
 mod backers;
 mod completions;
+mod convert;
 mod dedupe;
 mod export;
 mod extract;
@@ -42,7 +43,8 @@ mod why;
 #[derive(Debug, Parser)]
 #[command(name = "actorgraph", version, about, max_term_width = 100)]
 pub struct Cli {
-    /// The graph file (default: graphs/actorgraph.json in the current directory).
+    /// The graph: an SQLite database (default: graphs/actorgraph.db in the current
+    /// directory), or a node-link JSON file if the name ends in .json.
     #[arg(long, global = true, env = store::ENV_VAR, default_value = store::DEFAULT_PATH, value_name = "PATH")]
     pub graph: PathBuf,
 
@@ -99,6 +101,8 @@ pub enum Command {
     Lexicon(lexicon::Args),
     /// Draw the graph (or part of it) as SVG, PNG or PDF with Graphviz.
     Render(render::Args),
+    /// Copy a graph between a JSON file and an SQLite database (either way).
+    Convert(convert::Args),
     /// Tag and parse text (or a CoNLL-U file's words): CoNLL-U trees, or drawn for people.
     Parse(parse::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -359,6 +363,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Lexicon(args) => lexicon::run(&Lexicon::load(&cli.lexicon)?, args),
         Command::Render(args) => render::run(&graph, names, args),
         Command::Parse(args) => parse::run(args),
+        Command::Convert(args) => convert::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     }

@@ -23,6 +23,7 @@ pub mod import;
 pub mod query;
 pub mod resolve;
 pub mod rollup;
+pub mod sqlite;
 pub mod store;
 
 use std::collections::{HashMap, HashSet};

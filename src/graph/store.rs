@@ -18,7 +18,7 @@ use crate::Error;
 
 /// Where the graph lives when neither `--graph` nor [`ENV_VAR`] says otherwise, relative
 /// to the current directory.
-pub const DEFAULT_PATH: &str = "graphs/actorgraph.json";
+pub const DEFAULT_PATH: &str = "graphs/actorgraph.db";
 /// The environment variable naming the graph file.
 pub const ENV_VAR: &str = "ACTORGRAPH_GRAPH";
 
@@ -38,6 +38,22 @@ pub fn max_bytes() -> Result<u64, Error> {
                 "{MAX_BYTES_VAR} is '{v}', not a number of bytes (such as 8589934592 for 8 GiB)"
             ))
         }),
+    }
+}
+
+/// Whether the graph at `path` is (or, new, will be) an SQLite database rather than a
+/// node-link JSON file: an existing file by its first bytes (a file that is not a
+/// database is JSON unless it is called `.db`, `.sqlite` or `.sqlite3`); a new one by its
+/// name (only `.json` makes a JSON file).
+pub fn is_sqlite(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if path.is_file() {
+        super::sqlite::is_database(path)
+            || matches!(ext.as_deref(), Some("db" | "sqlite" | "sqlite3"))
+    } else {
+        ext.as_deref() != Some("json")
     }
 }
 
@@ -61,15 +77,10 @@ pub fn load_with_limit(path: &Path, limit: u64) -> Result<Graph, Error> {
         path: path.display().to_string(),
         message,
     };
-    if !meta.is_file() {
-        let what = if meta.is_dir() {
-            "a directory"
-        } else {
-            "a device, pipe or socket"
-        };
-        return Err(in_file(format!(
-            "not a graph file: it is {what}, not a regular file; give a .json file with --graph"
-        )));
+    refuse_non_file(path, &meta)?;
+    if is_sqlite(path) {
+        // a database is read row by row: the size limit is for JSON files read whole
+        return super::sqlite::load(path);
     }
     let raise = format!("set {MAX_BYTES_VAR} to raise it");
     if meta.len() > limit {
@@ -105,6 +116,24 @@ pub fn load_with_limit(path: &Path, limit: u64) -> Result<Graph, Error> {
     Graph::from_node_link(file).map_err(|e| in_file(e.to_string()))
 }
 
+/// Refuses a graph path that is a directory, device, pipe or socket.
+fn refuse_non_file(path: &Path, meta: &fs::Metadata) -> Result<(), Error> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    let what = if meta.is_dir() {
+        "a directory"
+    } else {
+        "a device, pipe or socket"
+    };
+    Err(Error::InFile {
+        path: path.display().to_string(),
+        message: format!(
+            "not a graph file: it is {what}, not a regular file; give a .db or .json file with --graph"
+        ),
+    })
+}
+
 /// `1234 bytes`, or `4.0 GiB (4294967296 bytes)`.
 fn human_bytes(n: u64) -> String {
     const UNITS: [(&str, u64); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
@@ -117,6 +146,14 @@ fn human_bytes(n: u64) -> String {
 /// Writes a graph file atomically (temporary file, fsync, rename). Creates the directory
 /// if needed. Callers that read-modify-write should hold the [`Lock`] (see [`update`]).
 pub fn save(graph: &Graph, path: &Path) -> Result<(), Error> {
+    if is_sqlite(path) {
+        // one transaction that makes the database hold this graph, writing what differs
+        return super::sqlite::update(path, |g| {
+            *g = graph.clone();
+            Ok(())
+        })
+        .map(|_| ());
+    }
     let dir = parent(path);
     fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
     let tmp = tempfile::Builder::new()
@@ -317,7 +354,15 @@ pub fn update<T>(
     waiting: impl FnOnce(),
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
 ) -> Result<Updated<T>, Error> {
+    if let Ok(meta) = fs::metadata(path) {
+        refuse_non_file(path, &meta)?;
+    }
     let lock = lock(path, timeout, waiting)?;
+    if is_sqlite(path) {
+        let (value, created) = super::sqlite::update(path, change)?;
+        drop(lock);
+        return Ok(Updated { value, created });
+    }
     remove_stale_temporaries(path, &lock);
     let (mut graph, created) = match load(path) {
         Ok(g) => (g, false),

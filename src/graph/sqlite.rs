@@ -1,0 +1,861 @@
+//! The graph in an SQLite database, the default store (`graphs/actorgraph.db`).
+//!
+//! In: a database path and a change to make to the [`Graph`]. Out: the graph as loaded, or
+//! the change written back as one transaction that touches only the rows it changed.
+//!
+//! The schema (version [`DB_SCHEMA_VERSION`], kept in the `schema_version` table) is
+//! public: users open the file in `sqlite3`, Datasette or DuckDB. Entities and edges have
+//! integer keys (`rowid`); names are kept as written and normalized (`norm`, see
+//! [`normalize_name`]) for lookups; adjacency is indexed both ways, by relation.
+//!
+//! ```sql
+//! entities(rowid, id UNIQUE, name, norm, kind, type, country, lat, lon, manual)
+//! aliases(entity -> entities, pos, alias, norm)            -- in the order they came
+//! edges(rowid, source -> entities, relation, target -> entities, evidence_count)
+//!     UNIQUE(source, relation, target), INDEX(target, relation, source)
+//! evidence(edge -> edges, seq, doc, date, text, span_start, span_end, producer, url,
+//!          confidence)                                       -- INDEX(doc), UNIQUE(edge, seq)
+//! ```
+//!
+//! `meets-with` is stored once per pair, the smaller id as source, as in memory. The
+//! database runs in WAL mode (readers never block the writer, nor the writer them) with
+//! `synchronous = FULL`, so a committed write survives a crash of the process or the
+//! machine; a killed writer leaves the last committed state. Writers also hold the
+//! graph's lock file ([`super::store::lock`]), which serializes them across processes and
+//! gives the same `--wait` behaviour as the JSON file.
+//!
+//! A write loads the graph, records a fingerprint of every entity and edge, runs the
+//! change, and writes only what differs: entities added, changed or gone, edges added or
+//! gone, and evidence appended (or rewritten when an edge lost some).
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+
+use super::file::{GraphMeta, NodeLink, NodeLinkEdge, NodeLinkNode, SCHEMA_VERSION};
+use super::{Graph, Node};
+use crate::Error;
+use crate::model::normalize_name;
+use crate::model::{Entity, EntityId, EntityKind, EntityType, Evidence, Relation, Span};
+
+/// The version of the database schema this build reads and writes.
+pub const DB_SCHEMA_VERSION: i64 = 1;
+
+/// The first 16 bytes of every SQLite database file.
+const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS entities (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT,
+    lat REAL,
+    lon REAL,
+    manual INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS entities_norm ON entities(norm);
+CREATE TABLE IF NOT EXISTS aliases (
+    entity INTEGER NOT NULL REFERENCES entities(rowid),
+    pos INTEGER NOT NULL,
+    alias TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (entity, pos)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
+CREATE TABLE IF NOT EXISTS edges (
+    rowid INTEGER PRIMARY KEY,
+    source INTEGER NOT NULL REFERENCES entities(rowid),
+    relation TEXT NOT NULL,
+    target INTEGER NOT NULL REFERENCES entities(rowid),
+    evidence_count INTEGER NOT NULL,
+    UNIQUE (source, relation, target)
+);
+CREATE INDEX IF NOT EXISTS edges_in ON edges(target, relation, source);
+CREATE TABLE IF NOT EXISTS evidence (
+    edge INTEGER NOT NULL REFERENCES edges(rowid),
+    seq INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    date TEXT,
+    text TEXT NOT NULL,
+    span_start INTEGER,
+    span_end INTEGER,
+    producer TEXT NOT NULL,
+    url TEXT,
+    confidence REAL NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS evidence_edge ON evidence(edge, seq);
+CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc);
+";
+
+/// Whether the file at `path` starts as an SQLite database does.
+pub fn is_database(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && &head == MAGIC
+}
+
+/// An error about the database file at `path`.
+fn in_db(path: &Path, what: &str, e: rusqlite::Error) -> Error {
+    let cause = match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            "it is not an SQLite database nor a JSON graph file".to_string()
+        }
+        _ => e.to_string(),
+    };
+    Error::InFile {
+        path: path.display().to_string(),
+        message: format!("cannot {what}: {cause}"),
+    }
+}
+
+fn invalid(path: &Path, message: String) -> Error {
+    Error::InFile {
+        path: path.display().to_string(),
+        message,
+    }
+}
+
+/// Opens an existing database (or, with `create`, a new one) and sets the pragmas.
+fn open(path: &Path, create: bool) -> Result<Connection, Error> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| in_db(path, "open", e))?;
+    conn.busy_timeout(std::time::Duration::from_secs(60))
+        .and_then(|()| conn.pragma_update(None, "journal_mode", "WAL"))
+        .and_then(|()| conn.pragma_update(None, "synchronous", "FULL"))
+        .map_err(|e| in_db(path, "open", e))?;
+    Ok(conn)
+}
+
+/// Creates the tables if they are missing; refuses a database of a newer schema, or one
+/// that has tables but not ours.
+fn migrate(tx: &Transaction, path: &Path) -> Result<(), Error> {
+    let version = schema_version(tx, path)?;
+    match version {
+        Some(v) if v > DB_SCHEMA_VERSION => Err(newer(path, v)),
+        Some(_) => Ok(()),
+        None => {
+            let tables: i64 = tx
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(|e| in_db(path, "read", e))?;
+            if tables > 0 {
+                return Err(invalid(
+                    path,
+                    "an SQLite database, but not an actorgraph graph (no schema_version table)"
+                        .into(),
+                ));
+            }
+            tx.execute_batch(SCHEMA)
+                .and_then(|()| {
+                    tx.execute(
+                        "INSERT INTO schema_version(version) VALUES (?1)",
+                        [DB_SCHEMA_VERSION],
+                    )
+                })
+                .map_err(|e| in_db(path, "create the tables in", e))?;
+            Ok(())
+        }
+    }
+}
+
+fn newer(path: &Path, v: i64) -> Error {
+    invalid(
+        path,
+        format!(
+            "schema_version {v} is newer than this actorgraph reads ({DB_SCHEMA_VERSION}); upgrade actorgraph"
+        ),
+    )
+}
+
+/// The database's schema version, `None` when it has no `schema_version` table.
+fn schema_version(conn: &Connection, path: &Path) -> Result<Option<i64>, Error> {
+    let has: bool = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n > 0)
+        .map_err(|e| in_db(path, "read", e))?;
+    if !has {
+        return Ok(None);
+    }
+    conn.query_row("SELECT max(version) FROM schema_version", [], |r| {
+        r.get::<_, Option<i64>>(0)
+    })
+    .map_err(|e| in_db(path, "read", e))
+}
+
+/// Reads the whole graph, in one read transaction (a consistent snapshot while a writer
+/// commits), checked as a graph file is.
+pub fn load(path: &Path) -> Result<Graph, Error> {
+    let mut conn = open(path, false)?;
+    let tx = conn.transaction().map_err(|e| in_db(path, "read", e))?;
+    match schema_version(&tx, path)? {
+        None => {
+            return Err(invalid(
+                path,
+                "an SQLite database, but not an actorgraph graph (no schema_version table)".into(),
+            ));
+        }
+        Some(v) if v > DB_SCHEMA_VERSION => return Err(newer(path, v)),
+        Some(_) => {}
+    }
+    let file = read_node_link(&tx, path)?;
+    Graph::from_node_link(file).map_err(|e| invalid(path, e.to_string()))
+}
+
+/// Every row, as the node-link form of the graph (nodes by id, edges by key).
+fn read_node_link(conn: &Connection, path: &Path) -> Result<NodeLink, Error> {
+    let sql = |e| in_db(path, "read", e);
+    let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
+    {
+        let mut q = conn
+            .prepare("SELECT entity, alias FROM aliases ORDER BY entity, pos")
+            .map_err(sql)?;
+        let mut rows = q.query([]).map_err(sql)?;
+        while let Some(r) = rows.next().map_err(sql)? {
+            aliases
+                .entry(r.get(0).map_err(sql)?)
+                .or_default()
+                .push(r.get(1).map_err(sql)?);
+        }
+    }
+    let mut ids: HashMap<i64, EntityId> = HashMap::new();
+    let mut nodes = Vec::new();
+    {
+        let mut q = conn
+            .prepare(
+                "SELECT rowid, id, name, kind, type, country, lat, lon, manual FROM entities ORDER BY id",
+            )
+            .map_err(sql)?;
+        let mut rows = q.query([]).map_err(sql)?;
+        while let Some(r) = rows.next().map_err(sql)? {
+            let rowid: i64 = r.get(0).map_err(sql)?;
+            let id = EntityId(r.get(1).map_err(sql)?);
+            let name: String = r.get(2).map_err(sql)?;
+            let kind: String = r.get(3).map_err(sql)?;
+            let etype: String = r.get(4).map_err(sql)?;
+            let bad = |m: Error| invalid(path, format!("entity '{id}': {m}"));
+            let kind: EntityKind = kind.parse().map_err(bad)?;
+            let etype: EntityType = etype.parse().map_err(bad)?;
+            if etype.kind() != kind {
+                return Err(invalid(
+                    path,
+                    format!("entity '{id}' has type '{etype}', which is not a kind of {kind}"),
+                ));
+            }
+            let entity = Entity {
+                id: id.clone(),
+                name,
+                kind,
+                etype,
+                aliases: aliases.remove(&rowid).unwrap_or_default(),
+                country: r.get(5).map_err(sql)?,
+                lat: r.get(6).map_err(sql)?,
+                lon: r.get(7).map_err(sql)?,
+            };
+            let manual: i64 = r.get(8).map_err(sql)?;
+            ids.insert(rowid, id);
+            nodes.push(NodeLinkNode {
+                entity,
+                manual: manual != 0,
+            });
+        }
+    }
+    let mut edges: Vec<(i64, NodeLinkEdge)> = Vec::new();
+    {
+        let mut q = conn
+            .prepare("SELECT rowid, source, relation, target FROM edges ORDER BY rowid")
+            .map_err(sql)?;
+        let mut rows = q.query([]).map_err(sql)?;
+        while let Some(r) = rows.next().map_err(sql)? {
+            let rowid: i64 = r.get(0).map_err(sql)?;
+            let end = |k: i64| {
+                ids.get(&k)
+                    .cloned()
+                    .ok_or_else(|| invalid(path, format!("edge {rowid} names unknown entity {k}")))
+            };
+            let source = end(r.get(1).map_err(sql)?)?;
+            let target = end(r.get(3).map_err(sql)?)?;
+            let relation: String = r.get(2).map_err(sql)?;
+            let relation: Relation = relation
+                .parse()
+                .map_err(|e: Error| invalid(path, format!("edge {rowid}: {e}")))?;
+            edges.push((
+                rowid,
+                NodeLinkEdge {
+                    source,
+                    target,
+                    key: relation,
+                    relation,
+                    evidence: Vec::new(),
+                },
+            ));
+        }
+    }
+    read_evidence(conn, path, &mut edges)?;
+    let mut edges: Vec<NodeLinkEdge> = edges.into_iter().map(|(_, e)| e).collect();
+    edges.sort_by(|a, b| {
+        (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target))
+    });
+    Ok(NodeLink {
+        directed: true,
+        multigraph: true,
+        graph: GraphMeta {
+            schema_version: SCHEMA_VERSION,
+            name: graph_name(path),
+        },
+        nodes,
+        edges,
+    })
+}
+
+/// Fills in each edge's evidence (edges sorted by rowid), in its order.
+fn read_evidence(
+    conn: &Connection,
+    path: &Path,
+    edges: &mut [(i64, NodeLinkEdge)],
+) -> Result<(), Error> {
+    let sql = |e| in_db(path, "read", e);
+    let mut q = conn
+        .prepare(
+            "SELECT edge, doc, date, text, span_start, span_end, producer, url, confidence
+             FROM evidence ORDER BY edge, seq",
+        )
+        .map_err(sql)?;
+    let mut rows = q.query([]).map_err(sql)?;
+    let mut at = 0;
+    while let Some(r) = rows.next().map_err(sql)? {
+        let edge: i64 = r.get(0).map_err(sql)?;
+        while at < edges.len() && edges[at].0 < edge {
+            at += 1;
+        }
+        if at == edges.len() || edges[at].0 != edge {
+            return Err(invalid(path, format!("evidence names unknown edge {edge}")));
+        }
+        let start: Option<i64> = r.get(4).map_err(sql)?;
+        let end: Option<i64> = r.get(5).map_err(sql)?;
+        let span = match (start, end) {
+            (Some(s), Some(e)) if 0 <= s && s <= e => Some(Span {
+                start: s as usize,
+                end: e as usize,
+            }),
+            (None, None) => None,
+            _ => {
+                return Err(invalid(
+                    path,
+                    format!("evidence of edge {edge} has a bad span"),
+                ));
+            }
+        };
+        let confidence: f64 = r.get(8).map_err(sql)?;
+        edges[at].1.evidence.push(Evidence {
+            doc: r.get(1).map_err(sql)?,
+            date: r.get(2).map_err(sql)?,
+            text: r.get(3).map_err(sql)?,
+            span,
+            producer: r.get(6).map_err(sql)?,
+            url: r.get(7).map_err(sql)?,
+            confidence: confidence as f32,
+        });
+    }
+    if let Some((rowid, _)) = edges.iter().find(|(_, e)| e.evidence.is_empty()) {
+        return Err(invalid(path, format!("edge {rowid} has no evidence")));
+    }
+    Ok(())
+}
+
+/// The graph's name: the file stem, as for graph files.
+fn graph_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "actorgraph".into())
+}
+
+/// Read-modify-write in one transaction: loads the graph (an empty one when the database
+/// is new, which it then creates), runs `change`, writes what changed, commits. A failed
+/// change writes nothing, and a database that did not exist is not left behind. Call
+/// with the graph's lock held. Returns the change's value and whether the database is new.
+pub fn update<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Graph) -> Result<T, Error>,
+) -> Result<(T, bool), Error> {
+    let created = !path.exists();
+    let result = update_inner(path, change);
+    if created && result.is_err() {
+        remove_database(path);
+    }
+    result.map(|v| (v, created))
+}
+
+fn update_inner<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Graph) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut conn = open(path, true)?;
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| in_db(path, "write", e))?;
+    migrate(&tx, path)?;
+    let file = read_node_link(&tx, path)?;
+    let mut graph = Graph::from_node_link(file).map_err(|e| invalid(path, e.to_string()))?;
+    let before = Snapshot::of(&graph);
+    let value = change(&mut graph)?;
+    write_changes(&tx, path, &before, &graph)?;
+    tx.commit().map_err(|e| in_db(path, "write", e))?;
+    Ok(value)
+}
+
+/// Removes a database and its WAL files (after a failed first write).
+fn remove_database(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+/// Writes a whole graph into a new database at `path`, which must not exist.
+pub fn create(graph: &Graph, path: &Path) -> Result<(), Error> {
+    if path.exists() {
+        return Err(invalid(path, "already exists; give a new file".into()));
+    }
+    let result = (|| {
+        let mut conn = open(path, true)?;
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| in_db(path, "write", e))?;
+        migrate(&tx, path)?;
+        write_changes(&tx, path, &Snapshot::default(), graph)?;
+        tx.commit().map_err(|e| in_db(path, "write", e))
+    })();
+    if result.is_err() {
+        remove_database(path);
+    }
+    result
+}
+
+/// What each entity and edge looked like before a change: a hash of the entity, and the
+/// number of pieces of evidence with a hash of them in order.
+#[derive(Default)]
+struct Snapshot {
+    entities: HashMap<EntityId, u64>,
+    edges: HashMap<(EntityId, Relation, EntityId), (usize, u64)>,
+}
+
+impl Snapshot {
+    fn of(graph: &Graph) -> Snapshot {
+        let entities = graph
+            .g
+            .node_weights()
+            .map(|n| (n.entity.id.clone(), node_hash(n)))
+            .collect();
+        let edges = graph
+            .edges()
+            .map(|e| {
+                let key = (e.source.clone(), e.relation, e.target.clone());
+                (key, (e.evidence.len(), evidence_hash(e.evidence)))
+            })
+            .collect();
+        Snapshot { entities, edges }
+    }
+}
+
+fn node_hash(n: &Node) -> u64 {
+    let e = &n.entity;
+    let mut h = DefaultHasher::new();
+    (&e.name, e.kind, e.etype, &e.aliases, &e.country, n.manual).hash(&mut h);
+    (e.lat.map(f64::to_bits), e.lon.map(f64::to_bits)).hash(&mut h);
+    h.finish()
+}
+
+/// A hash of a list of evidence, folded piece by piece so that a prefix's hash is a step
+/// on the way to the whole list's.
+fn evidence_hash(list: &[Evidence]) -> u64 {
+    list.iter().fold(0, fold_evidence)
+}
+
+fn fold_evidence(acc: u64, ev: &Evidence) -> u64 {
+    let mut h = DefaultHasher::new();
+    acc.hash(&mut h);
+    (&ev.doc, &ev.date, &ev.text, ev.span, &ev.producer, &ev.url).hash(&mut h);
+    ev.confidence.to_bits().hash(&mut h);
+    h.finish()
+}
+
+/// Writes the difference between `before` and `graph`.
+fn write_changes(
+    tx: &Transaction,
+    path: &Path,
+    before: &Snapshot,
+    graph: &Graph,
+) -> Result<(), Error> {
+    let sql = |e| in_db(path, "write", e);
+    let mut w = Writer::new(tx).map_err(sql)?;
+    // edges that are gone, then entities that are gone
+    for (s, relation, t) in before.edges.keys() {
+        let live = match (graph.index(s), graph.index(t)) {
+            (Some(a), Some(b)) => graph.find_edge(a, *relation, b).is_some(),
+            _ => false,
+        };
+        if !live {
+            w.delete_edge(s, *relation, t).map_err(sql)?;
+        }
+    }
+    for id in before.entities.keys() {
+        if graph.index(id).is_none() {
+            w.delete_entity(id).map_err(sql)?;
+        }
+    }
+    for n in graph.g.node_weights() {
+        if before.entities.get(&n.entity.id) != Some(&node_hash(n)) {
+            w.upsert_entity(n).map_err(sql)?;
+        }
+    }
+    for e in graph.edges() {
+        let key = (e.source.clone(), e.relation, e.target.clone());
+        match before.edges.get(&key) {
+            None => w
+                .insert_edge(e.source, e.relation, e.target, e.evidence)
+                .map_err(sql)?,
+            Some(&(len, hash)) => {
+                let appended = e.evidence.len() >= len && evidence_hash(&e.evidence[..len]) == hash;
+                if appended && e.evidence.len() == len {
+                    continue;
+                }
+                let keep = if appended { len } else { 0 };
+                w.rewrite_evidence(e.source, e.relation, e.target, keep, e.evidence)
+                    .map_err(sql)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prepared statements for [`write_changes`], and the rowids it has looked up.
+struct Writer<'c> {
+    tx: &'c Transaction<'c>,
+    rowids: HashMap<EntityId, i64>,
+}
+
+impl<'c> Writer<'c> {
+    fn new(tx: &'c Transaction<'c>) -> rusqlite::Result<Writer<'c>> {
+        Ok(Writer {
+            tx,
+            rowids: HashMap::new(),
+        })
+    }
+
+    fn entity_rowid(&mut self, id: &EntityId) -> rusqlite::Result<Option<i64>> {
+        if let Some(&r) = self.rowids.get(id) {
+            return Ok(Some(r));
+        }
+        let r = self
+            .tx
+            .prepare_cached("SELECT rowid FROM entities WHERE id = ?1")?
+            .query_row([&id.0], |r| r.get(0))
+            .optional()?;
+        if let Some(r) = r {
+            self.rowids.insert(id.clone(), r);
+        }
+        Ok(r)
+    }
+
+    fn edge_rowid(
+        &mut self,
+        s: &EntityId,
+        relation: Relation,
+        t: &EntityId,
+    ) -> rusqlite::Result<Option<i64>> {
+        let (Some(s), Some(t)) = (self.entity_rowid(s)?, self.entity_rowid(t)?) else {
+            return Ok(None);
+        };
+        self.tx
+            .prepare_cached(
+                "SELECT rowid FROM edges WHERE source = ?1 AND relation = ?2 AND target = ?3",
+            )?
+            .query_row(params![s, relation.as_str(), t], |r| r.get(0))
+            .optional()
+    }
+
+    fn delete_edge(
+        &mut self,
+        s: &EntityId,
+        relation: Relation,
+        t: &EntityId,
+    ) -> rusqlite::Result<()> {
+        if let Some(e) = self.edge_rowid(s, relation, t)? {
+            self.tx
+                .prepare_cached("DELETE FROM evidence WHERE edge = ?1")?
+                .execute([e])?;
+            self.tx
+                .prepare_cached("DELETE FROM edges WHERE rowid = ?1")?
+                .execute([e])?;
+        }
+        Ok(())
+    }
+
+    fn delete_entity(&mut self, id: &EntityId) -> rusqlite::Result<()> {
+        if let Some(r) = self.entity_rowid(id)? {
+            self.tx
+                .prepare_cached("DELETE FROM aliases WHERE entity = ?1")?
+                .execute([r])?;
+            self.tx
+                .prepare_cached("DELETE FROM entities WHERE rowid = ?1")?
+                .execute([r])?;
+            self.rowids.remove(id);
+        }
+        Ok(())
+    }
+
+    fn upsert_entity(&mut self, n: &Node) -> rusqlite::Result<()> {
+        let e = &n.entity;
+        let rowid: i64 = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO entities(id, name, norm, kind, type, country, lat, lon, manual)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, norm = excluded.norm,
+                   kind = excluded.kind, type = excluded.type, country = excluded.country,
+                   lat = excluded.lat, lon = excluded.lon, manual = excluded.manual
+                 RETURNING rowid",
+            )?
+            .query_row(
+                params![
+                    e.id.0,
+                    e.name,
+                    normalize_name(&e.name),
+                    e.kind.as_str(),
+                    e.etype.as_str(),
+                    e.country,
+                    e.lat,
+                    e.lon,
+                    i64::from(n.manual)
+                ],
+                |r| r.get(0),
+            )?;
+        self.rowids.insert(e.id.clone(), rowid);
+        self.tx
+            .prepare_cached("DELETE FROM aliases WHERE entity = ?1")?
+            .execute([rowid])?;
+        let mut insert = self.tx.prepare_cached(
+            "INSERT INTO aliases(entity, pos, alias, norm) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (pos, alias) in e.aliases.iter().enumerate() {
+            insert.execute(params![rowid, pos as i64, alias, normalize_name(alias)])?;
+        }
+        Ok(())
+    }
+
+    fn insert_edge(
+        &mut self,
+        s: &EntityId,
+        relation: Relation,
+        t: &EntityId,
+        evidence: &[Evidence],
+    ) -> rusqlite::Result<()> {
+        let (Some(s), Some(t)) = (self.entity_rowid(s)?, self.entity_rowid(t)?) else {
+            return Err(rusqlite::Error::QueryReturnedNoRows);
+        };
+        let edge: i64 = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO edges(source, relation, target, evidence_count) VALUES (?1, ?2, ?3, ?4)
+                 RETURNING rowid",
+            )?
+            .query_row(params![s, relation.as_str(), t, evidence.len() as i64], |r| r.get(0))?;
+        self.insert_evidence(edge, 0, evidence)
+    }
+
+    /// Keeps the edge's first `keep` pieces of evidence and writes the rest of `evidence`.
+    fn rewrite_evidence(
+        &mut self,
+        s: &EntityId,
+        relation: Relation,
+        t: &EntityId,
+        keep: usize,
+        evidence: &[Evidence],
+    ) -> rusqlite::Result<()> {
+        let Some(edge) = self.edge_rowid(s, relation, t)? else {
+            return Err(rusqlite::Error::QueryReturnedNoRows);
+        };
+        self.tx
+            .prepare_cached("DELETE FROM evidence WHERE edge = ?1 AND seq >= ?2")?
+            .execute(params![edge, keep as i64])?;
+        self.tx
+            .prepare_cached("UPDATE edges SET evidence_count = ?2 WHERE rowid = ?1")?
+            .execute(params![edge, evidence.len() as i64])?;
+        self.insert_evidence(edge, keep, &evidence[keep..])
+    }
+
+    fn insert_evidence(
+        &mut self,
+        edge: i64,
+        first: usize,
+        list: &[Evidence],
+    ) -> rusqlite::Result<()> {
+        let mut insert = self.tx.prepare_cached(
+            "INSERT INTO evidence(edge, seq, doc, date, text, span_start, span_end, producer, url, confidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        for (i, ev) in list.iter().enumerate() {
+            insert.execute(params![
+                edge,
+                (first + i) as i64,
+                ev.doc,
+                ev.date,
+                ev.text,
+                ev.span.map(|s| s.start as i64),
+                ev.span.map(|s| s.end as i64),
+                ev.producer,
+                ev.url,
+                f64::from(ev.confidence)
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityType, Statement};
+
+    fn statement(s: &str, t: &str, doc: &str) -> Statement {
+        Statement {
+            source: Entity::new(s, EntityType::State),
+            relation: Relation::Supports,
+            target: Entity::new(t, EntityType::ArmedGroup),
+            evidence: Evidence {
+                doc: doc.into(),
+                date: Some("2024-12-01".into()),
+                text: format!("{s} backs {t}."),
+                span: Some(Span { start: 0, end: 9 }),
+                producer: "manual".into(),
+                url: None,
+                confidence: 0.5,
+            },
+        }
+    }
+
+    fn same(a: &Graph, b: &Graph) {
+        assert_eq!(a.to_node_link("g"), b.to_node_link("g"));
+    }
+
+    #[test]
+    fn writes_only_what_changed_and_reads_it_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.db");
+        let (_, created) = update(&path, |g| {
+            g.add_statement(statement("Iran", "Houthis", "a"));
+            g.add_statement(statement("Iran", "Hezbollah", "a"));
+            Ok(())
+        })
+        .unwrap();
+        assert!(created && is_database(&path));
+        // append to one edge, drop a document, curate: each visible after a reload
+        let (expected, created) = update(&path, |g| {
+            g.add_statement(statement("Iran", "Houthis", "b"));
+            g.remove_document("a");
+            g.add_statement(statement("Russia", "Houthis", "c"));
+            let iran = g.resolve("Iran")?;
+            g.add_alias(&iran, "Tehran")?;
+            Ok(g.clone())
+        })
+        .unwrap();
+        assert!(!created);
+        let loaded = load(&path).unwrap();
+        same(&loaded, &expected);
+        assert_eq!(loaded.edge_count(), 2);
+        let conn = Connection::open(&path).unwrap();
+        let count = |q: &str| -> i64 { conn.query_row(q, [], |r| r.get(0)).unwrap() };
+        assert_eq!(count("SELECT count(*) FROM evidence"), 2);
+        assert_eq!(count("SELECT count(*) FROM entities"), 3);
+        assert_eq!(
+            count("SELECT count(*) FROM aliases WHERE norm = 'tehran'"),
+            1
+        );
+    }
+
+    #[test]
+    fn a_failed_change_writes_nothing_and_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.db");
+        let r: Result<((), bool), Error> = update(&path, |g| {
+            g.add_statement(statement("Iran", "Houthis", "a"));
+            Err(Error::Invalid("no".into()))
+        });
+        assert!(r.is_err());
+        assert!(!path.exists());
+        update(&path, |g| {
+            g.add_statement(statement("Iran", "Houthis", "a"));
+            Ok(())
+        })
+        .unwrap();
+        let _ = update(&path, |g| -> Result<(), Error> {
+            g.remove_document("a");
+            Err(Error::Invalid("no".into()))
+        });
+        assert_eq!(load(&path).unwrap().edge_count(), 1);
+    }
+
+    #[test]
+    fn create_writes_a_whole_graph_that_loads_the_same() {
+        let mut g = Graph::new();
+        for (i, t) in ["Houthis", "Hezbollah", "Hamas"].iter().enumerate() {
+            g.add_statement(statement("Iran", t, &format!("d{i}")));
+        }
+        g.add_entity(Entity::new("Sanaa", EntityType::City));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.db");
+        create(&g, &path).unwrap();
+        same(&load(&path).unwrap(), &g);
+        assert!(create(&g, &path).is_err(), "refuses to overwrite");
+    }
+
+    #[test]
+    fn foreign_and_newer_databases_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE t(x)")
+            .unwrap();
+        let e = load(&path).unwrap_err().to_string();
+        assert!(
+            e.ends_with("not an actorgraph graph (no schema_version table)"),
+            "{e}"
+        );
+        assert!(update(&path, |_| Ok(())).is_err());
+        let newer = dir.path().join("newer.db");
+        update(&newer, |_| Ok(())).unwrap();
+        Connection::open(&newer)
+            .unwrap()
+            .execute_batch("UPDATE schema_version SET version = 99")
+            .unwrap();
+        let e = load(&newer).unwrap_err().to_string();
+        assert!(
+            e.contains("schema_version 99 is newer than this actorgraph reads (1)"),
+            "{e}"
+        );
+        let text = dir.path().join("text.db");
+        std::fs::write(&text, "hello, this is not a database at all").unwrap();
+        let e = load(&text).unwrap_err().to_string();
+        assert!(e.contains("not an SQLite database"), "{e}");
+    }
+}
