@@ -83,11 +83,11 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         super::refuse_graph_as_output(graph, out, "export")?;
     }
     let format = format_of(&args)?;
-    if let Some(out) = &args.output {
-        if format == ExportFormat::Neo4j {
-            for file in ["nodes.csv", "relationships.csv"] {
-                super::refuse_graph_as_output(graph, &out.join(file), "export")?;
-            }
+    if let Some(out) = &args.output
+        && format == ExportFormat::Neo4j
+    {
+        for file in ["nodes.csv", "relationships.csv"] {
+            super::refuse_graph_as_output(graph, &out.join(file), "export")?;
         }
     }
     let g = store::load(graph)?;
