@@ -274,3 +274,168 @@ fn convert_copies_a_graph_both_ways_without_loss() {
         )
     );
 }
+
+/// A random graph with hubs: 120 entities, about 500 statements over every relation.
+fn random_graph() -> actorgraph::graph::Graph {
+    use actorgraph::model::{Entity, EntityType, Evidence, Relation, Statement};
+    let mut g = actorgraph::graph::Graph::new();
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % n
+    };
+    for i in 0..500 {
+        // a fifth of the ends are among ten hubs
+        let end = |next: &mut dyn FnMut(u64) -> u64| {
+            if next(5) == 0 { next(10) } else { next(120) }
+        };
+        let (s, t) = (end(&mut next), end(&mut next));
+        let relation = Relation::ALL[next(4) as usize];
+        let target = if relation == Relation::Controls && next(2) == 0 {
+            Entity::new(&format!("Town {t}"), EntityType::City)
+        } else {
+            Entity::new(&format!("Group {t}"), EntityType::ArmedGroup)
+        };
+        g.add_statement(Statement {
+            source: Entity::new(&format!("Group {s}"), EntityType::ArmedGroup),
+            relation,
+            target,
+            evidence: Evidence {
+                doc: format!("doc{}", next(60)),
+                date: Some(format!("2024-0{}-1{}", 1 + next(9), next(10))),
+                text: format!("statement {i}"),
+                span: None,
+                producer: "test".into(),
+                url: None,
+                confidence: 1.0,
+            },
+        });
+    }
+    g
+}
+
+#[test]
+fn queries_on_the_part_read_from_the_database_answer_as_on_the_whole_graph() {
+    use actorgraph::graph::store::{Part, Walk, load_part};
+    use actorgraph::graph::{Direction, Filter, PathQuery};
+    use actorgraph::model::Relation;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    actorgraph::graph::sqlite::create(&random_graph(), &db).unwrap();
+    // the whole graph as commands read it (edges in the order of their keys)
+    let whole = store::load(&db).unwrap();
+    assert_eq!(
+        serde_json::to_value(store::stats(&db).unwrap()).unwrap(),
+        serde_json::to_value(whole.stats()).unwrap()
+    );
+    let ids: Vec<_> = whole
+        .entities_sorted()
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    let around = |name: &str, depth, relations, walk, closed| {
+        load_part(
+            &db,
+            &Part::Around {
+                names: vec![name],
+                depth,
+                relations,
+                walk,
+                closed,
+            },
+        )
+        .unwrap()
+    };
+    let supports: &[Relation] = &[Relation::Supports];
+    for id in &ids {
+        let name = whole.entity(id).unwrap().name.clone();
+        let j = |v: &dyn erased::Ser| v.json();
+        for (dir, walk) in [
+            (Direction::Both, Walk::Both),
+            (Direction::In, Walk::In),
+            (Direction::Out, Walk::Out),
+        ] {
+            let part = around(&name, 1, None, walk, false);
+            assert_eq!(
+                j(&part.neighbors(id, None, dir).unwrap()),
+                j(&whole.neighbors(id, None, dir).unwrap()),
+                "neighbors of {name} {dir:?}"
+            );
+        }
+        let part = around(&name, 1, None, Walk::Both, false);
+        assert_eq!(
+            j(&part.card(id).unwrap()),
+            j(&whole.card(id).unwrap()),
+            "card of {name}"
+        );
+        for reverse in [false, true] {
+            let walk = if reverse { Walk::Out } else { Walk::In };
+            let part = around(&name, 3, Some(supports), walk, false);
+            assert_eq!(
+                j(&part.backers(id, 3, reverse).unwrap()),
+                j(&whole.backers(id, 3, reverse).unwrap()),
+                "backers of {name}, reverse {reverse}"
+            );
+        }
+        let filter = Filter {
+            focus: Some(id.clone()),
+            depth: 2,
+            ..Filter::default()
+        };
+        let part = around(&name, 2, None, Walk::Both, true);
+        assert_eq!(
+            filter.apply(&part).unwrap().to_node_link("g"),
+            filter.apply(&whole).unwrap().to_node_link("g"),
+            "focus on {name}"
+        );
+    }
+    for (k, a) in ids.iter().enumerate().step_by(7) {
+        for b in ids.iter().skip(k % 5).step_by(11) {
+            if a == b {
+                continue;
+            }
+            for undirected in [false, true] {
+                let query = PathQuery {
+                    max_hops: 4,
+                    undirected,
+                    ..PathQuery::default()
+                };
+                let part = |all| {
+                    load_part(
+                        &db,
+                        &Part::Paths {
+                            from: &a.0,
+                            to: &b.0,
+                            query: &query,
+                            all,
+                        },
+                    )
+                    .unwrap()
+                };
+                let short = |g: &actorgraph::graph::Graph| {
+                    g.shortest_path(a, b, &query).unwrap().map(|p| p.len())
+                };
+                assert_eq!(short(&part(false)), short(&whole), "{a} to {b}");
+                assert_eq!(
+                    erased::Ser::json(&part(true).all_paths(a, b, &query).unwrap()),
+                    erased::Ser::json(&whole.all_paths(a, b, &query).unwrap()),
+                    "all paths {a} to {b}"
+                );
+            }
+        }
+    }
+}
+
+mod erased {
+    /// Any serializable answer, as JSON text, to compare answers of one query.
+    pub trait Ser {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap()
+        }
+    }
+}

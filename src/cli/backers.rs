@@ -4,6 +4,7 @@ use std::path::Path;
 
 use actorgraph::graph::rollup::{Level, RollUp};
 use actorgraph::graph::store;
+use actorgraph::model::Relation;
 
 use super::{Format, Names, Outcome, output};
 
@@ -27,7 +28,23 @@ pub struct Args {
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     super::at_least_one("--depth", args.depth)?;
-    let g = store::load(graph)?;
+    let g = match args.level {
+        Some(_) => store::load(graph)?,
+        None => store::load_part(
+            graph,
+            &store::Part::Around {
+                names: vec![&args.entity],
+                depth: args.depth,
+                relations: Some(&[Relation::Supports]),
+                walk: if args.reverse {
+                    store::Walk::Out
+                } else {
+                    store::Walk::In
+                },
+                closed: false,
+            },
+        )?,
+    };
     let (g, id) = match args.level {
         None => {
             let id = names.find(&g, &args.entity)?;

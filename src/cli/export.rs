@@ -6,7 +6,6 @@ use clap::ValueEnum;
 
 use actorgraph::Error;
 use actorgraph::export::{cytoscape, dot, geojson, gexf, graphml, json, neo4j, table};
-use actorgraph::graph::store;
 
 use super::{FilterArgs, Names, Outcome, output};
 
@@ -90,7 +89,7 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
             super::refuse_graph_as_output(graph, &out.join(file), "export")?;
         }
     }
-    let g = store::load(graph)?;
+    let g = args.filter.load(graph)?;
     let sub = args.filter.subgraph(&g, names)?;
     let pretty = |v: serde_json::Value| {
         let mut s = serde_json::to_string_pretty(&v).expect("JSON values serialize");

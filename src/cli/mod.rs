@@ -164,6 +164,30 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// The graph these filters read: with `--focus` (and no `--level`), only what lies
+    /// within `--depth` hops of it and the edges between those entities; else all of it.
+    pub fn load(&self, graph: &Path) -> anyhow::Result<Graph> {
+        let (Some(focus), None) = (&self.focus, self.level) else {
+            return Ok(store::load(graph)?);
+        };
+        let relations = self
+            .rel
+            .as_deref()
+            .map(relation_list)
+            .transpose()
+            .map_err(anyhow::Error::msg)?;
+        Ok(store::load_part(
+            graph,
+            &store::Part::Around {
+                names: vec![focus],
+                depth: self.depth,
+                relations: relations.as_deref(),
+                walk: store::Walk::Both,
+                closed: true,
+            },
+        )?)
+    }
+
     /// The part of `graph` to export or draw: rolled up to `--level` first, then filtered
     /// (a `--focus` person is what they were lifted to).
     pub fn subgraph(&self, graph: &Graph, names: &Names) -> anyhow::Result<Graph> {

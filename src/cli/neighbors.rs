@@ -41,7 +41,21 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         Side::Out => Direction::Out,
         Side::Both => Direction::Both,
     };
-    let g = store::load(graph)?;
+    let walk = match direction {
+        Direction::In => store::Walk::In,
+        Direction::Out => store::Walk::Out,
+        Direction::Both => store::Walk::Both,
+    };
+    let g = store::load_part(
+        graph,
+        &store::Part::Around {
+            names: vec![&args.entity],
+            depth: 1,
+            relations: rels.as_deref(),
+            walk,
+            closed: false,
+        },
+    )?;
     let id = names.find(&g, &args.entity)?;
     let found = g.neighbors(&id, rels.as_deref(), direction)?;
     match args.format {

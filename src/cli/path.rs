@@ -58,7 +58,18 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         undirected: args.undirected,
         limit: super::at_least_one("--limit", args.limit)?,
     };
-    let g = store::load(graph)?;
+    let g = match args.level {
+        Some(_) => store::load(graph)?,
+        None => store::load_part(
+            graph,
+            &store::Part::Paths {
+                from: &args.from,
+                to: &args.to,
+                query: &query,
+                all: args.all,
+            },
+        )?,
+    };
     let (g, from, to) = match args.level {
         None => {
             let (from, to) = (names.find(&g, &args.from)?, names.find(&g, &args.to)?);

@@ -8,7 +8,6 @@ use clap::ValueEnum;
 
 use actorgraph::Error;
 use actorgraph::export::dot::{Cluster, DotOptions, to_dot};
-use actorgraph::graph::store;
 
 use super::{FilterArgs, Names, Outcome};
 
@@ -81,7 +80,7 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         super::refuse_graph_as_output(graph, out, "picture")?;
     }
     let format = format_of(&args)?;
-    let g = store::load(graph)?;
+    let g = args.filter.load(graph)?;
     let sub = args.filter.subgraph(&g, names)?;
     let options = DotOptions {
         title: args.title.clone(),

@@ -15,7 +15,16 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
-    let g = store::load(graph)?;
+    let g = store::load_part(
+        graph,
+        &store::Part::Around {
+            names: vec![&args.entity],
+            depth: 1,
+            relations: None,
+            walk: store::Walk::Both,
+            closed: false,
+        },
+    )?;
     let card = g.card(&names.find(&g, &args.entity)?)?;
     if let Format::Json = args.format {
         output::print_json(&card)?;

@@ -13,7 +13,7 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
-    let s = store::load(graph)?.stats();
+    let s = store::stats(graph)?;
     if let Format::Json = args.format {
         output::print_json(&s)?;
         return Ok(Outcome::Done);

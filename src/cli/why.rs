@@ -32,7 +32,16 @@ struct Why<'a> {
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let relation: Relation = args.relation.parse()?;
-    let g = store::load(graph)?;
+    let g = store::load_part(
+        graph,
+        &store::Part::Around {
+            names: vec![&args.source, &args.target],
+            depth: 0,
+            relations: None,
+            walk: store::Walk::Both,
+            closed: false,
+        },
+    )?;
     let src = names.find(&g, &args.source)?;
     let dst = names.find(&g, &args.target)?;
     let evidence: Vec<&Evidence> = g

@@ -20,6 +20,7 @@ mod evidence_list;
 pub mod file;
 pub mod filter;
 pub mod import;
+pub mod part;
 pub mod query;
 pub mod resolve;
 pub mod rollup;

@@ -14,8 +14,14 @@
 //! edges(rowid, source -> entities, relation, target -> entities, evidence_count)
 //!     UNIQUE(source, relation, target), INDEX(target, relation, source)
 //! evidence(edge -> edges, seq, doc, date, text, span_start, span_end, producer, url,
-//!          confidence)                                       -- INDEX(doc), UNIQUE(edge, seq)
+//!          confidence)                      -- INDEX(doc), INDEX(date), UNIQUE(edge, seq)
+//! documents(doc, evidence)                  -- pieces of evidence per document
+//! counts(key, n)                            -- 'kind:actor', 'type:state', 'relation:supports',
+//!                                           -- 'evidence', 'documents'
 //! ```
+//!
+//! Triggers keep `documents` and `counts` right on every insert and delete, so `stats` reads
+//! a few rows whatever the size of the graph.
 //!
 //! `meets-with` is stored once per pair, the smaller id as source, as in memory. The
 //! database runs in WAL mode (readers never block the writer, nor the writer them) with
@@ -93,6 +99,42 @@ CREATE TABLE IF NOT EXISTS evidence (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS evidence_edge ON evidence(edge, seq);
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc);
+CREATE INDEX IF NOT EXISTS evidence_date ON evidence(date);
+CREATE TABLE IF NOT EXISTS documents (doc TEXT PRIMARY KEY, evidence INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS entity_in AFTER INSERT ON entities BEGIN
+    INSERT INTO counts VALUES ('kind:' || NEW.kind, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1;
+    INSERT INTO counts VALUES ('type:' || NEW.type, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS entity_out AFTER DELETE ON entities BEGIN
+    UPDATE counts SET n = n - 1 WHERE key IN ('kind:' || OLD.kind, 'type:' || OLD.type);
+END;
+CREATE TRIGGER IF NOT EXISTS entity_retyped AFTER UPDATE OF kind, type ON entities BEGIN
+    UPDATE counts SET n = n - 1 WHERE key IN ('kind:' || OLD.kind, 'type:' || OLD.type);
+    INSERT INTO counts VALUES ('kind:' || NEW.kind, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1;
+    INSERT INTO counts VALUES ('type:' || NEW.type, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS edge_in AFTER INSERT ON edges BEGIN
+    INSERT INTO counts VALUES ('relation:' || NEW.relation, 1) ON CONFLICT(key) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS edge_out AFTER DELETE ON edges BEGIN
+    UPDATE counts SET n = n - 1 WHERE key = 'relation:' || OLD.relation;
+END;
+CREATE TRIGGER IF NOT EXISTS evidence_in AFTER INSERT ON evidence BEGIN
+    INSERT INTO counts VALUES ('evidence', 1) ON CONFLICT(key) DO UPDATE SET n = n + 1;
+    INSERT INTO documents VALUES (NEW.doc, 1) ON CONFLICT(doc) DO UPDATE SET evidence = evidence + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS evidence_out AFTER DELETE ON evidence BEGIN
+    UPDATE counts SET n = n - 1 WHERE key = 'evidence';
+    UPDATE documents SET evidence = evidence - 1 WHERE doc = OLD.doc;
+    DELETE FROM documents WHERE doc = OLD.doc AND evidence <= 0;
+END;
+CREATE TRIGGER IF NOT EXISTS document_in AFTER INSERT ON documents BEGIN
+    INSERT INTO counts VALUES ('documents', 1) ON CONFLICT(key) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS document_out AFTER DELETE ON documents BEGIN
+    UPDATE counts SET n = n - 1 WHERE key = 'documents';
+END;
 ";
 
 /// Whether the file at `path` starts as an SQLite database does.
@@ -106,7 +148,7 @@ pub fn is_database(path: &Path) -> bool {
 }
 
 /// An error about the database file at `path`.
-fn in_db(path: &Path, what: &str, e: rusqlite::Error) -> Error {
+pub(crate) fn in_db(path: &Path, what: &str, e: rusqlite::Error) -> Error {
     let cause = match &e {
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
             "it is not an SQLite database nor a JSON graph file".to_string()
@@ -119,7 +161,7 @@ fn in_db(path: &Path, what: &str, e: rusqlite::Error) -> Error {
     }
 }
 
-fn invalid(path: &Path, message: String) -> Error {
+pub(crate) fn invalid(path: &Path, message: String) -> Error {
     Error::InFile {
         path: path.display().to_string(),
         message,
@@ -127,7 +169,7 @@ fn invalid(path: &Path, message: String) -> Error {
 }
 
 /// Opens an existing database (or, with `create`, a new one) and sets the pragmas.
-fn open(path: &Path, create: bool) -> Result<Connection, Error> {
+pub(crate) fn open(path: &Path, create: bool) -> Result<Connection, Error> {
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
@@ -204,18 +246,33 @@ fn schema_version(conn: &Connection, path: &Path) -> Result<Option<i64>, Error> 
 pub fn load(path: &Path) -> Result<Graph, Error> {
     let mut conn = open(path, false)?;
     let tx = conn.transaction().map_err(|e| in_db(path, "read", e))?;
-    match schema_version(&tx, path)? {
-        None => {
-            return Err(invalid(
-                path,
-                "an SQLite database, but not an actorgraph graph (no schema_version table)".into(),
-            ));
-        }
-        Some(v) if v > DB_SCHEMA_VERSION => return Err(newer(path, v)),
-        Some(_) => {}
+    if !check_readable(&tx, path)? {
+        return Ok(Graph::new());
     }
     let file = read_node_link(&tx, path)?;
     Graph::from_node_link(file).map_err(|e| invalid(path, e.to_string()))
+}
+
+/// Refuses a database that is not an actorgraph graph, or of a newer schema. Returns
+/// whether it has the tables: a database with no table at all (a first writer killed
+/// before its commit) is an empty graph.
+pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<bool, Error> {
+    match schema_version(conn, path)? {
+        None => {
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(|e| in_db(path, "read", e))?;
+            if tables == 0 {
+                return Ok(false);
+            }
+            Err(invalid(
+                path,
+                "an SQLite database, but not an actorgraph graph (no schema_version table)".into(),
+            ))
+        }
+        Some(v) if v > DB_SCHEMA_VERSION => Err(newer(path, v)),
+        Some(_) => Ok(true),
+    }
 }
 
 /// Every row, as the node-link form of the graph (nodes by id, edges by key).
@@ -238,42 +295,15 @@ fn read_node_link(conn: &Connection, path: &Path) -> Result<NodeLink, Error> {
     let mut nodes = Vec::new();
     {
         let mut q = conn
-            .prepare(
-                "SELECT rowid, id, name, kind, type, country, lat, lon, manual FROM entities ORDER BY id",
-            )
+            .prepare(&format!(
+                "SELECT {ENTITY_COLUMNS} FROM entities ORDER BY id"
+            ))
             .map_err(sql)?;
         let mut rows = q.query([]).map_err(sql)?;
         while let Some(r) = rows.next().map_err(sql)? {
-            let rowid: i64 = r.get(0).map_err(sql)?;
-            let id = EntityId(r.get(1).map_err(sql)?);
-            let name: String = r.get(2).map_err(sql)?;
-            let kind: String = r.get(3).map_err(sql)?;
-            let etype: String = r.get(4).map_err(sql)?;
-            let bad = |m: Error| invalid(path, format!("entity '{id}': {m}"));
-            let kind: EntityKind = kind.parse().map_err(bad)?;
-            let etype: EntityType = etype.parse().map_err(bad)?;
-            if etype.kind() != kind {
-                return Err(invalid(
-                    path,
-                    format!("entity '{id}' has type '{etype}', which is not a kind of {kind}"),
-                ));
-            }
-            let entity = Entity {
-                id: id.clone(),
-                name,
-                kind,
-                etype,
-                aliases: aliases.remove(&rowid).unwrap_or_default(),
-                country: r.get(5).map_err(sql)?,
-                lat: r.get(6).map_err(sql)?,
-                lon: r.get(7).map_err(sql)?,
-            };
-            let manual: i64 = r.get(8).map_err(sql)?;
-            ids.insert(rowid, id);
-            nodes.push(NodeLinkNode {
-                entity,
-                manual: manual != 0,
-            });
+            let (rowid, node) = entity_row(r, &mut aliases, path)?;
+            ids.insert(rowid, node.entity.id.clone());
+            nodes.push(node);
         }
     }
     let mut edges: Vec<(i64, NodeLinkEdge)> = Vec::new();
@@ -324,6 +354,84 @@ fn read_node_link(conn: &Connection, path: &Path) -> Result<NodeLink, Error> {
     })
 }
 
+/// The columns [`entity_row`] reads.
+pub(crate) const ENTITY_COLUMNS: &str = "rowid, id, name, kind, type, country, lat, lon, manual";
+
+/// An entity from a row of [`ENTITY_COLUMNS`], taking its aliases from `aliases`.
+pub(crate) fn entity_row(
+    r: &rusqlite::Row,
+    aliases: &mut HashMap<i64, Vec<String>>,
+    path: &Path,
+) -> Result<(i64, NodeLinkNode), Error> {
+    let sql = |e| in_db(path, "read", e);
+    let rowid: i64 = r.get(0).map_err(sql)?;
+    let id = EntityId(r.get(1).map_err(sql)?);
+    let kind: String = r.get(3).map_err(sql)?;
+    let etype: String = r.get(4).map_err(sql)?;
+    let bad = |m: Error| invalid(path, format!("entity '{id}': {m}"));
+    let kind: EntityKind = kind.parse().map_err(bad)?;
+    let etype: EntityType = etype.parse().map_err(bad)?;
+    if etype.kind() != kind {
+        return Err(invalid(
+            path,
+            format!("entity '{id}' has type '{etype}', which is not a kind of {kind}"),
+        ));
+    }
+    let manual: i64 = r.get(8).map_err(sql)?;
+    let entity = Entity {
+        id,
+        name: r.get(2).map_err(sql)?,
+        kind,
+        etype,
+        aliases: aliases.remove(&rowid).unwrap_or_default(),
+        country: r.get(5).map_err(sql)?,
+        lat: r.get(6).map_err(sql)?,
+        lon: r.get(7).map_err(sql)?,
+    };
+    Ok((
+        rowid,
+        NodeLinkNode {
+            entity,
+            manual: manual != 0,
+        },
+    ))
+}
+
+/// The columns [`evidence_row`] reads (the first is the edge's rowid, which it skips).
+pub(crate) const EVIDENCE_COLUMNS: &str =
+    "edge, doc, date, text, span_start, span_end, producer, url, confidence";
+
+/// A piece of evidence from a row of [`EVIDENCE_COLUMNS`].
+pub(crate) fn evidence_row(r: &rusqlite::Row, path: &Path) -> Result<Evidence, Error> {
+    let sql = |e| in_db(path, "read", e);
+    let edge: i64 = r.get(0).map_err(sql)?;
+    let start: Option<i64> = r.get(4).map_err(sql)?;
+    let end: Option<i64> = r.get(5).map_err(sql)?;
+    let span = match (start, end) {
+        (Some(s), Some(e)) if 0 <= s && s <= e => Some(Span {
+            start: s as usize,
+            end: e as usize,
+        }),
+        (None, None) => None,
+        _ => {
+            return Err(invalid(
+                path,
+                format!("evidence of edge {edge} has a bad span"),
+            ));
+        }
+    };
+    let confidence: f64 = r.get(8).map_err(sql)?;
+    Ok(Evidence {
+        doc: r.get(1).map_err(sql)?,
+        date: r.get(2).map_err(sql)?,
+        text: r.get(3).map_err(sql)?,
+        span,
+        producer: r.get(6).map_err(sql)?,
+        url: r.get(7).map_err(sql)?,
+        confidence: confidence as f32,
+    })
+}
+
 /// Fills in each edge's evidence (edges sorted by rowid), in its order.
 fn read_evidence(
     conn: &Connection,
@@ -332,10 +440,9 @@ fn read_evidence(
 ) -> Result<(), Error> {
     let sql = |e| in_db(path, "read", e);
     let mut q = conn
-        .prepare(
-            "SELECT edge, doc, date, text, span_start, span_end, producer, url, confidence
-             FROM evidence ORDER BY edge, seq",
-        )
+        .prepare(&format!(
+            "SELECT {EVIDENCE_COLUMNS} FROM evidence ORDER BY edge, seq"
+        ))
         .map_err(sql)?;
     let mut rows = q.query([]).map_err(sql)?;
     let mut at = 0;
@@ -347,31 +454,7 @@ fn read_evidence(
         if at == edges.len() || edges[at].0 != edge {
             return Err(invalid(path, format!("evidence names unknown edge {edge}")));
         }
-        let start: Option<i64> = r.get(4).map_err(sql)?;
-        let end: Option<i64> = r.get(5).map_err(sql)?;
-        let span = match (start, end) {
-            (Some(s), Some(e)) if 0 <= s && s <= e => Some(Span {
-                start: s as usize,
-                end: e as usize,
-            }),
-            (None, None) => None,
-            _ => {
-                return Err(invalid(
-                    path,
-                    format!("evidence of edge {edge} has a bad span"),
-                ));
-            }
-        };
-        let confidence: f64 = r.get(8).map_err(sql)?;
-        edges[at].1.evidence.push(Evidence {
-            doc: r.get(1).map_err(sql)?,
-            date: r.get(2).map_err(sql)?,
-            text: r.get(3).map_err(sql)?,
-            span,
-            producer: r.get(6).map_err(sql)?,
-            url: r.get(7).map_err(sql)?,
-            confidence: confidence as f32,
-        });
+        edges[at].1.evidence.push(evidence_row(r, path)?);
     }
     if let Some((rowid, _)) = edges.iter().find(|(_, e)| e.evidence.is_empty()) {
         return Err(invalid(path, format!("edge {rowid} has no evidence")));
@@ -380,7 +463,7 @@ fn read_evidence(
 }
 
 /// The graph's name: the file stem, as for graph files.
-fn graph_name(path: &Path) -> String {
+pub(crate) fn graph_name(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "actorgraph".into())

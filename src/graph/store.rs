@@ -12,9 +12,15 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use std::collections::BTreeSet;
+
 use super::Graph;
 use super::file::NodeLink;
+use super::part::Reader;
+pub use super::part::Walk;
+use super::query::{PathQuery, Stats};
 use crate::Error;
+use crate::model::Relation;
 
 /// Where the graph lives when neither `--graph` nor [`ENV_VAR`] says otherwise, relative
 /// to the current directory.
@@ -54,6 +60,94 @@ pub fn is_sqlite(path: &Path) -> bool {
             || matches!(ext.as_deref(), Some("db" | "sqlite" | "sqlite3"))
     } else {
         ext.as_deref() != Some("json")
+    }
+}
+
+/// What part of a graph a query reads (see [`load_part`]).
+#[derive(Clone, Debug)]
+pub enum Part<'a> {
+    /// The entities within `depth` steps of the named ones, walking `relations` (all when
+    /// `None`) the `walk` way, with the edges walked and those between the named ones;
+    /// `closed`: with every edge between two of the entities found.
+    Around {
+        names: Vec<&'a str>,
+        depth: usize,
+        relations: Option<&'a [Relation]>,
+        walk: Walk,
+        closed: bool,
+    },
+    /// What the paths from one name to another can visit: every path of at most
+    /// `query.max_hops` hops (`all`), else every shortest path.
+    Paths {
+        from: &'a str,
+        to: &'a str,
+        query: &'a PathQuery,
+        all: bool,
+    },
+}
+
+/// The part of the graph a query needs. A JSON file is read whole; a database is read
+/// through its indexes ([`super::part`]), unless a name in `part` is not the exact name,
+/// alias or id of an entity: then it is read whole too, so that lexicon lookups, partial
+/// names and suggestions work as on the whole graph.
+pub fn load_part(path: &Path, part: &Part<'_>) -> Result<Graph, Error> {
+    if !path.is_file() || !is_sqlite(path) {
+        return load(path);
+    }
+    let Some(r) = Reader::open(path)? else {
+        return Ok(Graph::new());
+    };
+    match part {
+        Part::Around {
+            names,
+            depth,
+            relations,
+            walk,
+            closed,
+        } => {
+            let mut seeds = Vec::new();
+            for name in names {
+                match r.lookup(name)? {
+                    Some(n) => seeds.push(n),
+                    None => return load(path),
+                }
+            }
+            let (nodes, edges) = r.ball(&seeds, *depth, *relations, *walk, *closed)?;
+            r.graph(&nodes, &edges)
+        }
+        Part::Paths {
+            from,
+            to,
+            query,
+            all,
+        } => {
+            let (Some(a), Some(b)) = (r.lookup(from)?, r.lookup(to)?) else {
+                return load(path);
+            };
+            let rels = query.relations.as_deref();
+            let hops = match (a == b, all) {
+                (true, _) => None,
+                (false, true) => Some(query.max_hops),
+                (false, false) => r.distance(a, b, rels, query.undirected, query.max_hops)?,
+            };
+            match hops {
+                None => r.graph(&BTreeSet::from([a, b]), &BTreeSet::new()),
+                Some(d) => r.path_part(a, b, d, rels, query.undirected),
+            }
+        }
+    }
+}
+
+/// Counts over the whole graph ([`Graph::stats`]): for a database, from the counts it
+/// keeps, without reading the graph.
+pub fn stats(path: &Path) -> Result<Stats, Error> {
+    if path.is_file() && is_sqlite(path) {
+        match Reader::open(path)? {
+            Some(r) => r.stats(),
+            None => Ok(Graph::new().stats()),
+        }
+    } else {
+        Ok(load(path)?.stats())
     }
 }
 

@@ -1,0 +1,414 @@
+//! The part of a graph database that one query needs, read through its indexes.
+//!
+//! In: an SQLite graph ([`super::sqlite`]) and what a query asks: names, a depth, the
+//! relations and the way to walk them. Out: a [`Graph`] that holds only the entities and
+//! edges the query can visit, each whole (all names, all evidence), on which the query
+//! then runs as it would on the whole graph; or, for `stats`, the counts the database
+//! keeps. What a query reads grows with what it visits, not with the graph.
+//!
+//! Walks read adjacency from the indexes on `edges(source, relation, target)` and
+//! `edges(target, relation, source)`; `meets-with` is walked both ways, as in memory.
+//! Shortest paths are found by a breadth-first search from both ends over those indexes
+//! (the smaller frontier expands first); the graph handed to the path query then holds
+//! every entity and edge on any shortest path, so it finds one of them.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::Graph;
+use super::file::{GraphMeta, NodeLink, NodeLinkEdge, SCHEMA_VERSION};
+use super::query::Stats;
+use super::sqlite::{
+    ENTITY_COLUMNS, EVIDENCE_COLUMNS, check_readable, entity_row, evidence_row, graph_name, in_db,
+    invalid, open,
+};
+use crate::Error;
+use crate::model::{EntityId, Relation, normalize_name};
+
+/// Which way a walk follows edges. `meets-with` is followed both ways whatever this says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Walk {
+    /// From source to target.
+    Out,
+    /// From target to source.
+    In,
+    /// Both ways.
+    Both,
+}
+
+/// A read transaction on a graph database: every read sees the same committed state.
+pub struct Reader {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// An edge as a walk sees it: its rowid and the entity at its other end.
+type Step = (i64, i64);
+
+impl Reader {
+    /// Opens the database and starts the read transaction; `None` for a database without
+    /// tables yet (an empty graph).
+    pub fn open(path: &Path) -> Result<Option<Reader>, Error> {
+        let conn = open(path, false)?;
+        conn.execute_batch("BEGIN")
+            .map_err(|e| in_db(path, "read", e))?;
+        if !check_readable(&conn, path)? {
+            return Ok(None);
+        }
+        Ok(Some(Reader {
+            conn,
+            path: path.to_path_buf(),
+        }))
+    }
+
+    fn sql(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+        |e| in_db(&self.path, "read", e)
+    }
+
+    /// The entity `name` names exactly, as [`Graph::lookup`] decides on a whole graph: an
+    /// id first, then a canonical name (the smallest id of those that have it), then an
+    /// alias (likewise). `None` when no entity has that exact name.
+    pub fn lookup(&self, name: &str) -> Result<Option<i64>, Error> {
+        let sql = self.sql();
+        let by_id = self
+            .conn
+            .prepare_cached("SELECT rowid FROM entities WHERE id = ?1")
+            .and_then(|mut q| q.query_row([name.trim()], |r| r.get(0)).optional())
+            .map_err(&sql)?;
+        if by_id.is_some() {
+            return Ok(by_id);
+        }
+        let key = normalize_name(name);
+        if key.is_empty() {
+            return Ok(None);
+        }
+        let by_name = self
+            .conn
+            .prepare_cached("SELECT rowid FROM entities WHERE norm = ?1 ORDER BY id LIMIT 1")
+            .and_then(|mut q| q.query_row([&key], |r| r.get(0)).optional())
+            .map_err(&sql)?;
+        if by_name.is_some() {
+            return Ok(by_name);
+        }
+        self.conn
+            .prepare_cached(
+                "SELECT e.rowid FROM aliases a JOIN entities e ON e.rowid = a.entity
+                 WHERE a.norm = ?1 ORDER BY e.id LIMIT 1",
+            )
+            .and_then(|mut q| q.query_row([&key], |r| r.get(0)).optional())
+            .map_err(&sql)
+    }
+
+    /// What [`Graph::stats`] says of the whole graph, from the counts the triggers keep.
+    pub fn stats(&self) -> Result<Stats, Error> {
+        let sql = self.sql();
+        let mut s = Stats::default();
+        let mut q = self
+            .conn
+            .prepare("SELECT key, n FROM counts WHERE n > 0 ORDER BY key")
+            .map_err(&sql)?;
+        let rows = q
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .map_err(&sql)?;
+        for row in rows {
+            let (key, n) = row.map_err(&sql)?;
+            let n = n as usize;
+            match key.split_once(':') {
+                Some(("kind", k)) => {
+                    s.entities += n;
+                    s.by_kind.insert(k.to_string(), n);
+                }
+                Some(("type", t)) => {
+                    s.by_type.insert(t.to_string(), n);
+                }
+                Some(("relation", r)) => {
+                    s.edges += n;
+                    s.by_relation.insert(r.to_string(), n);
+                }
+                _ if key == "evidence" => s.evidence = n,
+                _ if key == "documents" => s.documents = n,
+                _ => {}
+            }
+        }
+        let (first, last): (Option<String>, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT min(date) FROM evidence WHERE date IS NOT NULL),
+                        (SELECT max(date) FROM evidence WHERE date IS NOT NULL)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(&sql)?;
+        s.first_date = first;
+        s.last_date = last;
+        Ok(s)
+    }
+
+    /// The edges a walk can take from `node`: `(edge, other end)`, in rowid order.
+    fn steps(
+        &self,
+        node: i64,
+        relations: Option<&[Relation]>,
+        walk: Walk,
+    ) -> Result<Vec<Step>, Error> {
+        let sql = self.sql();
+        let wanted =
+            |r: &str| -> bool { relations.is_none_or(|rels| rels.iter().any(|x| x.as_str() == r)) };
+        let meets = Relation::MeetsWith.as_str();
+        let mut out = Vec::new();
+        let mut read = |query: &str, both_ways_only: bool| -> Result<(), Error> {
+            let mut q = self.conn.prepare_cached(query).map_err(&sql)?;
+            let rows = q
+                .query_map([node], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })
+                .map_err(&sql)?;
+            for row in rows {
+                let (edge, other, relation) = row.map_err(&sql)?;
+                if wanted(&relation) && (!both_ways_only || relation == meets) {
+                    out.push((edge, other));
+                }
+            }
+            Ok(())
+        };
+        let out_q = "SELECT rowid, target, relation FROM edges WHERE source = ?1";
+        let in_q = "SELECT rowid, source, relation FROM edges WHERE target = ?1";
+        read(out_q, walk == Walk::In)?;
+        read(in_q, walk == Walk::Out)?;
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The entities within `depth` steps of `seeds` and the edges walked to reach them
+    /// (every edge of each entity closer than `depth`), plus the edges between seeds;
+    /// `closed`: plus every edge between two of the entities found.
+    pub fn ball(
+        &self,
+        seeds: &[i64],
+        depth: usize,
+        relations: Option<&[Relation]>,
+        walk: Walk,
+        closed: bool,
+    ) -> Result<(BTreeSet<i64>, BTreeSet<i64>), Error> {
+        let (dist, mut edges) = self.bfs(seeds, depth, relations, walk)?;
+        let edge_ends: Vec<i64> = if closed {
+            dist.iter()
+                .filter(|(_, d)| **d == depth)
+                .map(|(n, _)| *n)
+                .collect()
+        } else {
+            seeds.to_vec()
+        };
+        for n in edge_ends {
+            for (edge, other) in self.steps(n, None, Walk::Both)? {
+                let inside = if closed {
+                    dist.contains_key(&other)
+                } else {
+                    seeds.contains(&other)
+                };
+                if inside {
+                    edges.insert(edge);
+                }
+            }
+        }
+        Ok((dist.into_keys().collect(), edges))
+    }
+
+    /// Breadth first from `seeds` to `depth`: each entity's distance, and the edges walked.
+    fn bfs(
+        &self,
+        seeds: &[i64],
+        depth: usize,
+        relations: Option<&[Relation]>,
+        walk: Walk,
+    ) -> Result<(HashMap<i64, usize>, BTreeSet<i64>), Error> {
+        let mut dist: HashMap<i64, usize> = seeds.iter().map(|&s| (s, 0)).collect();
+        let mut edges = BTreeSet::new();
+        let mut frontier: Vec<i64> = seeds.to_vec();
+        for d in 0..depth {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                for (edge, other) in self.steps(n, relations, walk)? {
+                    edges.insert(edge);
+                    if let std::collections::hash_map::Entry::Vacant(v) = dist.entry(other) {
+                        v.insert(d + 1);
+                        next.push(other);
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        Ok((dist, edges))
+    }
+
+    /// The length of a shortest walk from `a` to `b` of at most `max` hops, searched from
+    /// both ends (`undirected`: edges either way; else forward from `a`, backward from
+    /// `b`), expanding the smaller frontier first.
+    pub fn distance(
+        &self,
+        a: i64,
+        b: i64,
+        relations: Option<&[Relation]>,
+        undirected: bool,
+        max: usize,
+    ) -> Result<Option<usize>, Error> {
+        if a == b {
+            return Ok(Some(0));
+        }
+        let (fw, bw) = if undirected {
+            (Walk::Both, Walk::Both)
+        } else {
+            (Walk::Out, Walk::In)
+        };
+        let mut seen = [HashMap::from([(a, 0usize)]), HashMap::from([(b, 0usize)])];
+        let mut frontier = [vec![a], vec![b]];
+        let mut radius = [0usize, 0usize];
+        while radius[0] + radius[1] < max && !frontier[0].is_empty() && !frontier[1].is_empty() {
+            let side = usize::from(frontier[1].len() < frontier[0].len());
+            let walk = if side == 0 { fw } else { bw };
+            let mut next = Vec::new();
+            let mut best: Option<usize> = None;
+            for &n in &frontier[side] {
+                for (_, other) in self.steps(n, relations, walk)? {
+                    if let Some(&d) = seen[1 - side].get(&other) {
+                        let total = radius[side] + 1 + d;
+                        best = Some(best.map_or(total, |b| b.min(total)));
+                    }
+                    if !seen[side].contains_key(&other) {
+                        seen[side].insert(other, radius[side] + 1);
+                        next.push(other);
+                    }
+                }
+            }
+            radius[side] += 1;
+            if let Some(d) = best {
+                return Ok((d <= max).then_some(d));
+            }
+            frontier[side] = next;
+        }
+        Ok(None)
+    }
+
+    /// The graph of these entities and edges (and the entities at the edges' ends), each
+    /// whole, built as a graph file is read (entities by id, edges by key).
+    pub fn graph(&self, nodes: &BTreeSet<i64>, edges: &BTreeSet<i64>) -> Result<Graph, Error> {
+        let sql = self.sql();
+        let mut nodes = nodes.clone();
+        let mut found: Vec<(i64, i64, String, i64)> = Vec::new();
+        {
+            let mut q = self
+                .conn
+                .prepare_cached("SELECT source, relation, target FROM edges WHERE rowid = ?1")
+                .map_err(&sql)?;
+            for &e in edges {
+                let (s, r, t): (i64, String, i64) = q
+                    .query_row([e], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .map_err(&sql)?;
+                nodes.extend([s, t]);
+                found.push((e, s, r, t));
+            }
+        }
+        let mut ids: HashMap<i64, EntityId> = HashMap::new();
+        let mut file_nodes = Vec::new();
+        {
+            let mut q = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {ENTITY_COLUMNS} FROM entities WHERE rowid = ?1"
+                ))
+                .map_err(&sql)?;
+            let mut aq = self
+                .conn
+                .prepare_cached("SELECT alias FROM aliases WHERE entity = ?1 ORDER BY pos")
+                .map_err(&sql)?;
+            for &n in &nodes {
+                let list: Vec<String> = aq
+                    .query_map([n], |r| r.get(0))
+                    .and_then(|rows| rows.collect())
+                    .map_err(&sql)?;
+                let mut aliases = HashMap::from([(n, list)]);
+                let mut rows = q.query([n]).map_err(&sql)?;
+                let Some(r) = rows.next().map_err(&sql)? else {
+                    return Err(invalid(&self.path, format!("no entity {n}")));
+                };
+                let (rowid, node) = entity_row(r, &mut aliases, &self.path)?;
+                ids.insert(rowid, node.entity.id.clone());
+                file_nodes.push(node);
+            }
+        }
+        let mut file_edges = Vec::new();
+        {
+            let mut q = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE edge = ?1 ORDER BY seq"
+                ))
+                .map_err(&sql)?;
+            for (e, s, r, t) in found {
+                let relation: Relation = r
+                    .parse()
+                    .map_err(|x: Error| invalid(&self.path, format!("edge {e}: {x}")))?;
+                let mut evidence = Vec::new();
+                let mut rows = q.query([e]).map_err(&sql)?;
+                while let Some(row) = rows.next().map_err(&sql)? {
+                    evidence.push(evidence_row(row, &self.path)?);
+                }
+                file_edges.push(NodeLinkEdge {
+                    source: ids[&s].clone(),
+                    target: ids[&t].clone(),
+                    key: relation,
+                    relation,
+                    evidence,
+                });
+            }
+        }
+        file_nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
+        file_edges.sort_by(|a, b| {
+            (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target))
+        });
+        Graph::from_node_link(NodeLink {
+            directed: true,
+            multigraph: true,
+            graph: GraphMeta {
+                schema_version: SCHEMA_VERSION,
+                name: graph_name(&self.path),
+            },
+            nodes: file_nodes,
+            edges: file_edges,
+        })
+        .map_err(|e| invalid(&self.path, e.to_string()))
+    }
+
+    /// Every entity and edge on a shortest walk from `a` to `b` of `d` hops: the balls of
+    /// radius `ceil(d/2)` around `a` (walking forward) and `floor(d/2)` around `b`
+    /// (walking backward), which every such walk lies in, edges included.
+    pub fn path_part(
+        &self,
+        a: i64,
+        b: i64,
+        d: usize,
+        relations: Option<&[Relation]>,
+        undirected: bool,
+    ) -> Result<Graph, Error> {
+        let (fw, bw) = if undirected {
+            (Walk::Both, Walk::Both)
+        } else {
+            (Walk::Out, Walk::In)
+        };
+        let (da, mut edges) = self.bfs(&[a], d.div_ceil(2), relations, fw)?;
+        let (db, eb) = self.bfs(&[b], d / 2, relations, bw)?;
+        edges.extend(eb);
+        let nodes: BTreeSet<i64> = da.into_keys().chain(db.into_keys()).collect();
+        self.graph(&nodes, &edges)
+    }
+}
