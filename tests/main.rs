@@ -9,6 +9,7 @@ mod extract;
 mod extract_props;
 mod extract_scaling;
 mod footguns;
+mod gdelt;
 mod graphs_dir;
 mod import;
 mod interop;

@@ -1,31 +1,56 @@
-//! `actorgraph import FILE.jsonl|-`: statements from annotators, scripts and pipelines,
-//! all or nothing.
+//! `actorgraph import FILE`: statements from annotators, scripts and pipelines (JSONL), or
+//! events from GDELT 2.0 export files, all or nothing.
 
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
+use clap::ValueEnum;
+
 use actorgraph::Error;
+use actorgraph::graph::gdelt::{self, Importer, Skipped};
 use actorgraph::graph::{Resolver, import};
 
 use super::{Names, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A JSONL file, one statement a line, or - for stdin.
+    /// A JSONL file, one statement a line, or a GDELT events file (.export.CSV or
+    /// .export.CSV.zip) with --format gdelt; - reads stdin (not a zip).
     pub file: PathBuf,
+
+    /// What the file holds.
+    #[arg(long, value_enum, default_value_t = ImportFormat::Jsonl)]
+    pub format: ImportFormat,
+}
+
+/// The formats `import` reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// Statement lines (see the README).
+    #[default]
+    Jsonl,
+    /// GDELT 2.0 event rows: 61 tab-separated columns, CAMEO codes mapped to relations.
+    Gdelt,
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
-    let (label, statements) = if args.file.as_os_str() == "-" {
+    match args.format {
+        ImportFormat::Jsonl => jsonl(graph, names, &args.file),
+        ImportFormat::Gdelt => gdelt(graph, names, &args.file),
+    }
+}
+
+fn jsonl(graph: &Path, names: &Names, file: &Path) -> anyhow::Result<Outcome> {
+    let (label, statements) = if file.as_os_str() == "-" {
         let stdin = std::io::stdin().lock();
         (
             "stdin".to_string(),
             import::read_statements(stdin, "stdin")?,
         )
     } else {
-        let label = args.file.display().to_string();
-        let file = std::fs::File::open(&args.file).map_err(|e| Error::io("read", &args.file, e))?;
-        let statements = import::read_statements(BufReader::new(file), &label)?;
+        let label = file.display().to_string();
+        let f = std::fs::File::open(file).map_err(|e| Error::io("read", file, e))?;
+        let statements = import::read_statements(BufReader::new(f), &label)?;
         (label, statements)
     };
     let total = statements.len();
@@ -43,12 +68,68 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         Ok((added, g.entity_count(), g.edge_count()))
     })?;
     output::print(&format!(
-        "imported {} from {label}: {added} new, {} already known; {} now has {} and {}\n",
+        "imported {} from {label}: {added} new, {} already known; {}\n",
         output::count(total, "statement", "statements"),
         total - added,
+        now_has(graph, entities, edges)
+    ))?;
+    Ok(Outcome::Done)
+}
+
+fn gdelt(graph: &Path, names: &Names, file: &Path) -> anyhow::Result<Outcome> {
+    let (label, events) = if file.as_os_str() == "-" {
+        let stdin = std::io::stdin().lock();
+        ("stdin".to_string(), gdelt::read_events(stdin, "stdin")?)
+    } else {
+        (file.display().to_string(), gdelt::read_file(file)?)
+    };
+    let importer = Importer::new(names.lexicon()?);
+    let (summary, entities, edges) = super::update(graph, |g| {
+        let summary = importer.import(g, &events, &label)?;
+        Ok((summary, g.entity_count(), g.edge_count()))
+    })?;
+    output::print(&format!(
+        "imported {} from {label} ({}): {} new, {} already known; {}\n{}\n",
+        output::count(summary.statements, "statement", "statements"),
+        output::count(summary.rows, "row", "rows"),
+        summary.added,
+        summary.statements - summary.added,
+        now_has(graph, entities, edges),
+        skipped(&summary.skipped, summary.rows)
+    ))?;
+    Ok(Outcome::Done)
+}
+
+/// `G now has N entities and M edges`.
+fn now_has(graph: &Path, entities: usize, edges: usize) -> String {
+    format!(
+        "{} now has {} and {}",
         graph.display(),
         output::count(entities, "entity", "entities"),
         output::count(edges, "edge", "edges")
-    ))?;
-    Ok(Outcome::Done)
+    )
+}
+
+/// `skipped 4 of 9 rows: 2 with an event code of no relation, 1 without an actor, ...`,
+/// the reasons that occurred.
+fn skipped(s: &Skipped, rows: usize) -> String {
+    let reasons: Vec<String> = [
+        (s.unmapped, "with an event code of no relation"),
+        (s.no_actor, "without an actor"),
+        (s.no_place, "occupying no place"),
+        (s.same_entity, "with one entity at both ends"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, why)| format!("{n} {why}"))
+    .collect();
+    let head = format!(
+        "skipped {} of {}",
+        s.total(),
+        output::count(rows, "row", "rows")
+    );
+    match reasons.as_slice() {
+        [] => head,
+        _ => format!("{head}: {}", reasons.join(", ")),
+    }
 }

@@ -69,7 +69,7 @@ pub struct Cli {
 pub enum Command {
     /// Add one statement: SOURCE RELATION TARGET, with optional evidence.
     Add(add::Args),
-    /// Add statements from a JSONL file (or - for stdin), all or nothing.
+    /// Add statements from a JSONL file (or - for stdin), or GDELT events, all or nothing.
     Import(import::Args),
     /// Give an entity another name.
     Alias(alias::Args),

@@ -192,6 +192,7 @@ fn entity(
         kind,
         etype,
         country: None,
+        new_type: None,
     };
     let etype = match (kind, etype) {
         (Some(k), Some(t)) if t.kind() != k => {

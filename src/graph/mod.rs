@@ -19,6 +19,7 @@ pub mod dedupe;
 mod evidence_list;
 pub mod file;
 pub mod filter;
+pub mod gdelt;
 pub mod import;
 pub mod part;
 pub mod query;

@@ -34,6 +34,10 @@ pub struct Given {
     pub etype: Option<EntityType>,
     /// ISO country code, for an entity neither the graph nor the lexicon knows.
     pub country: Option<String>,
+    /// The type of a new entity, when neither the graph nor the lexicon knows the name and
+    /// no type was given: a guess, such as GDELT's actor type codes give, never a conflict.
+    /// Ignored if it is not of the kind the end needs.
+    pub new_type: Option<EntityType>,
 }
 
 /// A statement as written: names, and what was given for each end, before resolution.
@@ -191,7 +195,11 @@ impl<'a> Resolver<'a> {
             ));
         }
         let kind = given.kind.or(need).unwrap_or(EntityKind::Place);
-        let mut e = Entity::new(name, given.etype.unwrap_or(EntityType::default_for(kind)));
+        let etype = given
+            .etype
+            .or(given.new_type.filter(|t| t.kind() == kind))
+            .unwrap_or(EntityType::default_for(kind));
+        let mut e = Entity::new(name, etype);
         e.country = given.country.clone();
         Ok(e)
     }
