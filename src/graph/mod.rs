@@ -40,7 +40,9 @@ use crate::model::{Entity, EntityId, Evidence, Relation, Statement, normalize_na
 
 pub use file::{GraphMeta, NodeLink, NodeLinkEdge, NodeLinkNode, SCHEMA_VERSION};
 pub use filter::Filter;
-pub use query::{Backer, CardEdge, Direction, EntityCard, Hop, Neighbor, PathQuery, Stats};
+pub use query::{
+    Adjacency, Backer, CardEdge, Direction, EntityCard, Hop, Neighbor, PathQuery, Stats,
+};
 pub use resolve::Resolver;
 
 /// A node: the entity and whether a person added it by hand (such entities survive
