@@ -6,8 +6,8 @@
 //! then runs as it would on the whole graph; or, for `stats`, the counts the database
 //! keeps. What a query reads grows with what it visits, not with the graph.
 //!
-//! Walks read adjacency from the indexes on `edges(source, relation, target)` and
-//! `edges(target, relation, source)`; `meets-with` is walked both ways, as in memory.
+//! Walks read adjacency from the indexes on `edges(source, target, relation)` and
+//! `edges(target, source, relation)`; `meets-with` is walked both ways, as in memory.
 //! Shortest paths are found by a breadth-first search from both ends over those indexes
 //! (the smaller frontier expands first); the graph handed to the path query then holds
 //! every entity and edge on any shortest path, so it finds one of them.
@@ -229,14 +229,26 @@ impl Reader {
         relations: Option<&[Relation]>,
         walk: Walk,
     ) -> Result<(HashMap<i64, usize>, BTreeSet<i64>), Error> {
+        let (dist, steps) = self.bfs_steps(seeds, depth, relations, walk)?;
+        Ok((dist, steps.into_iter().map(|(e, _, _)| e).collect()))
+    }
+
+    /// [`Reader::bfs`] with each step walked: `(edge, from, to)`.
+    fn bfs_steps(
+        &self,
+        seeds: &[i64],
+        depth: usize,
+        relations: Option<&[Relation]>,
+        walk: Walk,
+    ) -> Result<(HashMap<i64, usize>, Vec<(i64, i64, i64)>), Error> {
         let mut dist: HashMap<i64, usize> = seeds.iter().map(|&s| (s, 0)).collect();
-        let mut edges = BTreeSet::new();
+        let mut edges = Vec::new();
         let mut frontier: Vec<i64> = seeds.to_vec();
         for d in 0..depth {
             let mut next = Vec::new();
             for &n in &frontier {
                 for (edge, other) in self.steps(n, relations, walk)? {
-                    edges.insert(edge);
+                    edges.push((edge, n, other));
                     if let std::collections::hash_map::Entry::Vacant(v) = dist.entry(other) {
                         v.insert(d + 1);
                         next.push(other);
@@ -389,7 +401,55 @@ impl Reader {
         .map_err(|e| invalid(&self.path, e.to_string()))
     }
 
-    /// Every entity and edge on a shortest walk from `a` to `b` of `d` hops: the balls of
+    /// Every entity and edge on a shortest walk from `a` to `b` of `d` hops. Searched in
+    /// the balls of radius `ceil(d/2)` around `a` (walking forward) and `floor(d/2)`
+    /// around `b` (walking backward), which every such walk lies in: the walks meet at
+    /// entities `ceil(d/2)` from `a` and `floor(d/2)` from `b`, and from those each side
+    /// keeps the steps that lead back to its end one hop at a time.
+    pub fn shortest_part(
+        &self,
+        a: i64,
+        b: i64,
+        d: usize,
+        relations: Option<&[Relation]>,
+        undirected: bool,
+    ) -> Result<Graph, Error> {
+        let (fw, bw) = if undirected {
+            (Walk::Both, Walk::Both)
+        } else {
+            (Walk::Out, Walk::In)
+        };
+        let (ra, rb) = (d.div_ceil(2), d / 2);
+        let (da, sa) = self.bfs_steps(&[a], ra, relations, fw)?;
+        let (db, sb) = self.bfs_steps(&[b], rb, relations, bw)?;
+        let meet: BTreeSet<i64> = da
+            .iter()
+            .filter(|&(n, &k)| k == ra && db.get(n) == Some(&rb))
+            .map(|(n, _)| *n)
+            .collect();
+        let mut nodes = meet.clone();
+        let mut edges = BTreeSet::new();
+        for (dist, steps, radius) in [(&da, &sa, ra), (&db, &sb, rb)] {
+            let mut on: BTreeSet<i64> = meet.clone();
+            for k in (1..=radius).rev() {
+                let mut back = BTreeSet::new();
+                for &(e, from, to) in steps {
+                    if dist.get(&to) == Some(&k)
+                        && dist.get(&from) == Some(&(k - 1))
+                        && on.contains(&to)
+                    {
+                        edges.insert(e);
+                        back.insert(from);
+                    }
+                }
+                nodes.extend(back.iter().copied());
+                on = back;
+            }
+        }
+        self.graph(&nodes, &edges)
+    }
+
+    /// Every entity and edge on a walk from `a` to `b` of at most `d` hops: the balls of
     /// radius `ceil(d/2)` around `a` (walking forward) and `floor(d/2)` around `b`
     /// (walking backward), which every such walk lies in, edges included.
     pub fn path_part(

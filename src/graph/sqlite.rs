@@ -6,13 +6,13 @@
 //! The schema (version [`DB_SCHEMA_VERSION`], kept in the `schema_version` table) is
 //! public: users open the file in `sqlite3`, Datasette or DuckDB. Entities and edges have
 //! integer keys (`rowid`); names are kept as written and normalized (`norm`, see
-//! [`normalize_name`]) for lookups; adjacency is indexed both ways, by relation.
+//! [`normalize_name`]) for lookups; adjacency is indexed both ways (and so each pair of entities).
 //!
 //! ```sql
 //! entities(rowid, id UNIQUE, name, norm, kind, type, country, lat, lon, manual)
 //! aliases(entity -> entities, pos, alias, norm)            -- in the order they came
 //! edges(rowid, source -> entities, relation, target -> entities, evidence_count)
-//!     UNIQUE(source, relation, target), INDEX(target, relation, source)
+//!     UNIQUE(source, target, relation), INDEX(target, source, relation)
 //! evidence(edge -> edges, seq, doc, date, text, span_start, span_end, producer, url,
 //!          confidence)                      -- INDEX(doc), INDEX(date), UNIQUE(edge, seq)
 //! documents(doc, evidence)                  -- pieces of evidence per document
@@ -82,9 +82,9 @@ CREATE TABLE IF NOT EXISTS edges (
     relation TEXT NOT NULL,
     target INTEGER NOT NULL REFERENCES entities(rowid),
     evidence_count INTEGER NOT NULL,
-    UNIQUE (source, relation, target)
+    UNIQUE (source, target, relation)
 );
-CREATE INDEX IF NOT EXISTS edges_in ON edges(target, relation, source);
+CREATE INDEX IF NOT EXISTS edges_in ON edges(target, source, relation);
 CREATE TABLE IF NOT EXISTS evidence (
     edge INTEGER NOT NULL REFERENCES edges(rowid),
     seq INTEGER NOT NULL,

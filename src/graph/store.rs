@@ -125,14 +125,15 @@ pub fn load_part(path: &Path, part: &Part<'_>) -> Result<Graph, Error> {
                 return load(path);
             };
             let rels = query.relations.as_deref();
-            let hops = match (a == b, all) {
-                (true, _) => None,
-                (false, true) => Some(query.max_hops),
-                (false, false) => r.distance(a, b, rels, query.undirected, query.max_hops)?,
-            };
-            match hops {
+            if a == b {
+                return r.graph(&BTreeSet::from([a]), &BTreeSet::new());
+            }
+            if *all {
+                return r.path_part(a, b, query.max_hops, rels, query.undirected);
+            }
+            match r.distance(a, b, rels, query.undirected, query.max_hops)? {
                 None => r.graph(&BTreeSet::from([a, b]), &BTreeSet::new()),
-                Some(d) => r.path_part(a, b, d, rels, query.undirected),
+                Some(d) => r.shortest_part(a, b, d, rels, query.undirected),
             }
         }
     }
