@@ -439,3 +439,87 @@ mod erased {
         }
     }
 }
+
+#[test]
+fn writes_of_a_part_leave_the_database_as_whole_writes_leave_a_file() {
+    use actorgraph::graph::store::{Keys, update_part};
+    use actorgraph::model::{Entity, EntityType, Evidence, Relation, Statement};
+    let dir = tempfile::tempdir().unwrap();
+    let (json_dir, db_dir) = (dir.path().join("j"), dir.path().join("d"));
+    let (json_graph, db) = (json_dir.join("g.json"), db_dir.join("g.db"));
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % n
+    };
+    // a hand-added entity and a hub, before any document
+    for g in [&json_graph, &db] {
+        store::update(
+            g,
+            None,
+            || (),
+            |g| {
+                g.add_entity(Entity::new("Group 3", EntityType::ArmedGroup));
+                Ok(())
+            },
+        )
+        .unwrap();
+    }
+    for round in 0..60 {
+        // documents come back with other statements: their evidence is replaced
+        let doc = format!("doc{}", next(12));
+        let statements: Vec<Statement> = (0..1 + next(6))
+            .map(|i| {
+                let end = |k: u64| if k % 3 == 0 { 0 } else { k % 25 };
+                let (s, t) = (end(next(75)), end(next(75)));
+                Statement {
+                    source: Entity::new(&format!("Group {s}"), EntityType::ArmedGroup),
+                    relation: Relation::ALL[next(3) as usize],
+                    target: Entity::new(&format!("Group {t}"), EntityType::ArmedGroup),
+                    evidence: Evidence {
+                        doc: doc.clone(),
+                        date: None,
+                        text: format!("round {round} statement {i}"),
+                        span: None,
+                        producer: "test".into(),
+                        url: None,
+                        confidence: 1.0,
+                    },
+                }
+            })
+            .filter(|s| s.source.id != s.target.id)
+            .collect();
+        let mut keys = Keys::default();
+        keys.docs.insert(doc.clone());
+        statements.iter().for_each(|s| keys.add_statement(s));
+        for g in [&json_graph, &db] {
+            let statements = statements.clone();
+            let keys = keys.clone();
+            update_part(
+                g,
+                None,
+                || (),
+                move |_| keys.clone(),
+                |g| {
+                    g.remove_document(&doc);
+                    for s in statements {
+                        g.add_statement(s);
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
+        }
+        let a = store::load(&json_graph).unwrap().to_node_link("g");
+        let b = store::load(&db).unwrap().to_node_link("g");
+        assert_eq!(a, b, "round {round}");
+        assert_eq!(
+            serde_json::to_value(store::stats(&db).unwrap()).unwrap(),
+            serde_json::to_value(store::load(&db).unwrap().stats()).unwrap(),
+            "counts in round {round}"
+        );
+    }
+    assert!(store::load(&db).unwrap().edge_count() > 20);
+}

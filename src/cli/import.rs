@@ -8,7 +8,7 @@ use clap::ValueEnum;
 
 use actorgraph::Error;
 use actorgraph::graph::gdelt::{self, Importer, Skipped};
-use actorgraph::graph::{Resolver, import};
+use actorgraph::graph::{Graph, Resolver, import, store};
 
 use super::{Names, Outcome, output};
 
@@ -55,18 +55,36 @@ fn jsonl(graph: &Path, names: &Names, file: &Path) -> anyhow::Result<Outcome> {
     };
     let total = statements.len();
     let resolver = Resolver::new(names.lexicon()?);
-    let (added, entities, edges) = super::update(graph, |g| {
+    // the names as written, then what they resolve to in the part of the graph read so far
+    let keys = |g: &Graph| {
+        let mut keys = store::Keys::default();
+        for (_, written) in &statements {
+            keys.add_statement(&written.statement);
+            keys.ids.extend(written.source.id.iter().cloned());
+            keys.ids.extend(written.target.id.iter().cloned());
+            if let Ok(s) = resolver.statement(g, written.clone()) {
+                keys.add_statement(&s);
+            }
+        }
+        keys
+    };
+    let added = super::update_part(graph, Some(&keys), |g| {
         let mut added = 0;
-        for (line, written) in statements {
-            let statement = resolver.statement(g, written).map_err(|e| Error::AtLine {
-                path: label.clone(),
-                line,
-                message: e.to_string(),
-            })?;
+        for (line, written) in &statements {
+            let statement = resolver
+                .statement(g, written.clone())
+                .map_err(|e| Error::AtLine {
+                    path: label.clone(),
+                    line: *line,
+                    message: e.to_string(),
+                })?;
             added += usize::from(g.add_statement(statement));
         }
-        Ok((added, g.entity_count(), g.edge_count()))
+        Ok(added)
     })?;
+    // the whole graph's counts: the change saw only its part of a database
+    let whole = store::stats(graph)?;
+    let (entities, edges) = (whole.entities, whole.edges);
     output::print(&format!(
         "imported {} from {label}: {added} new, {} already known; {}\n",
         output::count(total, "statement", "statements"),

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use actorgraph::extract::Extractor;
-use actorgraph::graph::Graph;
+use actorgraph::graph::{Graph, store};
 use actorgraph::model::Statement;
 use actorgraph::text::Document;
 
@@ -72,7 +72,14 @@ pub fn run(graph_path: &Path, extractor: &Extractor, args: Args) -> anyhow::Resu
         extract_batch(extractor, &mut batch, jobs, &mut extracted);
         Ok(())
     })?;
-    let statements = super::update(graph_path, |graph| Ok(merge(graph, extracted)))?;
+    let mut keys = store::Keys::default();
+    for (doc, statements) in &extracted {
+        keys.docs.insert(doc.clone());
+        statements.iter().for_each(|s| keys.add_statement(s));
+    }
+    let statements = super::update_part(graph_path, Some(&|_: &Graph| keys.clone()), |graph| {
+        Ok(merge(graph, extracted))
+    })?;
     output::print(&format!(
         "ingested {docs} document{} ({statements} statement{}) into {}\n",
         if docs == 1 { "" } else { "s" },

@@ -286,6 +286,17 @@ pub fn update<T>(
     graph: &Path,
     change: impl FnOnce(&mut Graph) -> Result<T, actorgraph::Error>,
 ) -> anyhow::Result<T> {
+    update_part(graph, None, change)
+}
+
+/// [`update`] for a change that only adds statements and replaces documents' evidence,
+/// which on a database reads and writes only the part `keys` names
+/// ([`store::update_part`]); `None` reads the whole graph.
+pub fn update_part<T>(
+    graph: &Path,
+    keys: Option<&dyn Fn(&Graph) -> store::Keys>,
+    change: impl FnOnce(&mut Graph) -> Result<T, actorgraph::Error>,
+) -> anyhow::Result<T> {
     let wait = WAIT.get().copied().flatten();
     let waiting = || {
         let limit = match wait {
@@ -297,7 +308,10 @@ pub fn update<T>(
             graph.display()
         );
     };
-    let done = store::update(graph, wait, waiting, change)?;
+    let done = match keys {
+        Some(keys) => store::update_part(graph, wait, waiting, keys, change)?,
+        None => store::update(graph, wait, waiting, change)?,
+    };
     if done.created {
         eprintln!("created graph {}", graph.display());
     }

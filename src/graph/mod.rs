@@ -193,6 +193,17 @@ impl Graph {
         self.g[n].entity.id.clone()
     }
 
+    /// Sets whether an entity counts as added by hand; returns whether that changed it.
+    pub(crate) fn mark_manual(&mut self, id: &EntityId, manual: bool) -> bool {
+        match self.index(id) {
+            Some(n) if self.g[n].manual != manual => {
+                self.g[n].manual = manual;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Adds a statement: finds or creates both entities (by normalized name and aliases),
     /// then creates the edge or appends the evidence to it. Returns whether new evidence
     /// was stored (`false` when the same evidence was already there).

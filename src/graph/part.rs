@@ -47,6 +47,9 @@ pub struct Reader {
 /// An edge as a walk sees it: its rowid and the entity at its other end.
 type Step = (i64, i64);
 
+/// A breadth-first walk: each entity's distance, and each step `(edge, from, to)`.
+type Walked = (HashMap<i64, usize>, Vec<(i64, i64, i64)>);
+
 impl Reader {
     /// Opens the database and starts the read transaction; `None` for a database without
     /// tables yet (an empty graph).
@@ -240,7 +243,7 @@ impl Reader {
         depth: usize,
         relations: Option<&[Relation]>,
         walk: Walk,
-    ) -> Result<(HashMap<i64, usize>, Vec<(i64, i64, i64)>), Error> {
+    ) -> Result<Walked, Error> {
         let mut dist: HashMap<i64, usize> = seeds.iter().map(|&s| (s, 0)).collect();
         let mut edges = Vec::new();
         let mut frontier: Vec<i64> = seeds.to_vec();
@@ -314,91 +317,7 @@ impl Reader {
     /// The graph of these entities and edges (and the entities at the edges' ends), each
     /// whole, built as a graph file is read (entities by id, edges by key).
     pub fn graph(&self, nodes: &BTreeSet<i64>, edges: &BTreeSet<i64>) -> Result<Graph, Error> {
-        let sql = self.sql();
-        let mut nodes = nodes.clone();
-        let mut found: Vec<(i64, i64, String, i64)> = Vec::new();
-        {
-            let mut q = self
-                .conn
-                .prepare_cached("SELECT source, relation, target FROM edges WHERE rowid = ?1")
-                .map_err(&sql)?;
-            for &e in edges {
-                let (s, r, t): (i64, String, i64) = q
-                    .query_row([e], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                    .map_err(&sql)?;
-                nodes.extend([s, t]);
-                found.push((e, s, r, t));
-            }
-        }
-        let mut ids: HashMap<i64, EntityId> = HashMap::new();
-        let mut file_nodes = Vec::new();
-        {
-            let mut q = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT {ENTITY_COLUMNS} FROM entities WHERE rowid = ?1"
-                ))
-                .map_err(&sql)?;
-            let mut aq = self
-                .conn
-                .prepare_cached("SELECT alias FROM aliases WHERE entity = ?1 ORDER BY pos")
-                .map_err(&sql)?;
-            for &n in &nodes {
-                let list: Vec<String> = aq
-                    .query_map([n], |r| r.get(0))
-                    .and_then(|rows| rows.collect())
-                    .map_err(&sql)?;
-                let mut aliases = HashMap::from([(n, list)]);
-                let mut rows = q.query([n]).map_err(&sql)?;
-                let Some(r) = rows.next().map_err(&sql)? else {
-                    return Err(invalid(&self.path, format!("no entity {n}")));
-                };
-                let (rowid, node) = entity_row(r, &mut aliases, &self.path)?;
-                ids.insert(rowid, node.entity.id.clone());
-                file_nodes.push(node);
-            }
-        }
-        let mut file_edges = Vec::new();
-        {
-            let mut q = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE edge = ?1 ORDER BY seq"
-                ))
-                .map_err(&sql)?;
-            for (e, s, r, t) in found {
-                let relation: Relation = r
-                    .parse()
-                    .map_err(|x: Error| invalid(&self.path, format!("edge {e}: {x}")))?;
-                let mut evidence = Vec::new();
-                let mut rows = q.query([e]).map_err(&sql)?;
-                while let Some(row) = rows.next().map_err(&sql)? {
-                    evidence.push(evidence_row(row, &self.path)?);
-                }
-                file_edges.push(NodeLinkEdge {
-                    source: ids[&s].clone(),
-                    target: ids[&t].clone(),
-                    key: relation,
-                    relation,
-                    evidence,
-                });
-            }
-        }
-        file_nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
-        file_edges.sort_by(|a, b| {
-            (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target))
-        });
-        Graph::from_node_link(NodeLink {
-            directed: true,
-            multigraph: true,
-            graph: GraphMeta {
-                schema_version: SCHEMA_VERSION,
-                name: graph_name(&self.path),
-            },
-            nodes: file_nodes,
-            edges: file_edges,
-        })
-        .map_err(|e| invalid(&self.path, e.to_string()))
+        read_graph(&self.conn, &self.path, nodes, edges)
     }
 
     /// Every entity and edge on a shortest walk from `a` to `b` of `d` hops. Searched in
@@ -471,4 +390,266 @@ impl Reader {
         let nodes: BTreeSet<i64> = da.into_keys().chain(db.into_keys()).collect();
         self.graph(&nodes, &edges)
     }
+}
+
+/// The graph of these entities and edges (and the entities at the edges' ends), each
+/// whole, built as a graph file is read (entities by id, edges by key).
+pub(crate) fn read_graph(
+    conn: &Connection,
+    path: &Path,
+    nodes: &BTreeSet<i64>,
+    edges: &BTreeSet<i64>,
+) -> Result<Graph, Error> {
+    let sql = |e| in_db(path, "read", e);
+
+    let mut nodes = nodes.clone();
+    let mut found: Vec<(i64, i64, String, i64)> = Vec::new();
+    {
+        let mut q = conn
+            .prepare_cached("SELECT source, relation, target FROM edges WHERE rowid = ?1")
+            .map_err(&sql)?;
+        for &e in edges {
+            let (s, r, t): (i64, String, i64) = q
+                .query_row([e], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(&sql)?;
+            nodes.extend([s, t]);
+            found.push((e, s, r, t));
+        }
+    }
+    let mut ids: HashMap<i64, EntityId> = HashMap::new();
+    let mut file_nodes = Vec::new();
+    {
+        let mut q = conn
+            .prepare_cached(&format!(
+                "SELECT {ENTITY_COLUMNS} FROM entities WHERE rowid = ?1"
+            ))
+            .map_err(&sql)?;
+        let mut aq = conn
+            .prepare_cached("SELECT alias FROM aliases WHERE entity = ?1 ORDER BY pos")
+            .map_err(&sql)?;
+        for &n in &nodes {
+            let list: Vec<String> = aq
+                .query_map([n], |r| r.get(0))
+                .and_then(|rows| rows.collect())
+                .map_err(&sql)?;
+            let mut aliases = HashMap::from([(n, list)]);
+            let mut rows = q.query([n]).map_err(&sql)?;
+            let Some(r) = rows.next().map_err(&sql)? else {
+                return Err(invalid(path, format!("no entity {n}")));
+            };
+            let (rowid, node) = entity_row(r, &mut aliases, path)?;
+            ids.insert(rowid, node.entity.id.clone());
+            file_nodes.push(node);
+        }
+    }
+    let mut file_edges = Vec::new();
+    {
+        let mut q = conn
+            .prepare_cached(&format!(
+                "SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE edge = ?1 ORDER BY seq"
+            ))
+            .map_err(&sql)?;
+        for (e, s, r, t) in found {
+            let relation: Relation = r
+                .parse()
+                .map_err(|x: Error| invalid(path, format!("edge {e}: {x}")))?;
+            let mut evidence = Vec::new();
+            let mut rows = q.query([e]).map_err(&sql)?;
+            while let Some(row) = rows.next().map_err(&sql)? {
+                evidence.push(evidence_row(row, path)?);
+            }
+            file_edges.push(NodeLinkEdge {
+                source: ids[&s].clone(),
+                target: ids[&t].clone(),
+                key: relation,
+                relation,
+                evidence,
+            });
+        }
+    }
+    file_nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
+    file_edges.sort_by(|a, b| {
+        (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target))
+    });
+    Graph::from_node_link(NodeLink {
+        directed: true,
+        multigraph: true,
+        graph: GraphMeta {
+            schema_version: SCHEMA_VERSION,
+            name: graph_name(path),
+        },
+        nodes: file_nodes,
+        edges: file_edges,
+    })
+    .map_err(|e| invalid(path, e.to_string()))
+}
+
+/// What a write of statements reads: the entities some names and ids name (and the ids a
+/// new entity could take beside them, `ID-2`, `ID-3`, ...), every edge between two of
+/// those, and the edges holding evidence from some documents. Adding statements, and
+/// replacing a document's evidence, touch nothing else ([`Graph::add_statement`],
+/// [`Graph::remove_document`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Keys {
+    pub names: BTreeSet<String>,
+    pub ids: BTreeSet<String>,
+    pub docs: BTreeSet<String>,
+}
+
+impl Keys {
+    /// An entity's id and every name.
+    pub fn add_entity(&mut self, e: &crate::model::Entity) {
+        self.ids.insert(e.id.0.clone());
+        self.names.extend(e.names().map(str::to_string));
+    }
+
+    /// Both ends of a statement.
+    pub fn add_statement(&mut self, s: &crate::model::Statement) {
+        self.add_entity(&s.source);
+        self.add_entity(&s.target);
+    }
+
+    /// Whether every key of `other` is here.
+    pub fn covers(&self, other: &Keys) -> bool {
+        other.names.is_subset(&self.names)
+            && other.ids.is_subset(&self.ids)
+            && other.docs.is_subset(&self.docs)
+    }
+
+    pub fn extend(&mut self, other: Keys) {
+        self.names.extend(other.names);
+        self.ids.extend(other.ids);
+        self.docs.extend(other.docs);
+    }
+}
+
+/// The part of the graph `keys` name (see [`Keys`]), and the entities in it that have
+/// edges outside it (which removing a document's evidence must not take for isolated).
+pub(crate) fn read_keyed(
+    conn: &Connection,
+    path: &Path,
+    keys: &Keys,
+) -> Result<(Graph, BTreeSet<EntityId>), Error> {
+    let sql = |e| in_db(path, "read", e);
+    let mut nodes = BTreeSet::new();
+    let mut edges = BTreeSet::new();
+    let rows = |q: &str, arg: &dyn rusqlite::ToSql| -> Result<Vec<i64>, Error> {
+        conn.prepare_cached(q)
+            .and_then(|mut st| st.query_map([arg], |r| r.get(0))?.collect())
+            .map_err(sql)
+    };
+    for name in &keys.names {
+        // a name may be an id (Graph::lookup)
+        nodes.extend(rows(
+            "SELECT rowid FROM entities WHERE id = ?1",
+            &name.trim(),
+        )?);
+    }
+    for id in &keys.ids {
+        let id = id.trim();
+        nodes.extend(rows("SELECT rowid FROM entities WHERE id = ?1", &id)?);
+        // the ids a new entity of this id could be given: ID-2, ID-3, ...
+        let mut q = conn
+            .prepare_cached("SELECT rowid, id FROM entities WHERE id > ?1 AND id < ?2")
+            .map_err(sql)?;
+        let hits = q
+            .query_map([format!("{id}-"), format!("{id}.")], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(sql)?;
+        for hit in hits {
+            let (rowid, other) = hit.map_err(sql)?;
+            let suffix = &other[id.len() + 1..];
+            if !suffix.is_empty() && suffix.bytes().all(|b| b.is_ascii_digit()) {
+                nodes.insert(rowid);
+            }
+        }
+    }
+    for name in &keys.names {
+        let key = normalize_name(name);
+        if key.is_empty() {
+            continue;
+        }
+        nodes.extend(rows("SELECT rowid FROM entities WHERE norm = ?1", &key)?);
+        nodes.extend(rows("SELECT entity FROM aliases WHERE norm = ?1", &key)?);
+    }
+    for doc in &keys.docs {
+        for e in rows("SELECT DISTINCT edge FROM evidence WHERE doc = ?1", doc)? {
+            let (s, t): (i64, i64) = conn
+                .prepare_cached("SELECT source, target FROM edges WHERE rowid = ?1")
+                .and_then(|mut q| q.query_row([e], |r| Ok((r.get(0)?, r.get(1)?))))
+                .map_err(sql)?;
+            nodes.extend([s, t]);
+            edges.insert(e);
+        }
+    }
+    // the edges between two of the entities: from each, its out-edges if it has fewer
+    // than there are entities, else a seek per pair, so a hub costs no more than the pairs
+    {
+        let mut out = conn
+            .prepare_cached("SELECT rowid, target FROM edges WHERE source = ?1 LIMIT ?2")
+            .map_err(sql)?;
+        let mut pair = conn
+            .prepare_cached("SELECT rowid FROM edges WHERE source = ?1 AND target = ?2")
+            .map_err(sql)?;
+        let n = nodes.len() as i64;
+        for &s in &nodes {
+            let few: Vec<(i64, i64)> = out
+                .query_map([s, n], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect())
+                .map_err(sql)?;
+            if (few.len() as i64) < n {
+                edges.extend(
+                    few.iter()
+                        .filter(|(_, t)| nodes.contains(t))
+                        .map(|(e, _)| *e),
+                );
+                continue;
+            }
+            for &t in &nodes {
+                if s != t {
+                    let found: Vec<i64> = pair
+                        .query_map([s, t], |r| r.get(0))
+                        .and_then(|rows| rows.collect())
+                        .map_err(sql)?;
+                    edges.extend(found);
+                }
+            }
+        }
+    }
+    let mut held = BTreeSet::new();
+    for &n in &nodes {
+        if has_edge_outside(conn, path, n, &edges)? {
+            let id: String = conn
+                .prepare_cached("SELECT id FROM entities WHERE rowid = ?1")
+                .and_then(|mut q| q.query_row([n], |r| r.get(0)))
+                .map_err(sql)?;
+            held.insert(EntityId(id));
+        }
+    }
+    Ok((read_graph(conn, path, &nodes, &edges)?, held))
+}
+
+/// Whether entity `n` has an edge that is not in `edges`.
+fn has_edge_outside(
+    conn: &Connection,
+    path: &Path,
+    n: i64,
+    edges: &BTreeSet<i64>,
+) -> Result<bool, Error> {
+    let sql = |e| in_db(path, "read", e);
+    for q in [
+        "SELECT rowid FROM edges WHERE source = ?1",
+        "SELECT rowid FROM edges WHERE target = ?1",
+    ] {
+        let mut st = conn.prepare_cached(q).map_err(sql)?;
+        let mut rows = st.query([n]).map_err(sql)?;
+        while let Some(r) = rows.next().map_err(sql)? {
+            let e: i64 = r.get(0).map_err(sql)?;
+            if !edges.contains(&e) {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
 }

@@ -42,6 +42,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 
 use super::file::{GraphMeta, NodeLink, NodeLinkEdge, NodeLinkNode, SCHEMA_VERSION};
+use super::part::{Keys, read_keyed};
 use super::{Graph, Node};
 use crate::Error;
 use crate::model::normalize_name;
@@ -501,6 +502,55 @@ fn update_inner<T>(
     write_changes(&tx, path, &before, &graph)?;
     tx.commit().map_err(|e| in_db(path, "write", e))?;
     Ok(value)
+}
+
+/// [`update`] for a change that only adds statements and replaces documents' evidence:
+/// reads only the part of the graph `keys` names ([`Keys`]), asking `keys` again with the
+/// part read so far until it names nothing new (at most four rounds; a name that resolves
+/// through the graph can bring in more names), then runs `change` on that part and writes
+/// what it changed. Entities with edges outside the part are kept while `change` runs as
+/// if added by hand, so that replacing a document's evidence does not take them for
+/// isolated; that mark is not written.
+pub fn update_part<T>(
+    path: &Path,
+    keys: impl Fn(&Graph) -> Keys,
+    change: impl FnOnce(&mut Graph) -> Result<T, Error>,
+) -> Result<(T, bool), Error> {
+    let created = !path.exists();
+    let result = (|| {
+        let mut conn = open(path, true)?;
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| in_db(path, "write", e))?;
+        migrate(&tx, path)?;
+        let mut wanted = Keys::default();
+        let mut graph = Graph::new();
+        let mut held = std::collections::BTreeSet::new();
+        for _ in 0..4 {
+            let more = keys(&graph);
+            if wanted.covers(&more) {
+                break;
+            }
+            wanted.extend(more);
+            (graph, held) = read_keyed(&tx, path, &wanted)?;
+        }
+        let before = Snapshot::of(&graph);
+        let marked: Vec<EntityId> = held
+            .into_iter()
+            .filter(|id| graph.mark_manual(id, true))
+            .collect();
+        let value = change(&mut graph)?;
+        for id in &marked {
+            graph.mark_manual(id, false);
+        }
+        write_changes(&tx, path, &before, &graph)?;
+        tx.commit().map_err(|e| in_db(path, "write", e))?;
+        Ok(value)
+    })();
+    if created && result.is_err() {
+        remove_database(path);
+    }
+    result.map(|v| (v, created))
 }
 
 /// Removes a database and its WAL files (after a failed first write).

@@ -16,6 +16,7 @@ use std::collections::BTreeSet;
 
 use super::Graph;
 use super::file::NodeLink;
+pub use super::part::Keys;
 use super::part::Reader;
 pub use super::part::Walk;
 use super::query::{PathQuery, Stats};
@@ -466,6 +467,28 @@ pub fn update<T>(
     };
     let value = change(&mut graph)?;
     save(&graph, path)?;
+    Ok(Updated { value, created })
+}
+
+/// [`update`] for a change that only adds statements and replaces documents' evidence
+/// (`ingest`, `import`): on a database, reads and writes only the part of the graph that
+/// `keys` names ([`super::sqlite::update_part`]); a JSON file is read whole.
+pub fn update_part<T>(
+    path: &Path,
+    timeout: Option<Duration>,
+    waiting: impl FnOnce(),
+    keys: impl Fn(&Graph) -> Keys,
+    change: impl FnOnce(&mut Graph) -> Result<T, Error>,
+) -> Result<Updated<T>, Error> {
+    if !is_sqlite(path) {
+        return update(path, timeout, waiting, change);
+    }
+    if let Ok(meta) = fs::metadata(path) {
+        refuse_non_file(path, &meta)?;
+    }
+    let lock = lock(path, timeout, waiting)?;
+    let (value, created) = super::sqlite::update_part(path, keys, change)?;
+    drop(lock);
     Ok(Updated { value, created })
 }
 
