@@ -472,7 +472,7 @@ fn writes_of_a_part_leave_the_database_as_whole_writes_leave_a_file() {
         let doc = format!("doc{}", next(12));
         let statements: Vec<Statement> = (0..1 + next(6))
             .map(|i| {
-                let end = |k: u64| if k % 3 == 0 { 0 } else { k % 25 };
+                let end = |k: u64| if k.is_multiple_of(3) { 0 } else { k % 25 };
                 let (s, t) = (end(next(75)), end(next(75)));
                 Statement {
                     source: Entity::new(&format!("Group {s}"), EntityType::ArmedGroup),
