@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use actorgraph::graph::Resolver;
+use actorgraph::graph::{Graph, Resolver, store};
 use actorgraph::graph::import::StatementLine;
 
 use super::{Names, Outcome, output};
@@ -66,8 +66,19 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     };
     let written = line.into_written("manual", "manual")?;
     let resolver = Resolver::new(names.lexicon()?);
-    let (added, what) = super::update(graph, |g| {
-        let statement = resolver.statement(g, written)?;
+    // the names as written, then what they resolve to in the part of the graph read so far
+    let keys = |g: &Graph| {
+        let mut keys = store::Keys::default();
+        keys.add_statement(&written.statement);
+        keys.ids.extend(written.source.id.iter().cloned());
+        keys.ids.extend(written.target.id.iter().cloned());
+        if let Ok(s) = resolver.statement(g, written.clone()) {
+            keys.add_statement(&s);
+        }
+        keys
+    };
+    let (added, what) = super::update_part(graph, Some(&keys), |g| {
+        let statement = resolver.statement(g, written.clone())?;
         let what = format!(
             "{} -{}-> {}",
             statement.source.name, statement.relation, statement.target.name
