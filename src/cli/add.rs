@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use actorgraph::graph::{Graph, Resolver, store};
 use actorgraph::graph::import::StatementLine;
+use actorgraph::graph::{Graph, Resolver, store};
 
 use super::{Names, Outcome, output};
 

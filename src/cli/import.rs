@@ -102,10 +102,11 @@ fn gdelt(graph: &Path, names: &Names, file: &Path) -> anyhow::Result<Outcome> {
         (file.display().to_string(), gdelt::read_file(file)?)
     };
     let importer = Importer::new(names.lexicon()?);
-    let (summary, entities, edges) = super::update(graph, |g| {
-        let summary = importer.import(g, &events, &label)?;
-        Ok((summary, g.entity_count(), g.edge_count()))
-    })?;
+    let keys = |g: &Graph| importer.keys(g, &events, &label);
+    let summary = super::update_part(graph, Some(&keys), |g| importer.import(g, &events, &label))?;
+    // the whole graph's counts: the change saw only its part of a database
+    let whole = store::stats(graph)?;
+    let (entities, edges) = (whole.entities, whole.edges);
     output::print(&format!(
         "imported {} from {label} ({}): {} new, {} already known; {}\n{}\n",
         output::count(summary.statements, "statement", "statements"),

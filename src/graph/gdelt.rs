@@ -57,6 +57,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use super::Graph;
+use super::part::Keys;
 use super::resolve::{End, Given, Resolver, Written};
 use crate::Error;
 use crate::lexicon::Lexicon;
@@ -584,6 +585,22 @@ impl<'a> Importer<'a> {
             }
         }
         Ok(summary)
+    }
+
+    /// What [`Importer::import`] of these events reads of a graph ([`Keys`]): the names as
+    /// written, and what they resolve to in `g`.
+    pub fn keys(&self, g: &Graph, events: &[(usize, Event)], label: &str) -> Keys {
+        let producer = format!("gdelt:{label}");
+        let mut keys = Keys::default();
+        for (_, event) in events {
+            if let Ok(w) = event.written(&producer, &self.countries) {
+                keys.add_statement(&w.statement);
+            }
+            if let Ok(Ok(s)) = self.statement(g, event, &producer) {
+                keys.add_statement(&s);
+            }
+        }
+        keys
     }
 
     /// The resolved statement of one event, or why it makes none.
