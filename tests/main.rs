@@ -18,6 +18,7 @@ mod lexicon_cli;
 mod names;
 mod properties;
 mod queries;
+mod rank;
 mod readme;
 mod rollup;
 mod store;

@@ -33,6 +33,7 @@ mod neighbors;
 mod output;
 mod parse;
 mod path;
+mod rank;
 mod remove;
 mod render;
 mod show;
@@ -83,6 +84,8 @@ pub enum Command {
     Path(path::Args),
     /// Who supports an entity, directly and through chains of support.
     Backers(backers::Args),
+    /// Who matters most in the support network (PageRank over supports edges).
+    Rank(rank::Args),
     /// The entities one edge away.
     Neighbors(neighbors::Args),
     /// Everything known about one entity.
@@ -384,6 +387,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Dedupe(args) => dedupe::run(&graph, names, args),
         Command::Path(args) => path::run(&graph, names, args),
         Command::Backers(args) => backers::run(&graph, names, args),
+        Command::Rank(args) => rank::run(&graph, args),
         Command::Neighbors(args) => neighbors::run(&graph, names, args),
         Command::Show(args) => show::run(&graph, names, args),
         Command::Stats(args) => stats::run(&graph, args),

@@ -23,6 +23,7 @@ pub mod gdelt;
 pub mod import;
 pub mod part;
 pub mod query;
+pub mod rank;
 pub mod resolve;
 pub mod rollup;
 pub mod sqlite;
