@@ -1,4 +1,5 @@
-//! `rank --by backing`: PageRank over supports edges, checked against NetworkX.
+//! Questions over the whole network: `rank --by backing` (PageRank, checked against
+//! NetworkX), `allies` and `rivals`.
 
 use std::process::Command as StdCommand;
 
@@ -103,5 +104,37 @@ fn rank_lists_the_example_graph_with_supporters() {
         "rank  name                score   main supporters (evidence)\n\
          1     Syrian government   0.1860  Hezbollah (1), Iran (1), Russia (1)\n\
          2     Mohammed al-Bashir  0.1124  Hayat Tahrir al-Sham (1)\n"
+    );
+}
+
+#[test]
+fn allies_and_rivals_give_their_chains_of_evidence() {
+    let g = crate::common::repo("graphs/example.json");
+    let rivals: serde_json::Value = json(cmd(&g).args(["rivals", "HTS", "--format", "json"]));
+    let list: Vec<(&str, u64)> = rivals
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["name"].as_str().unwrap(), r["step"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        list,
+        [
+            ("Syrian government", 1),
+            ("Russia", 1),
+            ("Hezbollah", 2),
+            ("Iran", 2)
+        ]
+    );
+    let iran = &rivals[3]["via"];
+    assert_eq!(iran[1]["source"], "ir");
+    assert_eq!(iran[1]["relation"], "supports");
+    assert!(iran[1]["quote"].as_str().unwrap().len() > 20);
+    // nothing found is exit 1, an unknown name exit 2
+    cmd(&g).args(["allies", "Aleppo"]).assert().code(1);
+    let line = crate::common::error_line(cmd(&g).args(["allies", "Nobody At All"]));
+    assert!(
+        line.starts_with("actorgraph: no entity 'Nobody At All'"),
+        "{line}"
     );
 }

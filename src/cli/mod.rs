@@ -11,6 +11,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use actorgraph::extract::Extractor;
+use actorgraph::graph::allies::Side;
 use actorgraph::graph::rollup::{Level, RollUp};
 use actorgraph::graph::{Filter, Graph, Resolver, store};
 use actorgraph::lexicon::Lexicon;
@@ -18,6 +19,7 @@ use actorgraph::model::{EntityId, EntityKind, Relation, parse_relations};
 
 mod add;
 mod alias;
+mod allies;
 mod backers;
 mod completions;
 mod convert;
@@ -84,6 +86,10 @@ pub enum Command {
     Path(path::Args),
     /// Who supports an entity, directly and through chains of support.
     Backers(backers::Args),
+    /// Allies of an entity: support or meetings, and the enemies of its enemies.
+    Allies(allies::Args),
+    /// Rivals of an entity: opposition, and those who back its enemies.
+    Rivals(allies::Args),
     /// Who matters most in the support network (PageRank over supports edges).
     Rank(rank::Args),
     /// The entities one edge away.
@@ -388,6 +394,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Path(args) => path::run(&graph, names, args),
         Command::Backers(args) => backers::run(&graph, names, args),
         Command::Rank(args) => rank::run(&graph, args),
+        Command::Allies(args) => allies::run(&graph, names, args, Side::Allies),
+        Command::Rivals(args) => allies::run(&graph, names, args, Side::Rivals),
         Command::Neighbors(args) => neighbors::run(&graph, names, args),
         Command::Show(args) => show::run(&graph, names, args),
         Command::Stats(args) => stats::run(&graph, args),

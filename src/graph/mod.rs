@@ -15,6 +15,7 @@
 //! (subgraphs for export), [`file`] (the node-link JSON file format), [`store`] (load and
 //! save with a lock and atomic writes), [`import`] (statement lines, JSONL).
 
+pub mod allies;
 pub mod dedupe;
 mod evidence_list;
 pub mod file;
