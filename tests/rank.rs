@@ -1,5 +1,5 @@
 //! Questions over the whole network: `rank --by backing` (PageRank, checked against
-//! NetworkX), `allies` and `rivals`.
+//! NetworkX), `allies` and `rivals`, `timeline`.
 
 use std::process::Command as StdCommand;
 
@@ -137,4 +137,72 @@ fn allies_and_rivals_give_their_chains_of_evidence() {
         line.starts_with("actorgraph: no entity 'Nobody At All'"),
         "{line}"
     );
+}
+
+#[test]
+fn timeline_orders_controllers_and_relations_by_their_evidence_dates() {
+    let (_dir, g) = crate::common::scratch();
+    let line = |s: &str, t: &str, rel: &str, date: &str| {
+        format!(
+            "{{\"source\": \"{s}\", \"relation\": \"{rel}\", \"target\": \"{t}\", \"target_kind\": \"{}\", \"doc\": \"{s}-{date}\", \"date\": \"{date}\", \"evidence\": \"{s} {rel} {t} on {date}.\"}}\n",
+            if rel == "controls" { "place" } else { "actor" }
+        )
+    };
+    let jsonl = [
+        line("Syrian army", "Hama", "controls", "2024-11-01"),
+        line("Hayat Tahrir al-Sham", "Hama", "controls", "2024-12-05"),
+        line("Syrian army", "Hama", "controls", "2024-11-20"),
+        line(
+            "Hayat Tahrir al-Sham",
+            "Syrian army",
+            "opposes",
+            "2024-11-27",
+        ),
+    ]
+    .concat();
+    let file = g.with_file_name("t.jsonl");
+    std::fs::write(&file, jsonl).unwrap();
+    cmd(&g).arg("import").arg(&file).assert().success();
+    let t: serde_json::Value = json(cmd(&g).args(["timeline", "Hama", "--format", "json"]));
+    let steps: Vec<(&str, &str, Option<&str>, u64)> = t["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap(),
+                s["from"].as_str().unwrap(),
+                s["until"].as_str(),
+                s["evidence_count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("Syrian Arab Army", "2024-11-01", Some("2024-12-05"), 2),
+            ("Hayat Tahrir al-Sham", "2024-12-05", None, 1)
+        ]
+    );
+    let out = stdout(cmd(&g).args(["timeline", "Hama"]));
+    assert!(
+        out.starts_with(
+            "Hama: Syrian Arab Army (2024-11-01 until 2024-12-05) -> Hayat Tahrir al-Sham (2024-12-05 ->)\n"
+        ),
+        "{out}"
+    );
+    let line = crate::common::error_line(cmd(&g).args(["timeline", "HTS"]));
+    assert_eq!(
+        line,
+        "actorgraph: 'HTS' is an actor: give a place for who controlled it, or two actors"
+    );
+    let between: serde_json::Value = json(cmd(&g).args([
+        "timeline",
+        "Hayat Tahrir al-Sham",
+        "Syrian army",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(between[0]["relation"], "opposes");
+    assert_eq!(between[0]["first_date"], "2024-11-27");
 }

@@ -40,6 +40,7 @@ mod remove;
 mod render;
 mod show;
 mod stats;
+mod timeline;
 mod why;
 
 /// actorgraph: who supports, opposes, meets and controls whom, with evidence for every edge.
@@ -90,6 +91,8 @@ pub enum Command {
     Allies(allies::Args),
     /// Rivals of an entity: opposition, and those who back its enemies.
     Rivals(allies::Args),
+    /// Who controlled a place over time, or how two actors' relations changed.
+    Timeline(timeline::Args),
     /// Who matters most in the support network (PageRank over supports edges).
     Rank(rank::Args),
     /// The entities one edge away.
@@ -394,6 +397,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Path(args) => path::run(&graph, names, args),
         Command::Backers(args) => backers::run(&graph, names, args),
         Command::Rank(args) => rank::run(&graph, args),
+        Command::Timeline(args) => timeline::run(&graph, names, args),
         Command::Allies(args) => allies::run(&graph, names, args, Side::Allies),
         Command::Rivals(args) => allies::run(&graph, names, args, Side::Rivals),
         Command::Neighbors(args) => neighbors::run(&graph, names, args),

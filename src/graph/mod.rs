@@ -29,6 +29,7 @@ pub mod resolve;
 pub mod rollup;
 pub mod sqlite;
 pub mod store;
+pub mod timeline;
 
 use std::collections::{HashMap, HashSet};
 

@@ -1,0 +1,235 @@
+//! The graph over time: who controlled a place, and how two actors' relations changed.
+//!
+//! In: a [`Graph`] and a place (or two actors). Out: dated steps built from the evidence
+//! dates. A place's controllers come in the order of their first dated evidence; each holds
+//! the place from then until the next one's first evidence (a later capture by another
+//! actor ends the earlier control). Controllers known only from undated evidence come last,
+//! without dates. Between two actors, every edge either way, ordered by its first evidence.
+
+use serde::Serialize;
+
+use super::{EdgeView, Graph};
+use crate::Error;
+use crate::model::{EntityId, Relation};
+
+/// One holder of a place.
+#[derive(Clone, Debug, Serialize)]
+pub struct ControlStep {
+    pub id: EntityId,
+    pub name: String,
+    /// The first dated evidence of its control.
+    pub from: Option<String>,
+    /// When the next controller's evidence starts.
+    pub until: Option<String>,
+    pub evidence_count: usize,
+    /// The sentence of its first dated evidence (else of any).
+    pub quote: Option<String>,
+}
+
+/// A place's controllers over time.
+#[derive(Clone, Debug, Serialize)]
+pub struct ControlTimeline {
+    pub place: EntityId,
+    pub name: String,
+    pub steps: Vec<ControlStep>,
+}
+
+/// One relation between two actors over time.
+#[derive(Clone, Debug, Serialize)]
+pub struct RelationSpan {
+    pub source: EntityId,
+    pub relation: Relation,
+    pub target: EntityId,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub evidence_count: usize,
+    pub quote: Option<String>,
+}
+
+/// The first sentence by date: the earliest dated evidence's, else the first with text.
+fn first_quote(e: &EdgeView<'_>) -> Option<String> {
+    e.evidence
+        .iter()
+        .filter(|ev| ev.date.is_some() && !ev.text.is_empty())
+        .min_by(|a, b| a.date.cmp(&b.date))
+        .map(|ev| ev.text.clone())
+        .or_else(|| e.quote().map(str::to_string))
+}
+
+fn name(g: &Graph, id: &EntityId) -> String {
+    g.entity(id)
+        .map_or_else(|| id.to_string(), |e| e.name.clone())
+}
+
+/// Who controlled `place` over time (see the module docs).
+pub fn control(g: &Graph, place: &EntityId) -> Result<ControlTimeline, Error> {
+    let Some(p) = g.entity(place) else {
+        return Err(Error::UnknownEntity {
+            name: place.to_string(),
+            suggestions: Vec::new(),
+        });
+    };
+    let mut steps: Vec<ControlStep> = g
+        .edges_of(place)
+        .filter(|e| e.relation == Relation::Controls && e.target == place)
+        .map(|e| ControlStep {
+            id: e.source.clone(),
+            name: name(g, e.source),
+            from: e.first_date().map(str::to_string),
+            until: None,
+            evidence_count: e.evidence.len(),
+            quote: first_quote(&e),
+        })
+        .collect();
+    // dated first, by date, then by id; undated last
+    steps.sort_by(|a, b| {
+        (a.from.is_none(), &a.from, &a.id).cmp(&(b.from.is_none(), &b.from, &b.id))
+    });
+    for i in 1..steps.len() {
+        if steps[i].from.is_some() {
+            steps[i - 1].until = steps[i].from.clone();
+        }
+    }
+    Ok(ControlTimeline {
+        place: place.clone(),
+        name: p.name.clone(),
+        steps,
+    })
+}
+
+/// Every edge between `a` and `b`, either way, by first evidence date (undated last).
+pub fn between(g: &Graph, a: &EntityId, b: &EntityId) -> Result<Vec<RelationSpan>, Error> {
+    for x in [a, b] {
+        if g.entity(x).is_none() {
+            return Err(Error::UnknownEntity {
+                name: x.to_string(),
+                suggestions: Vec::new(),
+            });
+        }
+    }
+    let mut out: Vec<RelationSpan> = g
+        .edges_of(a)
+        .filter(|e| (e.source == a && e.target == b) || (e.source == b && e.target == a))
+        .map(|e| RelationSpan {
+            source: e.source.clone(),
+            relation: e.relation,
+            target: e.target.clone(),
+            first_date: e.first_date().map(str::to_string),
+            last_date: e.last_date().map(str::to_string),
+            evidence_count: e.evidence.len(),
+            quote: first_quote(&e),
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        (x.first_date.is_none(), &x.first_date, x.relation, &x.source).cmp(&(
+            y.first_date.is_none(),
+            &y.first_date,
+            y.relation,
+            &y.source,
+        ))
+    });
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityType, Evidence, Statement};
+
+    fn add(g: &mut Graph, s: &str, relation: Relation, t: &str, date: Option<&str>) {
+        let target = if relation == Relation::Controls {
+            Entity::new(t, EntityType::City)
+        } else {
+            Entity::new(t, EntityType::ArmedGroup)
+        };
+        g.add_statement(Statement {
+            source: Entity::new(s, EntityType::ArmedGroup),
+            relation,
+            target,
+            evidence: Evidence {
+                doc: format!("{s}-{t}-{}", date.unwrap_or("x")),
+                date: date.map(str::to_string),
+                text: format!("{s} {relation} {t} ({}).", date.unwrap_or("undated")),
+                span: None,
+                producer: "test".into(),
+                url: None,
+                confidence: 1.0,
+            },
+        });
+    }
+
+    #[test]
+    fn a_later_capture_ends_the_earlier_control() {
+        let mut g = Graph::new();
+        add(
+            &mut g,
+            "Army",
+            Relation::Controls,
+            "Hama",
+            Some("2024-11-01"),
+        );
+        add(
+            &mut g,
+            "Army",
+            Relation::Controls,
+            "Hama",
+            Some("2024-11-20"),
+        );
+        add(
+            &mut g,
+            "Rebels",
+            Relation::Controls,
+            "Hama",
+            Some("2024-12-05"),
+        );
+        add(&mut g, "Militia", Relation::Controls, "Hama", None);
+        let t = control(&g, &EntityId::from_name("Hama")).unwrap();
+        let steps: Vec<(&str, Option<&str>, Option<&str>, usize)> = t
+            .steps
+            .iter()
+            .map(|s| {
+                (
+                    s.name.as_str(),
+                    s.from.as_deref(),
+                    s.until.as_deref(),
+                    s.evidence_count,
+                )
+            })
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("Army", Some("2024-11-01"), Some("2024-12-05"), 2),
+                ("Rebels", Some("2024-12-05"), None, 1),
+                ("Militia", None, None, 1)
+            ]
+        );
+        assert_eq!(
+            t.steps[0].quote.as_deref(),
+            Some("Army controls Hama (2024-11-01).")
+        );
+    }
+
+    #[test]
+    fn relations_between_two_actors_in_order_of_their_first_evidence() {
+        let mut g = Graph::new();
+        add(&mut g, "A", Relation::Supports, "B", Some("2020-01-01"));
+        add(&mut g, "B", Relation::Opposes, "A", Some("2023-05-01"));
+        add(&mut g, "A", Relation::Opposes, "B", Some("2022-02-02"));
+        add(&mut g, "A", Relation::Opposes, "C", Some("2021-01-01"));
+        let (a, b) = (EntityId::from_name("A"), EntityId::from_name("B"));
+        let spans = between(&g, &a, &b).unwrap();
+        let got: Vec<(&str, Relation)> = spans
+            .iter()
+            .map(|s| (s.first_date.as_deref().unwrap(), s.relation))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2020-01-01", Relation::Supports),
+                ("2022-02-02", Relation::Opposes),
+                ("2023-05-01", Relation::Opposes)
+            ]
+        );
+    }
+}
