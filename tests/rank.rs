@@ -1,5 +1,5 @@
 //! Questions over the whole network: `rank --by backing` (PageRank, checked against
-//! NetworkX), `allies` and `rivals`, `timeline`.
+//! NetworkX), `allies` and `rivals`, `timeline`, `camps`.
 
 use std::process::Command as StdCommand;
 
@@ -205,4 +205,59 @@ fn timeline_orders_controllers_and_relations_by_their_evidence_dates() {
     ]));
     assert_eq!(between[0]["relation"], "opposes");
     assert_eq!(between[0]["first_date"], "2024-11-27");
+}
+
+#[test]
+fn camps_split_a_known_network_and_name_what_contradicts_it() {
+    let (_dir, g) = crate::common::scratch();
+    let line = |s: &str, rel: &str, t: &str, doc: &str| {
+        format!(
+            "{{\"source\": \"{s}\", \"source_type\": \"armed-group\", \"relation\": \"{rel}\", \"target\": \"{t}\", \"target_type\": \"armed-group\", \"doc\": \"{doc}\", \"evidence\": \"{s} {rel} {t}.\"}}\n"
+        )
+    };
+    let jsonl = [
+        line("North Front", "supports", "River Brigade", "a"),
+        line("River Brigade", "meets-with", "Hill Militia", "b"),
+        line("Coast Army", "supports", "Port Guard", "c"),
+        line("North Front", "opposes", "Coast Army", "d"),
+        line("Port Guard", "opposes", "Hill Militia", "e"),
+        line("Hill Militia", "supports", "Coast Army", "f"),
+        line("North Front", "supports", "Hill Militia", "g"),
+        line("North Front", "supports", "Hill Militia", "h"),
+    ]
+    .concat();
+    let file = g.with_file_name("c.jsonl");
+    std::fs::write(&file, jsonl).unwrap();
+    cmd(&g).arg("import").arg(&file).assert().success();
+    let c: serde_json::Value = json(cmd(&g).args(["camps", "--format", "json"]));
+    let camps: Vec<Vec<&str>> = c["camps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            m.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["name"].as_str().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        camps,
+        [
+            vec!["Hill Militia", "North Front", "River Brigade"],
+            vec!["Coast Army", "Port Guard"]
+        ]
+    );
+    let bad = c["contradictions"].as_array().unwrap();
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0]["relation"], "supports");
+    assert_eq!(bad[0]["source"], "hill-militia");
+    // 7 of 8 pieces of evidence agree
+    assert!((c["balance"].as_f64().unwrap() - 7.0 / 8.0).abs() < 1e-12);
+    let table = stdout(cmd(&g).arg("camps"));
+    assert!(
+        table.contains("  Hill Militia -supports-> Coast Army (1, across camps)\n"),
+        "{table}"
+    );
 }

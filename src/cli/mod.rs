@@ -21,6 +21,7 @@ mod add;
 mod alias;
 mod allies;
 mod backers;
+mod camps;
 mod completions;
 mod convert;
 mod dedupe;
@@ -93,6 +94,8 @@ pub enum Command {
     Rivals(allies::Args),
     /// Who controlled a place over time, or how two actors' relations changed.
     Timeline(timeline::Args),
+    /// Split the actors into camps by structural balance (support in, opposition across).
+    Camps(camps::Args),
     /// Who matters most in the support network (PageRank over supports edges).
     Rank(rank::Args),
     /// The entities one edge away.
@@ -397,6 +400,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Path(args) => path::run(&graph, names, args),
         Command::Backers(args) => backers::run(&graph, names, args),
         Command::Rank(args) => rank::run(&graph, args),
+        Command::Camps(args) => camps::run(&graph, args),
         Command::Timeline(args) => timeline::run(&graph, names, args),
         Command::Allies(args) => allies::run(&graph, names, args, Side::Allies),
         Command::Rivals(args) => allies::run(&graph, names, args, Side::Rivals),

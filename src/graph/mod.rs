@@ -16,6 +16,7 @@
 //! save with a lock and atomic writes), [`import`] (statement lines, JSONL).
 
 pub mod allies;
+pub mod camps;
 pub mod dedupe;
 mod evidence_list;
 pub mod file;
