@@ -22,9 +22,11 @@ pub mod filter;
 pub mod gdelt;
 pub mod import;
 pub mod part;
+pub mod postgres;
 pub mod query;
 pub mod resolve;
 pub mod rollup;
+pub(crate) mod sql;
 pub mod sqlite;
 pub mod store;
 
