@@ -2,6 +2,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use actorgraph::graph::store;
 
 use assert_cmd::Command;
 
@@ -24,19 +28,200 @@ pub fn process(graph: &Path) -> StdCommand {
 
 /// The graph file name the tests that do not care about the store use: `g.db` (SQLite,
 /// the default store), or `g.json` when `ACTORGRAPH_TEST_STORE=json` runs the suite
-/// against the JSON file store.
+/// against the JSON file store. With `ACTORGRAPH_TEST_STORE=postgres`, [`scratch`] and
+/// [`example`] give a PostgreSQL URL instead ([`pg_graph`]).
 pub fn graph_name() -> &'static str {
-    match std::env::var("ACTORGRAPH_TEST_STORE").as_deref() {
-        Ok("json") => "g.json",
+    match store().as_deref() {
+        Some("json") => "g.json",
         _ => "g.db",
     }
 }
 
-/// A temporary directory and the path of a graph ([`graph_name`]) in it, not created yet.
+fn store() -> Option<String> {
+    std::env::var("ACTORGRAPH_TEST_STORE").ok()
+}
+
+/// A temporary directory and the path of a graph ([`graph_name`]) in it, not created yet;
+/// with `ACTORGRAPH_TEST_STORE=postgres`, the URL of a new empty database.
 pub fn scratch() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let graph = dir.path().join(graph_name());
+    let graph = match store().as_deref() {
+        Some("postgres") => pg_graph().expect("ACTORGRAPH_TEST_STORE=postgres needs pg_ctl"),
+        _ => dir.path().join(graph_name()),
+    };
     (dir, graph)
+}
+
+/// What the graph holds, to compare before and after a command that must not change it:
+/// a file's bytes, or a database's graph exported as JSON.
+pub fn snapshot(graph: &Path) -> Vec<u8> {
+    if store::is_postgres(graph) {
+        return cmd(graph)
+            .args(["export", "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+    }
+    std::fs::read(graph).unwrap()
+}
+
+/// A throwaway PostgreSQL server for the test run: a cluster in a temporary directory,
+/// listening only on a socket there. Started once per test process; a watcher process
+/// stops it and removes the directory when the test process has exited.
+pub struct PgServer {
+    dir: PathBuf,
+    next: AtomicUsize,
+}
+
+static PG: OnceLock<Option<PgServer>> = OnceLock::new();
+
+/// `pg_ctl`'s directory: on PATH, else Debian's /usr/lib/postgresql/VERSION/bin.
+fn pg_bin() -> Option<PathBuf> {
+    if let Ok(out) = StdCommand::new("sh")
+        .args(["-c", "command -v pg_ctl"])
+        .output()
+        && out.status.success()
+    {
+        let p = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+        return p.parent().map(Path::to_path_buf);
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .flatten()
+        .map(|e| e.path().join("bin"))
+        .filter(|b| b.join("pg_ctl").is_file())
+        .collect();
+    found.sort();
+    found.pop()
+}
+
+/// A command run as a user that PostgreSQL accepts: itself, or `postgres` when root
+/// (initdb refuses to run as root).
+fn as_pg_user(program: &Path) -> StdCommand {
+    let root = StdCommand::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if root {
+        let mut c = StdCommand::new("runuser");
+        c.args(["-u", "postgres", "--"]).arg(program);
+        c
+    } else {
+        StdCommand::new(program)
+    }
+}
+
+impl PgServer {
+    /// The server of this test process, started on first use; `None` (with `skipped:`
+    /// printed) when PostgreSQL is not installed.
+    pub fn get() -> Option<&'static PgServer> {
+        let server = PG.get_or_init(|| {
+            let Some(bin) = pg_bin() else {
+                eprintln!(
+                    "skipped: pg_ctl not found (install PostgreSQL: apt-get install postgresql)"
+                );
+                return None;
+            };
+            Some(PgServer::start(&bin))
+        });
+        if server.is_none() {
+            eprintln!("skipped: pg_ctl not found");
+        }
+        server.as_ref()
+    }
+
+    fn start(bin: &Path) -> PgServer {
+        let dir = tempfile::Builder::new()
+            .prefix("actorgraph-pg.")
+            .tempdir()
+            .unwrap()
+            .keep();
+        // owned by the user that runs the server (postgres, when the tests run as root)
+        let _ = StdCommand::new("chown").arg("postgres").arg(&dir).output();
+        let data = dir.join("data");
+        let run = |c: &mut StdCommand, what: &str| {
+            let out = c.output().unwrap();
+            assert!(
+                out.status.success(),
+                "{what}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        run(
+            as_pg_user(&bin.join("initdb")).arg("-D").arg(&data).args([
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+            ]),
+            "initdb",
+        );
+        run(
+            as_pg_user(&bin.join("pg_ctl"))
+                .arg("-D")
+                .arg(&data)
+                .arg("-o")
+                .arg(format!("-k {} -c listen_addresses=''", dir.display()))
+                .arg("-l")
+                .arg(dir.join("log"))
+                .args(["start", "-w"]),
+            "pg_ctl start",
+        );
+        // stops the server once this process is gone, however it ends
+        let watcher = format!(
+            "while [ -d /proc/{pid} ]; do sleep 1; done; \
+             {pg_ctl} -D {data} stop -m immediate >/dev/null 2>&1; rm -rf {dir}",
+            pid = std::process::id(),
+            pg_ctl = bin.join("pg_ctl").display(),
+            data = data.display(),
+            dir = dir.display(),
+        );
+        // it outlives this process by design: never waited for
+        #[allow(clippy::zombie_processes)]
+        let _watcher = as_pg_user(Path::new("sh"))
+            .args(["-c", &watcher])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        PgServer {
+            dir,
+            next: AtomicUsize::new(0),
+        }
+    }
+
+    /// The URL of database `db` on this server.
+    pub fn url(&self, db: &str) -> PathBuf {
+        PathBuf::from(format!(
+            "postgresql:///{db}?host={}&user=postgres",
+            self.dir.display()
+        ))
+    }
+
+    /// A client of database `db`.
+    pub fn client(&self, db: &str) -> postgres::Client {
+        postgres::Client::connect(self.url(db).to_str().unwrap(), postgres::NoTls).unwrap()
+    }
+
+    /// A new empty database; returns its URL.
+    pub fn database(&self) -> PathBuf {
+        let n = self.next.fetch_add(1, Ordering::SeqCst);
+        let db = format!("g{n}");
+        self.client("postgres")
+            .batch_execute(&format!("CREATE DATABASE {db}"))
+            .unwrap();
+        self.url(&db)
+    }
+}
+
+/// The URL of a new empty database on the test server, `None` (a skip, printed) when
+/// PostgreSQL is not installed.
+pub fn pg_graph() -> Option<PathBuf> {
+    PgServer::get().map(PgServer::database)
 }
 
 pub fn repo(rel: &str) -> PathBuf {
@@ -63,7 +248,12 @@ pub fn scratch_json() -> (tempfile::TempDir, PathBuf) {
 
 fn example_in(name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let graph = dir.path().join(name);
+    let graph = match store().as_deref() {
+        Some("postgres") if name != "g.json" => {
+            pg_graph().expect("ACTORGRAPH_TEST_STORE=postgres needs pg_ctl")
+        }
+        _ => dir.path().join(name),
+    };
     cmd(&graph)
         .arg("import")
         .arg(repo("graphs/example.jsonl"))

@@ -9,13 +9,41 @@ use crate::common::{cmd, error_line, json};
 #[test]
 fn concurrent_writers_lose_nothing() {
     for name in ["g.json", "g.db"] {
-        writers_lose_nothing(name);
+        let dir = tempfile::tempdir().unwrap();
+        writers_lose_nothing(&dir.path().join(name));
     }
 }
 
-fn writers_lose_nothing(name: &str) {
+#[test]
+fn concurrent_writers_to_postgres_lose_nothing() {
+    let Some(g) = crate::common::pg_graph() else {
+        return;
+    };
+    writers_lose_nothing(&g);
+    // and writers of whole documents, each in its own transaction
     let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join(name);
+    let files: Vec<_> = (0..6).map(|k| statements(dir.path(), k, 30)).collect();
+    let children: Vec<_> = files
+        .iter()
+        .map(|f| {
+            crate::common::process(&g)
+                .arg("import")
+                .arg(f)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let s: serde_json::Value = json(cmd(&g).args(["stats", "--format", "json"]));
+    assert_eq!(s["edges"], 8 + 6 * 30);
+    assert_eq!(s["entities"], 9 + 6 * 60);
+}
+
+fn writers_lose_nothing(g: &std::path::Path) {
+    let g = g.to_path_buf();
     let bin = assert_cmd::cargo::cargo_bin("actorgraph");
     let children: Vec<_> = (0..8)
         .map(|i| {
@@ -185,6 +213,188 @@ fn writers_killed_mid_write_leave_the_last_committed_database() {
         .assert()
         .success();
     assert!(committed > 0, "some imports finished before their kill");
+}
+
+#[test]
+fn postgres_writers_killed_mid_write_leave_the_last_committed_state() {
+    let Some(g) = crate::common::pg_graph() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    const N: usize = 300;
+    let mut committed = 0u64;
+    for k in 0..12u64 {
+        let file = statements(dir.path(), k as usize, N);
+        let mut child = crate::common::process(&g)
+            .arg("import")
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20 + (k * 173) % 2000));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let out = cmd(&g)
+            .args(["stats", "--format", "json"])
+            .output()
+            .unwrap();
+        if !out.status.success() {
+            assert_eq!(committed, 0, "the graph went away");
+            continue;
+        }
+        let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let edges = s["edges"].as_u64().unwrap();
+        assert!(
+            edges == committed || edges == committed + N as u64,
+            "run {k}: {edges} edges after a kill, {committed} before (exit {status:?})"
+        );
+        committed = edges;
+    }
+    cmd(&g)
+        .args(["add", "A", "supports", "B"])
+        .assert()
+        .success();
+    assert!(committed > 0, "some imports finished before their kill");
+}
+
+#[test]
+fn postgres_lock_foreign_and_newer_databases_give_clear_errors() {
+    use actorgraph::graph::postgres::LOCK_KEY;
+    let Some(server) = crate::common::PgServer::get() else {
+        return;
+    };
+    let g = server.database();
+    let url = g.to_str().unwrap().to_string();
+    cmd(&g)
+        .args(["add", "A", "supports", "B"])
+        .assert()
+        .success();
+    let before = crate::common::snapshot(&g);
+    // a writer on another machine holds the lock
+    let db = url.split("///").nth(1).unwrap().split('?').next().unwrap();
+    let mut holder = server.client(db);
+    let mut tx = holder.transaction().unwrap();
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK_KEY])
+        .unwrap();
+    let line = error_line(
+        cmd(&g)
+            .env("ACTORGRAPH_LOCK_TIMEOUT", "0.2")
+            .args(["add", "C", "supports", "D"]),
+    );
+    assert!(
+        line.starts_with(&format!(
+            "actorgraph: graph {url} is locked by another actorgraph process (waited 0."
+        )),
+        "{line}"
+    );
+    assert!(
+        line.ends_with(&format!(
+            "s on advisory lock {LOCK_KEY}); try again when it has finished"
+        )),
+        "{line}"
+    );
+    tx.rollback().unwrap();
+    assert_eq!(crate::common::snapshot(&g), before);
+    // a newer schema
+    server
+        .client(db)
+        .batch_execute("UPDATE schema_version SET version = 2")
+        .unwrap();
+    for args in [
+        vec!["stats"],
+        vec!["add", "C", "supports", "D"],
+        vec!["show", "A"],
+    ] {
+        assert_eq!(
+            error_line(cmd(&g).args(&args)),
+            format!(
+                "actorgraph: {url}: schema_version 2 is newer than this actorgraph reads (1); upgrade actorgraph"
+            )
+        );
+    }
+    // someone else's database
+    let other = server.database();
+    let other_db = other.to_str().unwrap().split("///").nth(1).unwrap();
+    let other_db = other_db.split('?').next().unwrap();
+    server
+        .client(other_db)
+        .batch_execute("CREATE TABLE notes(x TEXT); INSERT INTO notes VALUES ('mine')")
+        .unwrap();
+    for args in [vec!["stats"], vec!["add", "A", "supports", "B"]] {
+        assert_eq!(
+            error_line(cmd(&other).args(&args)),
+            format!(
+                "actorgraph: {}: a PostgreSQL database, but not an actorgraph graph (no schema_version table)",
+                other.display()
+            )
+        );
+    }
+    // a database without a graph yet is no graph
+    let empty = server.database();
+    assert_eq!(
+        error_line(cmd(&empty).arg("stats")),
+        format!(
+            "actorgraph: no graph at {} (ingest, import or add create one)",
+            empty.display()
+        )
+    );
+}
+
+#[test]
+fn postgres_passwords_are_never_shown() {
+    let Some(server) = crate::common::PgServer::get() else {
+        return;
+    };
+    let g = server.database();
+    // trust authentication ignores the password, which must still not be printed
+    let with = std::path::PathBuf::from(format!("{}&password=hunter2", g.display()));
+    let out = cmd(&with)
+        .args(["add", "A", "supports", "B"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end(), format!("created graph {}", g.display()));
+    let line = error_line(cmd(&with).args(["path", "A", "Nobody"]));
+    assert!(!line.contains("hunter2"), "{line}");
+}
+
+#[test]
+fn convert_copies_a_graph_to_postgres_and_back() {
+    let Some(pg) = crate::common::pg_graph() else {
+        return;
+    };
+    let (dir, json_graph) = crate::common::example_json();
+    let out = crate::common::stdout(cmd(&json_graph).arg("convert").arg(&json_graph).arg(&pg));
+    assert_eq!(
+        out,
+        format!(
+            "converted {} to {} (PostgreSQL): 32 entities and 35 edges\n",
+            json_graph.display(),
+            pg.display()
+        )
+    );
+    let back = dir.path().join("back.json");
+    cmd(&pg)
+        .arg("convert")
+        .arg(&pg)
+        .arg(&back)
+        .assert()
+        .success();
+    let name = actorgraph::graph::store::graph_name(&pg);
+    let a = fs::read_to_string(&json_graph).unwrap();
+    let b = fs::read_to_string(&back).unwrap();
+    assert_eq!(a.replace("\"name\": \"g\"", "\"name\": \"back\""), b);
+    assert_ne!(name, "g");
+    let line = error_line(cmd(&pg).arg("convert").arg(&json_graph).arg(&pg));
+    assert_eq!(
+        line,
+        format!(
+            "actorgraph: {}: already holds a graph; convert writes a new graph only",
+            pg.display()
+        )
+    );
 }
 
 #[test]

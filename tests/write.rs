@@ -117,7 +117,7 @@ fn meets_with_added_from_both_ends_is_one_edge() {
 #[test]
 fn bad_add_arguments_give_one_line_and_leave_the_graph() {
     let (_dir, g) = example();
-    let before = fs::read(&g).unwrap();
+    let before = crate::common::snapshot(&g);
     let cases = [
         (
             "relation",
@@ -147,7 +147,7 @@ fn bad_add_arguments_give_one_line_and_leave_the_graph() {
             "case {name}"
         );
     }
-    assert_eq!(fs::read(&g).unwrap(), before);
+    assert_eq!(crate::common::snapshot(&g), before);
 }
 
 #[test]
@@ -219,7 +219,7 @@ fn alias_merge_and_remove_curate_entities() {
 #[test]
 fn unknown_entities_get_a_suggestion_and_exit_2() {
     let (_dir, g) = example();
-    let before = fs::read(&g).unwrap();
+    let before = crate::common::snapshot(&g);
     let cases = [
         (
             "path",
@@ -265,7 +265,7 @@ fn unknown_entities_get_a_suggestion_and_exit_2() {
     for (name, args, want) in cases {
         assert_eq!(error_line(cmd(&g).args(&args)), want, "case {name}");
     }
-    assert_eq!(fs::read(&g).unwrap(), before);
+    assert_eq!(crate::common::snapshot(&g), before);
 }
 
 #[test]

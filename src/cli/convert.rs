@@ -1,24 +1,30 @@
-//! `actorgraph convert FROM TO`: copies a graph between the two file stores, a node-link
-//! JSON file and an SQLite database (each named as `--graph` takes them: `.json` is JSON,
-//! anything else SQLite). TO must not exist; FROM is left as it is.
+//! `actorgraph convert FROM TO`: copies a graph between the stores, a node-link JSON file,
+//! an SQLite database and a PostgreSQL database (each named as `--graph` takes them:
+//! `.json` is JSON, `postgres://...` PostgreSQL, anything else SQLite). TO must not exist
+//! (for PostgreSQL: must hold no graph yet); FROM is left as it is.
 
 use std::path::{Path, PathBuf};
 
 use actorgraph::Error;
-use actorgraph::graph::{sqlite, store};
+use actorgraph::graph::{postgres, sqlite, store};
 
 use super::{Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The graph to read (JSON file or SQLite database).
+    /// The graph to read (JSON file, SQLite database or PostgreSQL URL).
     pub from: PathBuf,
-    /// The graph to write; must not exist. `.json` writes node-link JSON, else SQLite.
+    /// The graph to write; must not exist. `.json` writes node-link JSON,
+    /// `postgres://...` a PostgreSQL database that holds no graph yet, else SQLite.
     pub to: PathBuf,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let g = store::load(&args.from)?;
+    if store::is_postgres(&args.to) {
+        postgres::create(&g, &args.to)?;
+        return done(&args, &g);
+    }
     if args.to.exists() {
         return Err(Error::InFile {
             path: args.to.display().to_string(),
@@ -34,9 +40,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         store::save(&g, &args.to)?;
     }
+    done(&args, &g)
+}
+
+fn done(args: &Args, g: &actorgraph::graph::Graph) -> anyhow::Result<Outcome> {
     output::print(&format!(
         "converted {} to {}: {} and {}\n",
-        args.from.display(),
+        store::shown(&args.from),
         describe(&args.to),
         output::count(g.entity_count(), "entity", "entities"),
         output::count(g.edge_count(), "edge", "edges")
@@ -45,10 +55,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 }
 
 fn describe(path: &Path) -> String {
-    let what = if store::is_sqlite(path) {
+    let what = if store::is_postgres(path) {
+        "PostgreSQL"
+    } else if store::is_sqlite(path) {
         "SQLite"
     } else {
         "JSON"
     };
-    format!("{} ({what})", path.display())
+    format!("{} ({what})", store::shown(path))
 }

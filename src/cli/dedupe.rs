@@ -35,7 +35,7 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         report.push_str(&format!(
             "{} re-linked to the lexicon; {} saved\n",
             output::count(done.moved.len() + done.updated.len(), "entity", "entities"),
-            graph.display()
+            store::shown(graph)
         ));
         (dups, Some(done))
     } else {

@@ -6,6 +6,7 @@ use clap::ValueEnum;
 
 use actorgraph::Error;
 use actorgraph::export::{cytoscape, dot, geojson, gexf, graphml, json, neo4j, table};
+use actorgraph::graph::store;
 
 use super::{FilterArgs, Names, Outcome, output};
 
@@ -97,13 +98,7 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         s
     };
     let text = match format {
-        ExportFormat::Json => {
-            let name = graph
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            json::to_string(&sub, &name)
-        }
+        ExportFormat::Json => json::to_string(&sub, &store::graph_name(graph)),
         ExportFormat::Dot => dot::to_dot(&sub, &dot::DotOptions::default()),
         ExportFormat::Graphml => graphml::to_graphml(&sub),
         ExportFormat::Gexf => gexf::to_gexf(&sub),

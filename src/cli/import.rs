@@ -123,7 +123,7 @@ fn gdelt(graph: &Path, names: &Names, file: &Path) -> anyhow::Result<Outcome> {
 fn now_has(graph: &Path, entities: usize, edges: usize) -> String {
     format!(
         "{} now has {} and {}",
-        graph.display(),
+        store::shown(graph),
         output::count(entities, "entity", "entities"),
         output::count(edges, "edge", "edges")
     )

@@ -72,19 +72,29 @@ pub fn run(graph_path: &Path, extractor: &Extractor, args: Args) -> anyhow::Resu
         extract_batch(extractor, &mut batch, jobs, &mut extracted);
         Ok(())
     })?;
-    let mut keys = store::Keys::default();
-    for (doc, statements) in &extracted {
-        keys.docs.insert(doc.clone());
-        statements.iter().for_each(|s| keys.add_statement(s));
+    // a shared database takes each document in its own transaction, so that writers on
+    // other machines interleave with this one document by document
+    let units: Vec<Vec<(String, Vec<Statement>)>> = if store::is_postgres(graph_path) {
+        extracted.into_iter().map(|d| vec![d]).collect()
+    } else {
+        vec![extracted]
+    };
+    let mut statements = 0;
+    for unit in units {
+        let mut keys = store::Keys::default();
+        for (doc, found) in &unit {
+            keys.docs.insert(doc.clone());
+            found.iter().for_each(|s| keys.add_statement(s));
+        }
+        statements += super::update_part(graph_path, Some(&|_: &Graph| keys.clone()), |graph| {
+            Ok(merge(graph, unit))
+        })?;
     }
-    let statements = super::update_part(graph_path, Some(&|_: &Graph| keys.clone()), |graph| {
-        Ok(merge(graph, extracted))
-    })?;
     output::print(&format!(
         "ingested {docs} document{} ({statements} statement{}) into {}\n",
         if docs == 1 { "" } else { "s" },
         if statements == 1 { "" } else { "s" },
-        graph_path.display()
+        store::shown(graph_path)
     ))?;
     Ok(Outcome::Done)
 }

@@ -49,7 +49,8 @@ mod why;
 #[command(name = "actorgraph", version, about, max_term_width = 100)]
 pub struct Cli {
     /// The graph: an SQLite database (default: graphs/actorgraph.db in the current
-    /// directory), or a node-link JSON file if the name ends in .json.
+    /// directory), a node-link JSON file if the name ends in .json, or a PostgreSQL
+    /// database shared by a team (postgres://user@host/db).
     #[arg(long, global = true, env = store::ENV_VAR, default_value = store::DEFAULT_PATH, value_name = "PATH")]
     pub graph: PathBuf,
 
@@ -320,7 +321,7 @@ pub fn update_part<T>(
         };
         eprintln!(
             "actorgraph: another actorgraph process is writing {}; waiting {limit}",
-            graph.display()
+            store::shown(graph)
         );
     };
     let done = match keys {
@@ -328,7 +329,7 @@ pub fn update_part<T>(
         None => store::update(graph, wait, waiting, change)?,
     };
     if done.created {
-        eprintln!("created graph {}", graph.display());
+        eprintln!("created graph {}", store::shown(graph));
     }
     Ok(done.value)
 }

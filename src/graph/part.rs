@@ -1,6 +1,6 @@
 //! The part of a graph database that one query needs, read through its indexes.
 //!
-//! In: an SQLite graph ([`super::sqlite`]) and what a query asks: names, a depth, the
+//! In: an SQLite or PostgreSQL graph ([`super::sqlite`], [`super::postgres`]) and what a query asks: names, a depth, the
 //! relations and the way to walk them. Out: a [`Graph`] that holds only the entities and
 //! edges the query can visit, each whole (all names, all evidence), on which the query
 //! then runs as it would on the whole graph; or, for `stats`, the counts the database
@@ -15,11 +15,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension};
-
 use super::Graph;
 use super::file::{GraphMeta, NodeLink, NodeLinkEdge, SCHEMA_VERSION};
 use super::query::Stats;
+use super::sql::{DbError, Sql, params};
 use super::sqlite::{
     ENTITY_COLUMNS, EVIDENCE_COLUMNS, check_readable, entity_row, evidence_row, graph_name, in_db,
     invalid, open,
@@ -40,7 +39,7 @@ pub enum Walk {
 
 /// A read transaction on a graph database: every read sees the same committed state.
 pub struct Reader {
-    conn: Connection,
+    conn: Box<dyn Sql>,
     path: PathBuf,
 }
 
@@ -57,7 +56,13 @@ impl Reader {
         let conn = open(path, false)?;
         conn.execute_batch("BEGIN")
             .map_err(|e| in_db(path, "read", e))?;
-        if !check_readable(&conn, path)? {
+        Reader::begun(Box::new(conn), path)
+    }
+
+    /// A reader on a connection whose read transaction has begun; `path` names the graph
+    /// in messages.
+    pub(crate) fn begun(conn: Box<dyn Sql>, path: &Path) -> Result<Option<Reader>, Error> {
+        if !check_readable(&*conn, path)? {
             return Ok(None);
         }
         Ok(Some(Reader {
@@ -66,7 +71,7 @@ impl Reader {
         }))
     }
 
-    fn sql(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    fn sql(&self) -> impl Fn(DbError) -> Error + '_ {
         |e| in_db(&self.path, "read", e)
     }
 
@@ -77,8 +82,10 @@ impl Reader {
         let sql = self.sql();
         let by_id = self
             .conn
-            .prepare_cached("SELECT rowid FROM entities WHERE id = ?1")
-            .and_then(|mut q| q.query_row([name.trim()], |r| r.get(0)).optional())
+            .opt_int(
+                "SELECT rowid FROM entities WHERE id = ?1",
+                params![name.trim()],
+            )
             .map_err(&sql)?;
         if by_id.is_some() {
             return Ok(by_id);
@@ -89,18 +96,20 @@ impl Reader {
         }
         let by_name = self
             .conn
-            .prepare_cached("SELECT rowid FROM entities WHERE norm = ?1 ORDER BY id LIMIT 1")
-            .and_then(|mut q| q.query_row([&key], |r| r.get(0)).optional())
+            .opt_int(
+                "SELECT rowid FROM entities WHERE norm = ?1 ORDER BY id LIMIT 1",
+                params![&key],
+            )
             .map_err(&sql)?;
         if by_name.is_some() {
             return Ok(by_name);
         }
         self.conn
-            .prepare_cached(
+            .opt_int(
                 "SELECT e.rowid FROM aliases a JOIN entities e ON e.rowid = a.entity
                  WHERE a.norm = ?1 ORDER BY e.id LIMIT 1",
+                params![&key],
             )
-            .and_then(|mut q| q.query_row([&key], |r| r.get(0)).optional())
             .map_err(&sql)
     }
 
@@ -108,15 +117,12 @@ impl Reader {
     pub fn stats(&self) -> Result<Stats, Error> {
         let sql = self.sql();
         let mut s = Stats::default();
-        let mut q = self
+        let rows = self
             .conn
-            .prepare("SELECT key, n FROM counts WHERE n > 0 ORDER BY key")
-            .map_err(&sql)?;
-        let rows = q
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .rows("SELECT key, n FROM counts WHERE n > 0 ORDER BY key", &[])
             .map_err(&sql)?;
         for row in rows {
-            let (key, n) = row.map_err(&sql)?;
+            let (key, n) = (row.text(0).map_err(&sql)?, row.int(1).map_err(&sql)?);
             let n = n as usize;
             match key.split_once(':') {
                 Some(("kind", k)) => {
@@ -135,14 +141,14 @@ impl Reader {
                 _ => {}
             }
         }
-        let (first, last): (Option<String>, Option<String>) = self
+        let (first, last) = self
             .conn
-            .query_row(
+            .one(
                 "SELECT (SELECT min(date) FROM evidence WHERE date IS NOT NULL),
                         (SELECT max(date) FROM evidence WHERE date IS NOT NULL)",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                &[],
             )
+            .and_then(|r| Ok((r.opt_text(0)?, r.opt_text(1)?)))
             .map_err(&sql)?;
         s.first_date = first;
         s.last_date = last;
@@ -162,23 +168,15 @@ impl Reader {
         let meets = Relation::MeetsWith.as_str();
         let mut out = Vec::new();
         let mut read = |query: &str, both_ways_only: bool| -> Result<(), Error> {
-            let mut q = self.conn.prepare_cached(query).map_err(&sql)?;
-            let rows = q
-                .query_map([node], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
+            self.conn
+                .each(query, params![node], &mut |r| {
+                    let relation = r.text(2)?;
+                    if wanted(&relation) && (!both_ways_only || relation == meets) {
+                        out.push((r.int(0)?, r.int(1)?));
+                    }
+                    Ok(())
                 })
-                .map_err(&sql)?;
-            for row in rows {
-                let (edge, other, relation) = row.map_err(&sql)?;
-                if wanted(&relation) && (!both_ways_only || relation == meets) {
-                    out.push((edge, other));
-                }
-            }
-            Ok(())
+                .map_err(&sql)
         };
         let out_q = "SELECT rowid, target, relation FROM edges WHERE source = ?1";
         let in_q = "SELECT rowid, source, relation FROM edges WHERE target = ?1";
@@ -317,7 +315,7 @@ impl Reader {
     /// The graph of these entities and edges (and the entities at the edges' ends), each
     /// whole, built as a graph file is read (entities by id, edges by key).
     pub fn graph(&self, nodes: &BTreeSet<i64>, edges: &BTreeSet<i64>) -> Result<Graph, Error> {
-        read_graph(&self.conn, &self.path, nodes, edges)
+        read_graph(&*self.conn, &self.path, nodes, edges)
     }
 
     /// Every entity and edge on a shortest walk from `a` to `b` of `d` hops. Searched in
@@ -395,7 +393,7 @@ impl Reader {
 /// The graph of these entities and edges (and the entities at the edges' ends), each
 /// whole, built as a graph file is read (entities by id, edges by key).
 pub(crate) fn read_graph(
-    conn: &Connection,
+    conn: &dyn Sql,
     path: &Path,
     nodes: &BTreeSet<i64>,
     edges: &BTreeSet<i64>,
@@ -404,68 +402,67 @@ pub(crate) fn read_graph(
 
     let mut nodes = nodes.clone();
     let mut found: Vec<(i64, i64, String, i64)> = Vec::new();
-    {
-        let mut q = conn
-            .prepare_cached("SELECT source, relation, target FROM edges WHERE rowid = ?1")
-            .map_err(&sql)?;
-        for &e in edges {
-            let (s, r, t): (i64, String, i64) = q
-                .query_row([e], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .map_err(&sql)?;
-            nodes.extend([s, t]);
-            found.push((e, s, r, t));
-        }
+    for &e in edges {
+        let r = conn
+            .one(
+                "SELECT source, relation, target FROM edges WHERE rowid = ?1",
+                params![e],
+            )
+            .map_err(sql)?;
+        let (s, rel, t) =
+            (|| Ok::<_, DbError>((r.int(0)?, r.text(1)?, r.int(2)?)))().map_err(sql)?;
+        nodes.extend([s, t]);
+        found.push((e, s, rel, t));
     }
     let mut ids: HashMap<i64, EntityId> = HashMap::new();
     let mut file_nodes = Vec::new();
-    {
-        let mut q = conn
-            .prepare_cached(&format!(
-                "SELECT {ENTITY_COLUMNS} FROM entities WHERE rowid = ?1"
-            ))
-            .map_err(&sql)?;
-        let mut aq = conn
-            .prepare_cached("SELECT alias FROM aliases WHERE entity = ?1 ORDER BY pos")
-            .map_err(&sql)?;
-        for &n in &nodes {
-            let list: Vec<String> = aq
-                .query_map([n], |r| r.get(0))
-                .and_then(|rows| rows.collect())
-                .map_err(&sql)?;
-            let mut aliases = HashMap::from([(n, list)]);
-            let mut rows = q.query([n]).map_err(&sql)?;
-            let Some(r) = rows.next().map_err(&sql)? else {
-                return Err(invalid(path, format!("no entity {n}")));
-            };
-            let (rowid, node) = entity_row(r, &mut aliases, path)?;
-            ids.insert(rowid, node.entity.id.clone());
-            file_nodes.push(node);
-        }
+    for &n in &nodes {
+        let mut list = Vec::new();
+        conn.each(
+            "SELECT alias FROM aliases WHERE entity = ?1 ORDER BY pos",
+            params![n],
+            &mut |r| {
+                list.push(r.text(0)?);
+                Ok(())
+            },
+        )
+        .map_err(sql)?;
+        let mut aliases = HashMap::from([(n, list)]);
+        let Some(r) = conn
+            .opt(
+                &format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE rowid = ?1"),
+                params![n],
+            )
+            .map_err(sql)?
+        else {
+            return Err(invalid(path, format!("no entity {n}")));
+        };
+        let (rowid, node) = entity_row(&r, &mut aliases, path).map_err(sql)?;
+        ids.insert(rowid, node.entity.id.clone());
+        file_nodes.push(node);
     }
     let mut file_edges = Vec::new();
-    {
-        let mut q = conn
-            .prepare_cached(&format!(
-                "SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE edge = ?1 ORDER BY seq"
-            ))
-            .map_err(&sql)?;
-        for (e, s, r, t) in found {
-            let relation: Relation = r
-                .parse()
-                .map_err(|x: Error| invalid(path, format!("edge {e}: {x}")))?;
-            let mut evidence = Vec::new();
-            let mut rows = q.query([e]).map_err(&sql)?;
-            while let Some(row) = rows.next().map_err(&sql)? {
+    for (e, s, r, t) in found {
+        let relation: Relation = r
+            .parse()
+            .map_err(|x: Error| invalid(path, format!("edge {e}: {x}")))?;
+        let mut evidence = Vec::new();
+        conn.each(
+            &format!("SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE edge = ?1 ORDER BY seq"),
+            params![e],
+            &mut |row| {
                 evidence.push(evidence_row(row, path)?);
-            }
-            file_edges.push(NodeLinkEdge {
-                source: ids[&s].clone(),
-                target: ids[&t].clone(),
-                key: relation,
-                relation,
-                evidence,
-            });
-        }
+                Ok(())
+            },
+        )
+        .map_err(sql)?;
+        file_edges.push(NodeLinkEdge {
+            source: ids[&s].clone(),
+            target: ids[&t].clone(),
+            key: relation,
+            relation,
+            evidence,
+        });
     }
     file_nodes.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
     file_edges.sort_by(|a, b| {
@@ -526,39 +523,33 @@ impl Keys {
 /// The part of the graph `keys` name (see [`Keys`]), and the entities in it that have
 /// edges outside it (which removing a document's evidence must not take for isolated).
 pub(crate) fn read_keyed(
-    conn: &Connection,
+    conn: &dyn Sql,
     path: &Path,
     keys: &Keys,
 ) -> Result<(Graph, BTreeSet<EntityId>), Error> {
     let sql = |e| in_db(path, "read", e);
     let mut nodes = BTreeSet::new();
     let mut edges = BTreeSet::new();
-    let rows = |q: &str, arg: &dyn rusqlite::ToSql| -> Result<Vec<i64>, Error> {
-        conn.prepare_cached(q)
-            .and_then(|mut st| st.query_map([arg], |r| r.get(0))?.collect())
-            .map_err(sql)
-    };
+    let rows = |q: &str, arg: &str| conn.ints(q, params![arg]).map_err(sql);
     for name in &keys.names {
         // a name may be an id (Graph::lookup)
         nodes.extend(rows(
             "SELECT rowid FROM entities WHERE id = ?1",
-            &name.trim(),
+            name.trim(),
         )?);
     }
     for id in &keys.ids {
         let id = id.trim();
-        nodes.extend(rows("SELECT rowid FROM entities WHERE id = ?1", &id)?);
+        nodes.extend(rows("SELECT rowid FROM entities WHERE id = ?1", id)?);
         // the ids a new entity of this id could be given: ID-2, ID-3, ...
-        let mut q = conn
-            .prepare_cached("SELECT rowid, id FROM entities WHERE id > ?1 AND id < ?2")
-            .map_err(sql)?;
-        let hits = q
-            .query_map([format!("{id}-"), format!("{id}.")], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-            })
+        let hits = conn
+            .rows(
+                "SELECT rowid, id FROM entities WHERE id > ?1 AND id < ?2",
+                params![format!("{id}-"), format!("{id}.")],
+            )
             .map_err(sql)?;
         for hit in hits {
-            let (rowid, other) = hit.map_err(sql)?;
+            let (rowid, other) = (hit.int(0).map_err(sql)?, hit.text(1).map_err(sql)?);
             let suffix = &other[id.len() + 1..];
             if !suffix.is_empty() && suffix.bytes().all(|b| b.is_ascii_digit()) {
                 nodes.insert(rowid);
@@ -575,54 +566,53 @@ pub(crate) fn read_keyed(
     }
     for doc in &keys.docs {
         for e in rows("SELECT DISTINCT edge FROM evidence WHERE doc = ?1", doc)? {
-            let (s, t): (i64, i64) = conn
-                .prepare_cached("SELECT source, target FROM edges WHERE rowid = ?1")
-                .and_then(|mut q| q.query_row([e], |r| Ok((r.get(0)?, r.get(1)?))))
+            let r = conn
+                .one(
+                    "SELECT source, target FROM edges WHERE rowid = ?1",
+                    params![e],
+                )
                 .map_err(sql)?;
-            nodes.extend([s, t]);
+            nodes.extend([r.int(0).map_err(sql)?, r.int(1).map_err(sql)?]);
             edges.insert(e);
         }
     }
     // the edges between two of the entities: from each, its out-edges if it has fewer
     // than there are entities, else a seek per pair, so a hub costs no more than the pairs
-    {
-        let mut out = conn
-            .prepare_cached("SELECT rowid, target FROM edges WHERE source = ?1 LIMIT ?2")
+    let n = nodes.len() as i64;
+    for &s in &nodes {
+        let few = conn
+            .rows(
+                "SELECT rowid, target FROM edges WHERE source = ?1 LIMIT ?2",
+                params![s, n],
+            )
             .map_err(sql)?;
-        let mut pair = conn
-            .prepare_cached("SELECT rowid FROM edges WHERE source = ?1 AND target = ?2")
-            .map_err(sql)?;
-        let n = nodes.len() as i64;
-        for &s in &nodes {
-            let few: Vec<(i64, i64)> = out
-                .query_map([s, n], |r| Ok((r.get(0)?, r.get(1)?)))
-                .and_then(|rows| rows.collect())
-                .map_err(sql)?;
-            if (few.len() as i64) < n {
-                edges.extend(
-                    few.iter()
-                        .filter(|(_, t)| nodes.contains(t))
-                        .map(|(e, _)| *e),
-                );
-                continue;
-            }
-            for &t in &nodes {
-                if s != t {
-                    let found: Vec<i64> = pair
-                        .query_map([s, t], |r| r.get(0))
-                        .and_then(|rows| rows.collect())
-                        .map_err(sql)?;
-                    edges.extend(found);
+        if (few.len() as i64) < n {
+            for r in few {
+                let (e, t) = (r.int(0).map_err(sql)?, r.int(1).map_err(sql)?);
+                if nodes.contains(&t) {
+                    edges.insert(e);
                 }
+            }
+            continue;
+        }
+        for &t in &nodes {
+            if s != t {
+                let found = conn
+                    .ints(
+                        "SELECT rowid FROM edges WHERE source = ?1 AND target = ?2",
+                        params![s, t],
+                    )
+                    .map_err(sql)?;
+                edges.extend(found);
             }
         }
     }
     let mut held = BTreeSet::new();
     for &n in &nodes {
         if has_edge_outside(conn, path, n, &edges)? {
-            let id: String = conn
-                .prepare_cached("SELECT id FROM entities WHERE rowid = ?1")
-                .and_then(|mut q| q.query_row([n], |r| r.get(0)))
+            let id = conn
+                .one("SELECT id FROM entities WHERE rowid = ?1", params![n])
+                .and_then(|r| r.text(0))
                 .map_err(sql)?;
             held.insert(EntityId(id));
         }
@@ -632,23 +622,20 @@ pub(crate) fn read_keyed(
 
 /// Whether entity `n` has an edge that is not in `edges`.
 fn has_edge_outside(
-    conn: &Connection,
+    conn: &dyn Sql,
     path: &Path,
     n: i64,
     edges: &BTreeSet<i64>,
 ) -> Result<bool, Error> {
-    let sql = |e| in_db(path, "read", e);
     for q in [
         "SELECT rowid FROM edges WHERE source = ?1",
         "SELECT rowid FROM edges WHERE target = ?1",
     ] {
-        let mut st = conn.prepare_cached(q).map_err(sql)?;
-        let mut rows = st.query([n]).map_err(sql)?;
-        while let Some(r) = rows.next().map_err(sql)? {
-            let e: i64 = r.get(0).map_err(sql)?;
-            if !edges.contains(&e) {
-                return Ok(true);
-            }
+        let found = conn
+            .ints(q, params![n])
+            .map_err(|e| in_db(path, "read", e))?;
+        if found.iter().any(|e| !edges.contains(e)) {
+            return Ok(true);
         }
     }
     Ok(false)

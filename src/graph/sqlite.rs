@@ -30,6 +30,9 @@
 //! graph's lock file ([`super::store::lock`]), which serializes them across processes and
 //! gives the same `--wait` behaviour as the JSON file.
 //!
+//! The code that reads and writes rows runs on PostgreSQL too ([`super::postgres`]),
+//! through [`super::sql::Sql`]; only the schema text and the transactions differ.
+//!
 //! A write loads the graph, records a fingerprint of every entity and edge, runs the
 //! change, and writes only what differs: entities added, changed or gone, edges added or
 //! gone, and evidence appended (or rewritten when an edge lost some).
@@ -39,10 +42,11 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OpenFlags};
 
 use super::file::{GraphMeta, NodeLink, NodeLinkEdge, NodeLinkNode, SCHEMA_VERSION};
 use super::part::{Keys, read_keyed};
+use super::sql::{DbError, Dialect, Row, Sql, params};
 use super::{Graph, Node};
 use crate::Error;
 use crate::model::normalize_name;
@@ -148,13 +152,17 @@ pub fn is_database(path: &Path) -> bool {
         && &head == MAGIC
 }
 
-/// An error about the database file at `path`.
-pub(crate) fn in_db(path: &Path, what: &str, e: rusqlite::Error) -> Error {
-    let cause = match &e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+/// An error about the graph database at `path` (a file, or a PostgreSQL URL without its
+/// password); an error of the graph code that read a row passes through as it is.
+pub(crate) fn in_db(path: &Path, what: &str, e: impl Into<DbError>) -> Error {
+    let cause = match e.into() {
+        DbError::Graph(e) => return e,
+        DbError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::NotADatabase =>
+        {
             "it is not an SQLite database nor a JSON graph file".to_string()
         }
-        _ => e.to_string(),
+        e => e.to_string(),
     };
     Error::InFile {
         path: path.display().to_string(),
@@ -183,33 +191,43 @@ pub(crate) fn open(path: &Path, create: bool) -> Result<Connection, Error> {
     Ok(conn)
 }
 
+/// "an SQLite database, but not an actorgraph graph", or the PostgreSQL one.
+fn foreign(tx: &dyn Sql, path: &Path) -> Error {
+    let what = match tx.dialect() {
+        Dialect::Sqlite => "an SQLite database",
+        Dialect::Postgres => "a PostgreSQL database",
+    };
+    invalid(
+        path,
+        format!("{what}, but not an actorgraph graph (no schema_version table)"),
+    )
+}
+
 /// Creates the tables if they are missing; refuses a database of a newer schema, or one
-/// that has tables but not ours.
-fn migrate(tx: &Transaction, path: &Path) -> Result<(), Error> {
+/// that has tables but not ours. Returns whether it created them.
+pub(crate) fn migrate(tx: &dyn Sql, path: &Path) -> Result<bool, Error> {
     let version = schema_version(tx, path)?;
     match version {
         Some(v) if v > DB_SCHEMA_VERSION => Err(newer(path, v)),
-        Some(_) => Ok(()),
+        Some(_) => Ok(false),
         None => {
-            let tables: i64 = tx
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .map_err(|e| in_db(path, "read", e))?;
+            let tables = tx.count_tables(None).map_err(|e| in_db(path, "read", e))?;
             if tables > 0 {
-                return Err(invalid(
-                    path,
-                    "an SQLite database, but not an actorgraph graph (no schema_version table)"
-                        .into(),
-                ));
+                return Err(foreign(tx, path));
             }
-            tx.execute_batch(SCHEMA)
+            let schema = match tx.dialect() {
+                Dialect::Sqlite => SCHEMA,
+                Dialect::Postgres => super::postgres::SCHEMA,
+            };
+            tx.batch(schema)
                 .and_then(|()| {
                     tx.execute(
                         "INSERT INTO schema_version(version) VALUES (?1)",
-                        [DB_SCHEMA_VERSION],
+                        params![DB_SCHEMA_VERSION],
                     )
                 })
                 .map_err(|e| in_db(path, "create the tables in", e))?;
-            Ok(())
+            Ok(true)
         }
     }
 }
@@ -224,22 +242,14 @@ fn newer(path: &Path, v: i64) -> Error {
 }
 
 /// The database's schema version, `None` when it has no `schema_version` table.
-fn schema_version(conn: &Connection, path: &Path) -> Result<Option<i64>, Error> {
-    let has: bool = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .map(|n| n > 0)
-        .map_err(|e| in_db(path, "read", e))?;
-    if !has {
+fn schema_version(conn: &dyn Sql, path: &Path) -> Result<Option<i64>, Error> {
+    let sql = |e| in_db(path, "read", e);
+    if conn.count_tables(Some("schema_version")).map_err(sql)? == 0 {
         return Ok(None);
     }
-    conn.query_row("SELECT max(version) FROM schema_version", [], |r| {
-        r.get::<_, Option<i64>>(0)
-    })
-    .map_err(|e| in_db(path, "read", e))
+    conn.one("SELECT max(version) FROM schema_version", &[])
+        .and_then(|r| r.opt_int(0))
+        .map_err(sql)
 }
 
 /// Reads the whole graph, in one read transaction (a consistent snapshot while a writer
@@ -247,29 +257,31 @@ fn schema_version(conn: &Connection, path: &Path) -> Result<Option<i64>, Error> 
 pub fn load(path: &Path) -> Result<Graph, Error> {
     let mut conn = open(path, false)?;
     let tx = conn.transaction().map_err(|e| in_db(path, "read", e))?;
-    if !check_readable(&tx, path)? {
+    load_in(&*tx, path)
+}
+
+/// [`load`] on an open read transaction; `path` names the graph in messages.
+pub(crate) fn load_in(conn: &dyn Sql, path: &Path) -> Result<Graph, Error> {
+    if !check_readable(conn, path)? {
         return Ok(Graph::new());
     }
-    let file = read_node_link(&tx, path)?;
+    let file = read_node_link(conn, path)?;
     Graph::from_node_link(file).map_err(|e| invalid(path, e.to_string()))
 }
 
 /// Refuses a database that is not an actorgraph graph, or of a newer schema. Returns
 /// whether it has the tables: a database with no table at all (a first writer killed
 /// before its commit) is an empty graph.
-pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<bool, Error> {
+pub(crate) fn check_readable(conn: &dyn Sql, path: &Path) -> Result<bool, Error> {
     match schema_version(conn, path)? {
         None => {
-            let tables: i64 = conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            let tables = conn
+                .count_tables(None)
                 .map_err(|e| in_db(path, "read", e))?;
             if tables == 0 {
                 return Ok(false);
             }
-            Err(invalid(
-                path,
-                "an SQLite database, but not an actorgraph graph (no schema_version table)".into(),
-            ))
+            Err(foreign(conn, path))
         }
         Some(v) if v > DB_SCHEMA_VERSION => Err(newer(path, v)),
         Some(_) => Ok(true),
@@ -277,53 +289,46 @@ pub(crate) fn check_readable(conn: &Connection, path: &Path) -> Result<bool, Err
 }
 
 /// Every row, as the node-link form of the graph (nodes by id, edges by key).
-fn read_node_link(conn: &Connection, path: &Path) -> Result<NodeLink, Error> {
+fn read_node_link(conn: &dyn Sql, path: &Path) -> Result<NodeLink, Error> {
     let sql = |e| in_db(path, "read", e);
     let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
-    {
-        let mut q = conn
-            .prepare("SELECT entity, alias FROM aliases ORDER BY entity, pos")
-            .map_err(sql)?;
-        let mut rows = q.query([]).map_err(sql)?;
-        while let Some(r) = rows.next().map_err(sql)? {
-            aliases
-                .entry(r.get(0).map_err(sql)?)
-                .or_default()
-                .push(r.get(1).map_err(sql)?);
-        }
-    }
+    conn.each(
+        "SELECT entity, alias FROM aliases ORDER BY entity, pos",
+        &[],
+        &mut |r| {
+            aliases.entry(r.int(0)?).or_default().push(r.text(1)?);
+            Ok(())
+        },
+    )
+    .map_err(sql)?;
     let mut ids: HashMap<i64, EntityId> = HashMap::new();
     let mut nodes = Vec::new();
-    {
-        let mut q = conn
-            .prepare(&format!(
-                "SELECT {ENTITY_COLUMNS} FROM entities ORDER BY id"
-            ))
-            .map_err(sql)?;
-        let mut rows = q.query([]).map_err(sql)?;
-        while let Some(r) = rows.next().map_err(sql)? {
+    conn.each(
+        &format!("SELECT {ENTITY_COLUMNS} FROM entities ORDER BY id"),
+        &[],
+        &mut |r| {
             let (rowid, node) = entity_row(r, &mut aliases, path)?;
             ids.insert(rowid, node.entity.id.clone());
             nodes.push(node);
-        }
-    }
+            Ok(())
+        },
+    )
+    .map_err(sql)?;
     let mut edges: Vec<(i64, NodeLinkEdge)> = Vec::new();
-    {
-        let mut q = conn
-            .prepare("SELECT rowid, source, relation, target FROM edges ORDER BY rowid")
-            .map_err(sql)?;
-        let mut rows = q.query([]).map_err(sql)?;
-        while let Some(r) = rows.next().map_err(sql)? {
-            let rowid: i64 = r.get(0).map_err(sql)?;
+    conn.each(
+        "SELECT rowid, source, relation, target FROM edges ORDER BY rowid",
+        &[],
+        &mut |r| {
+            let rowid = r.int(0)?;
             let end = |k: i64| {
                 ids.get(&k)
                     .cloned()
                     .ok_or_else(|| invalid(path, format!("edge {rowid} names unknown entity {k}")))
             };
-            let source = end(r.get(1).map_err(sql)?)?;
-            let target = end(r.get(3).map_err(sql)?)?;
-            let relation: String = r.get(2).map_err(sql)?;
-            let relation: Relation = relation
+            let source = end(r.int(1)?)?;
+            let target = end(r.int(3)?)?;
+            let relation: Relation = r
+                .text(2)?
                 .parse()
                 .map_err(|e: Error| invalid(path, format!("edge {rowid}: {e}")))?;
             edges.push((
@@ -336,8 +341,10 @@ fn read_node_link(conn: &Connection, path: &Path) -> Result<NodeLink, Error> {
                     evidence: Vec::new(),
                 },
             ));
-        }
-    }
+            Ok(())
+        },
+    )
+    .map_err(sql)?;
     read_evidence(conn, path, &mut edges)?;
     let mut edges: Vec<NodeLinkEdge> = edges.into_iter().map(|(_, e)| e).collect();
     edges.sort_by(|a, b| {
@@ -360,34 +367,32 @@ pub(crate) const ENTITY_COLUMNS: &str = "rowid, id, name, kind, type, country, l
 
 /// An entity from a row of [`ENTITY_COLUMNS`], taking its aliases from `aliases`.
 pub(crate) fn entity_row(
-    r: &rusqlite::Row,
+    r: &Row,
     aliases: &mut HashMap<i64, Vec<String>>,
     path: &Path,
-) -> Result<(i64, NodeLinkNode), Error> {
-    let sql = |e| in_db(path, "read", e);
-    let rowid: i64 = r.get(0).map_err(sql)?;
-    let id = EntityId(r.get(1).map_err(sql)?);
-    let kind: String = r.get(3).map_err(sql)?;
-    let etype: String = r.get(4).map_err(sql)?;
+) -> Result<(i64, NodeLinkNode), DbError> {
+    let rowid = r.int(0)?;
+    let id = EntityId(r.text(1)?);
     let bad = |m: Error| invalid(path, format!("entity '{id}': {m}"));
-    let kind: EntityKind = kind.parse().map_err(bad)?;
-    let etype: EntityType = etype.parse().map_err(bad)?;
+    let kind: EntityKind = r.text(3)?.parse().map_err(bad)?;
+    let etype: EntityType = r.text(4)?.parse().map_err(bad)?;
     if etype.kind() != kind {
         return Err(invalid(
             path,
             format!("entity '{id}' has type '{etype}', which is not a kind of {kind}"),
-        ));
+        )
+        .into());
     }
-    let manual: i64 = r.get(8).map_err(sql)?;
+    let manual = r.int(8)?;
     let entity = Entity {
         id,
-        name: r.get(2).map_err(sql)?,
+        name: r.text(2)?,
         kind,
         etype,
         aliases: aliases.remove(&rowid).unwrap_or_default(),
-        country: r.get(5).map_err(sql)?,
-        lat: r.get(6).map_err(sql)?,
-        lon: r.get(7).map_err(sql)?,
+        country: r.opt_text(5)?,
+        lat: r.opt_real(6)?,
+        lon: r.opt_real(7)?,
     };
     Ok((
         rowid,
@@ -403,68 +408,63 @@ pub(crate) const EVIDENCE_COLUMNS: &str =
     "edge, doc, date, text, span_start, span_end, producer, url, confidence";
 
 /// A piece of evidence from a row of [`EVIDENCE_COLUMNS`].
-pub(crate) fn evidence_row(r: &rusqlite::Row, path: &Path) -> Result<Evidence, Error> {
-    let sql = |e| in_db(path, "read", e);
-    let edge: i64 = r.get(0).map_err(sql)?;
-    let start: Option<i64> = r.get(4).map_err(sql)?;
-    let end: Option<i64> = r.get(5).map_err(sql)?;
-    let span = match (start, end) {
+pub(crate) fn evidence_row(r: &Row, path: &Path) -> Result<Evidence, DbError> {
+    let edge = r.int(0)?;
+    let span = match (r.opt_int(4)?, r.opt_int(5)?) {
         (Some(s), Some(e)) if 0 <= s && s <= e => Some(Span {
             start: s as usize,
             end: e as usize,
         }),
         (None, None) => None,
         _ => {
-            return Err(invalid(
-                path,
-                format!("evidence of edge {edge} has a bad span"),
-            ));
+            return Err(invalid(path, format!("evidence of edge {edge} has a bad span")).into());
         }
     };
-    let confidence: f64 = r.get(8).map_err(sql)?;
     Ok(Evidence {
-        doc: r.get(1).map_err(sql)?,
-        date: r.get(2).map_err(sql)?,
-        text: r.get(3).map_err(sql)?,
+        doc: r.text(1)?,
+        date: r.opt_text(2)?,
+        text: r.text(3)?,
         span,
-        producer: r.get(6).map_err(sql)?,
-        url: r.get(7).map_err(sql)?,
-        confidence: confidence as f32,
+        producer: r.text(6)?,
+        url: r.opt_text(7)?,
+        confidence: r.real(8)? as f32,
     })
 }
 
 /// Fills in each edge's evidence (edges sorted by rowid), in its order.
 fn read_evidence(
-    conn: &Connection,
+    conn: &dyn Sql,
     path: &Path,
     edges: &mut [(i64, NodeLinkEdge)],
 ) -> Result<(), Error> {
-    let sql = |e| in_db(path, "read", e);
-    let mut q = conn
-        .prepare(&format!(
-            "SELECT {EVIDENCE_COLUMNS} FROM evidence ORDER BY edge, seq"
-        ))
-        .map_err(sql)?;
-    let mut rows = q.query([]).map_err(sql)?;
     let mut at = 0;
-    while let Some(r) = rows.next().map_err(sql)? {
-        let edge: i64 = r.get(0).map_err(sql)?;
-        while at < edges.len() && edges[at].0 < edge {
-            at += 1;
-        }
-        if at == edges.len() || edges[at].0 != edge {
-            return Err(invalid(path, format!("evidence names unknown edge {edge}")));
-        }
-        edges[at].1.evidence.push(evidence_row(r, path)?);
-    }
+    conn.each(
+        &format!("SELECT {EVIDENCE_COLUMNS} FROM evidence ORDER BY edge, seq"),
+        &[],
+        &mut |r| {
+            let edge = r.int(0)?;
+            while at < edges.len() && edges[at].0 < edge {
+                at += 1;
+            }
+            if at == edges.len() || edges[at].0 != edge {
+                return Err(invalid(path, format!("evidence names unknown edge {edge}")).into());
+            }
+            edges[at].1.evidence.push(evidence_row(r, path)?);
+            Ok(())
+        },
+    )
+    .map_err(|e| in_db(path, "read", e))?;
     if let Some((rowid, _)) = edges.iter().find(|(_, e)| e.evidence.is_empty()) {
         return Err(invalid(path, format!("edge {rowid} has no evidence")));
     }
     Ok(())
 }
 
-/// The graph's name: the file stem, as for graph files.
+/// The graph's name: the file stem, as for graph files; for PostgreSQL, the database's.
 pub(crate) fn graph_name(path: &Path) -> String {
+    if let Some(name) = super::postgres::database_name(path) {
+        return name;
+    }
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "actorgraph".into())
@@ -479,29 +479,35 @@ pub fn update<T>(
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
 ) -> Result<(T, bool), Error> {
     let created = !path.exists();
-    let result = update_inner(path, change);
+    let result = (|| {
+        let mut conn = open(path, true)?;
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| in_db(path, "write", e))?;
+        let value = update_in(&*tx, path, change)?;
+        tx.commit().map_err(|e| in_db(path, "write", e))?;
+        Ok(value)
+    })();
     if created && result.is_err() {
         remove_database(path);
     }
-    result.map(|v| (v, created))
+    result.map(|(v, _)| (v, created))
 }
 
-fn update_inner<T>(
+/// [`update`] in an open write transaction, which the caller commits. Returns the
+/// change's value and whether the tables were created.
+pub(crate) fn update_in<T>(
+    tx: &dyn Sql,
     path: &Path,
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
-) -> Result<T, Error> {
-    let mut conn = open(path, true)?;
-    let tx = conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(|e| in_db(path, "write", e))?;
-    migrate(&tx, path)?;
-    let file = read_node_link(&tx, path)?;
+) -> Result<(T, bool), Error> {
+    let created = migrate(tx, path)?;
+    let file = read_node_link(tx, path)?;
     let mut graph = Graph::from_node_link(file).map_err(|e| invalid(path, e.to_string()))?;
     let before = Snapshot::of(&graph);
     let value = change(&mut graph)?;
-    write_changes(&tx, path, &before, &graph)?;
-    tx.commit().map_err(|e| in_db(path, "write", e))?;
-    Ok(value)
+    write_changes(tx, path, &before, &graph)?;
+    Ok((value, created))
 }
 
 /// [`update`] for a change that only adds statements and replaces documents' evidence:
@@ -522,35 +528,47 @@ pub fn update_part<T>(
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| in_db(path, "write", e))?;
-        migrate(&tx, path)?;
-        let mut wanted = Keys::default();
-        let mut graph = Graph::new();
-        let mut held = std::collections::BTreeSet::new();
-        for _ in 0..4 {
-            let more = keys(&graph);
-            if wanted.covers(&more) {
-                break;
-            }
-            wanted.extend(more);
-            (graph, held) = read_keyed(&tx, path, &wanted)?;
-        }
-        let before = Snapshot::of(&graph);
-        let marked: Vec<EntityId> = held
-            .into_iter()
-            .filter(|id| graph.mark_manual(id, true))
-            .collect();
-        let value = change(&mut graph)?;
-        for id in &marked {
-            graph.mark_manual(id, false);
-        }
-        write_changes(&tx, path, &before, &graph)?;
+        let value = update_part_in(&*tx, path, keys, change)?;
         tx.commit().map_err(|e| in_db(path, "write", e))?;
         Ok(value)
     })();
     if created && result.is_err() {
         remove_database(path);
     }
-    result.map(|v| (v, created))
+    result.map(|(v, _)| (v, created))
+}
+
+/// [`update_part`] in an open write transaction, which the caller commits. Returns the
+/// change's value and whether the tables were created.
+pub(crate) fn update_part_in<T>(
+    tx: &dyn Sql,
+    path: &Path,
+    keys: impl Fn(&Graph) -> Keys,
+    change: impl FnOnce(&mut Graph) -> Result<T, Error>,
+) -> Result<(T, bool), Error> {
+    let created = migrate(tx, path)?;
+    let mut wanted = Keys::default();
+    let mut graph = Graph::new();
+    let mut held = std::collections::BTreeSet::new();
+    for _ in 0..4 {
+        let more = keys(&graph);
+        if wanted.covers(&more) {
+            break;
+        }
+        wanted.extend(more);
+        (graph, held) = read_keyed(tx, path, &wanted)?;
+    }
+    let before = Snapshot::of(&graph);
+    let marked: Vec<EntityId> = held
+        .into_iter()
+        .filter(|id| graph.mark_manual(id, true))
+        .collect();
+    let value = change(&mut graph)?;
+    for id in &marked {
+        graph.mark_manual(id, false);
+    }
+    write_changes(tx, path, &before, &graph)?;
+    Ok((value, created))
 }
 
 /// Removes a database and its WAL files (after a failed first write).
@@ -573,14 +591,19 @@ pub fn create(graph: &Graph, path: &Path) -> Result<(), Error> {
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| in_db(path, "write", e))?;
-        migrate(&tx, path)?;
-        write_changes(&tx, path, &Snapshot::default(), graph)?;
+        create_in(&*tx, path, graph)?;
         tx.commit().map_err(|e| in_db(path, "write", e))
     })();
     if result.is_err() {
         remove_database(path);
     }
     result
+}
+
+/// Creates the tables and writes a whole graph, in an open write transaction.
+pub(crate) fn create_in(tx: &dyn Sql, path: &Path, graph: &Graph) -> Result<(), Error> {
+    migrate(tx, path)?;
+    write_changes(tx, path, &Snapshot::default(), graph)
 }
 
 /// What each entity and edge looked like before a change: a hash of the entity, and the
@@ -632,14 +655,9 @@ fn fold_evidence(acc: u64, ev: &Evidence) -> u64 {
 }
 
 /// Writes the difference between `before` and `graph`.
-fn write_changes(
-    tx: &Transaction,
-    path: &Path,
-    before: &Snapshot,
-    graph: &Graph,
-) -> Result<(), Error> {
+fn write_changes(tx: &dyn Sql, path: &Path, before: &Snapshot, graph: &Graph) -> Result<(), Error> {
     let sql = |e| in_db(path, "write", e);
-    let mut w = Writer::new(tx).map_err(sql)?;
+    let mut w = Writer::new(tx);
     // edges that are gone, then entities that are gone
     for (s, relation, t) in before.edges.keys() {
         let live = match (graph.index(s), graph.index(t)) {
@@ -680,29 +698,32 @@ fn write_changes(
     Ok(())
 }
 
-/// Prepared statements for [`write_changes`], and the rowids it has looked up.
+/// The statements of [`write_changes`], and the rowids it has looked up.
 struct Writer<'c> {
-    tx: &'c Transaction<'c>,
+    tx: &'c dyn Sql,
     rowids: HashMap<EntityId, i64>,
 }
 
+/// An edge or entity that a write expected and did not find.
+fn missing(what: &str) -> DbError {
+    DbError::Type(format!("{what} is missing from the database"))
+}
+
 impl<'c> Writer<'c> {
-    fn new(tx: &'c Transaction<'c>) -> rusqlite::Result<Writer<'c>> {
-        Ok(Writer {
+    fn new(tx: &'c dyn Sql) -> Writer<'c> {
+        Writer {
             tx,
             rowids: HashMap::new(),
-        })
+        }
     }
 
-    fn entity_rowid(&mut self, id: &EntityId) -> rusqlite::Result<Option<i64>> {
+    fn entity_rowid(&mut self, id: &EntityId) -> Result<Option<i64>, DbError> {
         if let Some(&r) = self.rowids.get(id) {
             return Ok(Some(r));
         }
         let r = self
             .tx
-            .prepare_cached("SELECT rowid FROM entities WHERE id = ?1")?
-            .query_row([&id.0], |r| r.get(0))
-            .optional()?;
+            .opt_int("SELECT rowid FROM entities WHERE id = ?1", params![&id.0])?;
         if let Some(r) = r {
             self.rowids.insert(id.clone(), r);
         }
@@ -714,16 +735,14 @@ impl<'c> Writer<'c> {
         s: &EntityId,
         relation: Relation,
         t: &EntityId,
-    ) -> rusqlite::Result<Option<i64>> {
+    ) -> Result<Option<i64>, DbError> {
         let (Some(s), Some(t)) = (self.entity_rowid(s)?, self.entity_rowid(t)?) else {
             return Ok(None);
         };
-        self.tx
-            .prepare_cached(
-                "SELECT rowid FROM edges WHERE source = ?1 AND relation = ?2 AND target = ?3",
-            )?
-            .query_row(params![s, relation.as_str(), t], |r| r.get(0))
-            .optional()
+        self.tx.opt_int(
+            "SELECT rowid FROM edges WHERE source = ?1 AND relation = ?2 AND target = ?3",
+            params![s, relation.as_str(), t],
+        )
     }
 
     fn delete_edge(
@@ -731,66 +750,59 @@ impl<'c> Writer<'c> {
         s: &EntityId,
         relation: Relation,
         t: &EntityId,
-    ) -> rusqlite::Result<()> {
+    ) -> Result<(), DbError> {
         if let Some(e) = self.edge_rowid(s, relation, t)? {
             self.tx
-                .prepare_cached("DELETE FROM evidence WHERE edge = ?1")?
-                .execute([e])?;
+                .execute("DELETE FROM evidence WHERE edge = ?1", params![e])?;
             self.tx
-                .prepare_cached("DELETE FROM edges WHERE rowid = ?1")?
-                .execute([e])?;
+                .execute("DELETE FROM edges WHERE rowid = ?1", params![e])?;
         }
         Ok(())
     }
 
-    fn delete_entity(&mut self, id: &EntityId) -> rusqlite::Result<()> {
+    fn delete_entity(&mut self, id: &EntityId) -> Result<(), DbError> {
         if let Some(r) = self.entity_rowid(id)? {
             self.tx
-                .prepare_cached("DELETE FROM aliases WHERE entity = ?1")?
-                .execute([r])?;
+                .execute("DELETE FROM aliases WHERE entity = ?1", params![r])?;
             self.tx
-                .prepare_cached("DELETE FROM entities WHERE rowid = ?1")?
-                .execute([r])?;
+                .execute("DELETE FROM entities WHERE rowid = ?1", params![r])?;
             self.rowids.remove(id);
         }
         Ok(())
     }
 
-    fn upsert_entity(&mut self, n: &Node) -> rusqlite::Result<()> {
+    fn upsert_entity(&mut self, n: &Node) -> Result<(), DbError> {
         let e = &n.entity;
-        let rowid: i64 = self
+        let rowid = self
             .tx
-            .prepare_cached(
+            .one(
                 "INSERT INTO entities(id, name, norm, kind, type, country, lat, lon, manual)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT(id) DO UPDATE SET name = excluded.name, norm = excluded.norm,
                    kind = excluded.kind, type = excluded.type, country = excluded.country,
                    lat = excluded.lat, lon = excluded.lon, manual = excluded.manual
                  RETURNING rowid",
-            )?
-            .query_row(
                 params![
-                    e.id.0,
-                    e.name,
+                    &e.id.0,
+                    &e.name,
                     normalize_name(&e.name),
                     e.kind.as_str(),
                     e.etype.as_str(),
-                    e.country,
+                    &e.country,
                     e.lat,
                     e.lon,
                     i64::from(n.manual)
                 ],
-                |r| r.get(0),
-            )?;
+            )?
+            .int(0)?;
         self.rowids.insert(e.id.clone(), rowid);
         self.tx
-            .prepare_cached("DELETE FROM aliases WHERE entity = ?1")?
-            .execute([rowid])?;
-        let mut insert = self.tx.prepare_cached(
-            "INSERT INTO aliases(entity, pos, alias, norm) VALUES (?1, ?2, ?3, ?4)",
-        )?;
+            .execute("DELETE FROM aliases WHERE entity = ?1", params![rowid])?;
         for (pos, alias) in e.aliases.iter().enumerate() {
-            insert.execute(params![rowid, pos as i64, alias, normalize_name(alias)])?;
+            self.tx.execute(
+                "INSERT INTO aliases(entity, pos, alias, norm) VALUES (?1, ?2, ?3, ?4)",
+                params![rowid, pos as i64, alias, normalize_name(alias)],
+            )?;
         }
         Ok(())
     }
@@ -801,17 +813,18 @@ impl<'c> Writer<'c> {
         relation: Relation,
         t: &EntityId,
         evidence: &[Evidence],
-    ) -> rusqlite::Result<()> {
+    ) -> Result<(), DbError> {
         let (Some(s), Some(t)) = (self.entity_rowid(s)?, self.entity_rowid(t)?) else {
-            return Err(rusqlite::Error::QueryReturnedNoRows);
+            return Err(missing("an end of a new edge"));
         };
-        let edge: i64 = self
+        let edge = self
             .tx
-            .prepare_cached(
+            .one(
                 "INSERT INTO edges(source, relation, target, evidence_count) VALUES (?1, ?2, ?3, ?4)
                  RETURNING rowid",
+                params![s, relation.as_str(), t, evidence.len() as i64],
             )?
-            .query_row(params![s, relation.as_str(), t, evidence.len() as i64], |r| r.get(0))?;
+            .int(0)?;
         self.insert_evidence(edge, 0, evidence)
     }
 
@@ -823,16 +836,18 @@ impl<'c> Writer<'c> {
         t: &EntityId,
         keep: usize,
         evidence: &[Evidence],
-    ) -> rusqlite::Result<()> {
+    ) -> Result<(), DbError> {
         let Some(edge) = self.edge_rowid(s, relation, t)? else {
-            return Err(rusqlite::Error::QueryReturnedNoRows);
+            return Err(missing("an edge whose evidence changed"));
         };
-        self.tx
-            .prepare_cached("DELETE FROM evidence WHERE edge = ?1 AND seq >= ?2")?
-            .execute(params![edge, keep as i64])?;
-        self.tx
-            .prepare_cached("UPDATE edges SET evidence_count = ?2 WHERE rowid = ?1")?
-            .execute(params![edge, evidence.len() as i64])?;
+        self.tx.execute(
+            "DELETE FROM evidence WHERE edge = ?1 AND seq >= ?2",
+            params![edge, keep as i64],
+        )?;
+        self.tx.execute(
+            "UPDATE edges SET evidence_count = ?2 WHERE rowid = ?1",
+            params![edge, evidence.len() as i64],
+        )?;
         self.insert_evidence(edge, keep, &evidence[keep..])
     }
 
@@ -841,24 +856,24 @@ impl<'c> Writer<'c> {
         edge: i64,
         first: usize,
         list: &[Evidence],
-    ) -> rusqlite::Result<()> {
-        let mut insert = self.tx.prepare_cached(
-            "INSERT INTO evidence(edge, seq, doc, date, text, span_start, span_end, producer, url, confidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?;
+    ) -> Result<(), DbError> {
         for (i, ev) in list.iter().enumerate() {
-            insert.execute(params![
-                edge,
-                (first + i) as i64,
-                ev.doc,
-                ev.date,
-                ev.text,
-                ev.span.map(|s| s.start as i64),
-                ev.span.map(|s| s.end as i64),
-                ev.producer,
-                ev.url,
-                f64::from(ev.confidence)
-            ])?;
+            self.tx.execute(
+                "INSERT INTO evidence(edge, seq, doc, date, text, span_start, span_end, producer, url, confidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    edge,
+                    (first + i) as i64,
+                    &ev.doc,
+                    &ev.date,
+                    &ev.text,
+                    ev.span.map(|s| s.start as i64),
+                    ev.span.map(|s| s.end as i64),
+                    &ev.producer,
+                    &ev.url,
+                    f64::from(ev.confidence)
+                ],
+            )?;
         }
         Ok(())
     }

@@ -53,6 +53,9 @@ pub fn max_bytes() -> Result<u64, Error> {
 /// database is JSON unless it is called `.db`, `.sqlite` or `.sqlite3`); a new one by its
 /// name (only `.json` makes a JSON file).
 pub fn is_sqlite(path: &Path) -> bool {
+    if is_postgres(path) {
+        return false;
+    }
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -62,6 +65,18 @@ pub fn is_sqlite(path: &Path) -> bool {
     } else {
         ext.as_deref() != Some("json")
     }
+}
+
+/// Whether the graph is a PostgreSQL database: `postgres://...` or `postgresql://...`
+/// ([`super::postgres`]).
+pub fn is_postgres(path: &Path) -> bool {
+    super::postgres::is_url(path)
+}
+
+/// How a graph is named in messages: a file as it is, a PostgreSQL URL without its
+/// password.
+pub fn shown(path: &Path) -> String {
+    super::postgres::shown(path)
 }
 
 /// What part of a graph a query reads (see [`load_part`]).
@@ -92,11 +107,15 @@ pub enum Part<'a> {
 /// alias or id of an entity: then it is read whole too, so that lexicon lookups, partial
 /// names and suggestions work as on the whole graph.
 pub fn load_part(path: &Path, part: &Part<'_>) -> Result<Graph, Error> {
-    if !path.is_file() || !is_sqlite(path) {
+    let r = if is_postgres(path) {
+        super::postgres::reader(path)?
+    } else if !path.is_file() || !is_sqlite(path) {
         return load(path);
-    }
-    let Some(r) = Reader::open(path)? else {
-        return Ok(Graph::new());
+    } else {
+        match Reader::open(path)? {
+            Some(r) => r,
+            None => return Ok(Graph::new()),
+        }
     };
     match part {
         Part::Around {
@@ -143,7 +162,9 @@ pub fn load_part(path: &Path, part: &Part<'_>) -> Result<Graph, Error> {
 /// Counts over the whole graph ([`Graph::stats`]): for a database, from the counts it
 /// keeps, without reading the graph.
 pub fn stats(path: &Path) -> Result<Stats, Error> {
-    if path.is_file() && is_sqlite(path) {
+    if is_postgres(path) {
+        super::postgres::reader(path)?.stats()
+    } else if path.is_file() && is_sqlite(path) {
         match Reader::open(path)? {
             Some(r) => r.stats(),
             None => Ok(Graph::new().stats()),
@@ -162,6 +183,9 @@ pub fn load(path: &Path) -> Result<Graph, Error> {
 
 /// [`load`] with an explicit size limit in bytes.
 pub fn load_with_limit(path: &Path, limit: u64) -> Result<Graph, Error> {
+    if is_postgres(path) {
+        return super::postgres::load(path);
+    }
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -242,6 +266,18 @@ fn human_bytes(n: u64) -> String {
 /// Writes a graph file atomically (temporary file, fsync, rename). Creates the directory
 /// if needed. Callers that read-modify-write should hold the [`Lock`] (see [`update`]).
 pub fn save(graph: &Graph, path: &Path) -> Result<(), Error> {
+    if is_postgres(path) {
+        return super::postgres::update(
+            path,
+            None,
+            || (),
+            |g| {
+                *g = graph.clone();
+                Ok(())
+            },
+        )
+        .map(|_| ());
+    }
     if is_sqlite(path) {
         // one transaction that makes the database hold this graph, writing what differs
         return super::sqlite::update(path, |g| {
@@ -290,11 +326,10 @@ pub fn save(graph: &Graph, path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// The graph's name in its file: the file stem.
-fn graph_name(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "actorgraph".into())
+/// The graph's name in its file and exports: the file stem, or the PostgreSQL database's
+/// name.
+pub fn graph_name(path: &Path) -> String {
+    super::sqlite::graph_name(path)
 }
 
 fn parent(path: &Path) -> &Path {
@@ -450,6 +485,10 @@ pub fn update<T>(
     waiting: impl FnOnce(),
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
 ) -> Result<Updated<T>, Error> {
+    if is_postgres(path) {
+        let (value, created) = super::postgres::update(path, timeout, waiting, change)?;
+        return Ok(Updated { value, created });
+    }
     if let Ok(meta) = fs::metadata(path) {
         refuse_non_file(path, &meta)?;
     }
@@ -480,6 +519,10 @@ pub fn update_part<T>(
     keys: impl Fn(&Graph) -> Keys,
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
 ) -> Result<Updated<T>, Error> {
+    if is_postgres(path) {
+        let (value, created) = super::postgres::update_part(path, timeout, waiting, keys, change)?;
+        return Ok(Updated { value, created });
+    }
     if !is_sqlite(path) {
         return update(path, timeout, waiting, change);
     }
