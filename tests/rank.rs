@@ -141,7 +141,7 @@ fn allies_and_rivals_give_their_chains_of_evidence() {
 
 #[test]
 fn timeline_orders_controllers_and_relations_by_their_evidence_dates() {
-    let (_dir, g) = crate::common::scratch();
+    let (dir, g) = crate::common::scratch();
     let line = |s: &str, t: &str, rel: &str, date: &str| {
         format!(
             "{{\"source\": \"{s}\", \"relation\": \"{rel}\", \"target\": \"{t}\", \"target_kind\": \"{}\", \"doc\": \"{s}-{date}\", \"date\": \"{date}\", \"evidence\": \"{s} {rel} {t} on {date}.\"}}\n",
@@ -160,7 +160,7 @@ fn timeline_orders_controllers_and_relations_by_their_evidence_dates() {
         ),
     ]
     .concat();
-    let file = g.with_file_name("t.jsonl");
+    let file = dir.path().join("t.jsonl");
     std::fs::write(&file, jsonl).unwrap();
     cmd(&g).arg("import").arg(&file).assert().success();
     let t: serde_json::Value = json(cmd(&g).args(["timeline", "Hama", "--format", "json"]));
@@ -209,7 +209,7 @@ fn timeline_orders_controllers_and_relations_by_their_evidence_dates() {
 
 #[test]
 fn camps_split_a_known_network_and_name_what_contradicts_it() {
-    let (_dir, g) = crate::common::scratch();
+    let (dir, g) = crate::common::scratch();
     let line = |s: &str, rel: &str, t: &str, doc: &str| {
         format!(
             "{{\"source\": \"{s}\", \"source_type\": \"armed-group\", \"relation\": \"{rel}\", \"target\": \"{t}\", \"target_type\": \"armed-group\", \"doc\": \"{doc}\", \"evidence\": \"{s} {rel} {t}.\"}}\n"
@@ -226,7 +226,7 @@ fn camps_split_a_known_network_and_name_what_contradicts_it() {
         line("North Front", "supports", "Hill Militia", "h"),
     ]
     .concat();
-    let file = g.with_file_name("c.jsonl");
+    let file = dir.path().join("c.jsonl");
     std::fs::write(&file, jsonl).unwrap();
     cmd(&g).arg("import").arg(&file).assert().success();
     let c: serde_json::Value = json(cmd(&g).args(["camps", "--format", "json"]));
