@@ -302,7 +302,18 @@ fn connect(path: &Path) -> Result<(PgConn, PathBuf), Error> {
     let url = path
         .to_str()
         .ok_or_else(|| invalid(&place, "the URL is not UTF-8".into()))?;
-    let client = Client::connect(url, NoTls).map_err(|e| in_db(&place, "connect", e))?;
+    let mut config: postgres::Config = url
+        .parse()
+        .map_err(|e| in_db(&place, "read the URL", e))?;
+    // as libpq does: a password kept out of the URL, in the environment
+    if config.get_password().is_none()
+        && let Some(password) = std::env::var_os("PGPASSWORD")
+    {
+        config.password(password.to_string_lossy().as_bytes());
+    }
+    let client = config
+        .connect(NoTls)
+        .map_err(|e| in_db(&place, "connect", e))?;
     Ok((
         PgConn {
             client: RefCell::new(client),
