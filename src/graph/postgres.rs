@@ -302,9 +302,7 @@ fn connect(path: &Path) -> Result<(PgConn, PathBuf), Error> {
     let url = path
         .to_str()
         .ok_or_else(|| invalid(&place, "the URL is not UTF-8".into()))?;
-    let mut config: postgres::Config = url
-        .parse()
-        .map_err(|e| in_db(&place, "read the URL", e))?;
+    let mut config: postgres::Config = url.parse().map_err(|e| in_db(&place, "read the URL", e))?;
     // as libpq does: a password kept out of the URL, in the environment
     if config.get_password().is_none()
         && let Some(password) = std::env::var_os("PGPASSWORD")
