@@ -205,6 +205,43 @@ fn timeline_orders_controllers_and_relations_by_their_evidence_dates() {
     ]));
     assert_eq!(between[0]["relation"], "opposes");
     assert_eq!(between[0]["first_date"], "2024-11-27");
+    // --as-of: what was known on a day, and the latest controller only
+    let held = |date: &str| -> Vec<String> {
+        let n: serde_json::Value =
+            json(cmd(&g).args(["--as-of", date, "neighbors", "Hama", "--format", "json"]));
+        n.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| format!("{} {}", x["name"].as_str().unwrap(), x["evidence_count"]))
+            .collect()
+    };
+    assert_eq!(held("2024-11-15"), ["Syrian Arab Army 1"]);
+    assert_eq!(held("2024-11-30"), ["Syrian Arab Army 2"]);
+    assert_eq!(held("2024-12-31"), ["Hayat Tahrir al-Sham 1"]);
+    let s: serde_json::Value =
+        json(cmd(&g).args(["--as-of", "2024-11-27", "stats", "--format", "json"]));
+    assert_eq!(
+        (s["edges"].as_u64(), s["evidence"].as_u64()),
+        (Some(2), Some(3))
+    );
+    let export: serde_json::Value =
+        json(cmd(&g).args(["--as-of", "2024-11-10", "export", "--format", "json"]));
+    assert_eq!(export["edges"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        crate::common::error_line(cmd(&g).args([
+            "--as-of",
+            "2024-11-10",
+            "add",
+            "A",
+            "supports",
+            "B"
+        ])),
+        "actorgraph: --as-of is for questions, exports and pictures; this command changes the graph"
+    );
+    assert_eq!(
+        crate::common::error_line(cmd(&g).args(["--as-of", "10/11/2024", "stats"])),
+        "actorgraph: bad date '10/11/2024' (expected YYYY-MM-DD)"
+    );
 }
 
 #[test]

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use actorgraph::graph::allies::{self, Side};
-use actorgraph::graph::store;
 
 use super::{Format, Names, Outcome, output};
 
@@ -17,7 +16,7 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args, side: Side) -> anyhow::Result<Outcome> {
-    let g = store::load(graph)?;
+    let g = super::read(graph)?;
     let id = names.find(&g, &args.entity)?;
     let found = allies::related(&g, &id, side)?;
     let name =

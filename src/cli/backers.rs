@@ -29,8 +29,8 @@ pub struct Args {
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     super::at_least_one("--depth", args.depth)?;
     let g = match args.level {
-        Some(_) => store::load(graph)?,
-        None => store::load_part(
+        Some(_) => super::read(graph)?,
+        None => super::read_part(
             graph,
             &store::Part::Around {
                 names: vec![&args.entity],

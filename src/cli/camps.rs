@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use actorgraph::graph::{camps, store};
+use actorgraph::graph::camps;
 use actorgraph::model::Relation;
 
 use super::{Format, Outcome, output};
@@ -35,7 +35,7 @@ struct Member {
 }
 
 pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
-    let g = store::load(graph)?;
+    let g = super::read(graph)?;
     let split = camps::camps(&g);
     let name = |id: &actorgraph::model::EntityId| {
         g.entity(id)

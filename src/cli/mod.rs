@@ -67,6 +67,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "ACTORGRAPH_LOCK_TIMEOUT", value_name = "SECONDS", value_parser = seconds)]
     pub wait: Option<Duration>,
 
+    /// Questions, exports and pictures: the graph as it stood on this day (YYYY-MM-DD):
+    /// only evidence dated on or before it, and of a place's controllers the latest.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub as_of: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -127,6 +132,23 @@ pub enum Command {
     Man(completions::ManArgs),
 }
 
+impl Command {
+    /// Whether the command changes the graph (or reads no graph at all, for `--as-of`).
+    fn writes(&self) -> bool {
+        match self {
+            Command::Dedupe(args) => args.apply,
+            Command::Add(_)
+            | Command::Import(_)
+            | Command::Alias(_)
+            | Command::Merge(_)
+            | Command::Remove(_)
+            | Command::Ingest(_)
+            | Command::Convert(_) => true,
+            _ => false,
+        }
+    }
+}
+
 /// How a command ended when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -184,7 +206,7 @@ impl FilterArgs {
     /// within `--depth` hops of it and the edges between those entities; else all of it.
     pub fn load(&self, graph: &Path) -> anyhow::Result<Graph> {
         let (Some(focus), None) = (&self.focus, self.level) else {
-            return Ok(store::load(graph)?);
+            return read(graph);
         };
         let relations = self
             .rel
@@ -192,7 +214,7 @@ impl FilterArgs {
             .map(relation_list)
             .transpose()
             .map_err(anyhow::Error::msg)?;
-        Ok(store::load_part(
+        read_part(
             graph,
             &store::Part::Around {
                 names: vec![focus],
@@ -201,7 +223,7 @@ impl FilterArgs {
                 walk: store::Walk::Both,
                 closed: true,
             },
-        )?)
+        )
     }
 
     /// The part of `graph` to export or draw: rolled up to `--level` first, then filtered
@@ -290,6 +312,31 @@ fn seconds(s: &str) -> Result<Duration, String> {
         .filter(|x| x.is_finite() && *x >= 0.0)
         .map(Duration::from_secs_f64)
         .ok_or_else(|| format!("'{s}' is not a number of seconds (such as 30 or 0.5)"))
+}
+
+/// `--as-of`, set once by [`run`].
+static AS_OF: OnceLock<Option<String>> = OnceLock::new();
+
+fn as_of() -> Option<&'static str> {
+    AS_OF.get().and_then(|d| d.as_deref())
+}
+
+/// The whole graph as a question reads it: as of `--as-of` when given.
+pub fn read(graph: &Path) -> anyhow::Result<Graph> {
+    let g = store::load(graph)?;
+    Ok(match as_of() {
+        Some(date) => actorgraph::graph::timeline::as_of(&g, date)?,
+        None => g,
+    })
+}
+
+/// The part of the graph a question needs ([`store::load_part`]); with `--as-of`, the
+/// whole graph as of that day (what a walk may take depends on the dates).
+pub fn read_part(graph: &Path, part: &store::Part<'_>) -> anyhow::Result<Graph> {
+    match as_of() {
+        Some(_) => read(graph),
+        None => Ok(store::load_part(graph, part)?),
+    }
 }
 
 /// How long writers wait for the lock: `--wait`, set once by [`run`]; `None` is as long
@@ -390,6 +437,15 @@ fn extractor(lexicon: &[PathBuf], patterns: &[PathBuf], trees: bool) -> anyhow::
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let graph = cli.graph;
     let _ = WAIT.set(cli.wait);
+    if let Some(date) = &cli.as_of {
+        actorgraph::model::validate_date(date)?;
+        if cli.command.writes() {
+            anyhow::bail!(
+                "--as-of is for questions, exports and pictures; this command changes the graph"
+            );
+        }
+    }
+    let _ = AS_OF.set(cli.as_of.clone());
     let names = &Names::new(cli.lexicon.clone());
     match cli.command {
         Command::Add(args) => add::run(&graph, names, args),

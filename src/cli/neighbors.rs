@@ -46,7 +46,7 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         Direction::Out => store::Walk::Out,
         Direction::Both => store::Walk::Both,
     };
-    let g = store::load_part(
+    let g = super::read_part(
         graph,
         &store::Part::Around {
             names: vec![&args.entity],

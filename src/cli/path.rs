@@ -59,8 +59,8 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         limit: super::at_least_one("--limit", args.limit)?,
     };
     let g = match args.level {
-        Some(_) => store::load(graph)?,
-        None => store::load_part(
+        Some(_) => super::read(graph)?,
+        None => super::read_part(
             graph,
             &store::Part::Paths {
                 from: &args.from,

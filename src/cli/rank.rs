@@ -4,7 +4,7 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
-use actorgraph::graph::{rank, store};
+use actorgraph::graph::rank;
 
 use super::{Format, Outcome, output};
 
@@ -29,7 +29,7 @@ pub struct Args {
 
 pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
     super::at_least_one("--top", args.top)?;
-    let g = store::load(graph)?;
+    let g = super::read(graph)?;
     let By::Backing = args.by;
     let ranked = rank::by_backing(&g, args.top);
     match args.format {

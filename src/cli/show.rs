@@ -15,7 +15,7 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
-    let g = store::load_part(
+    let g = super::read_part(
         graph,
         &store::Part::Around {
             names: vec![&args.entity],

@@ -13,7 +13,10 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, args: Args) -> anyhow::Result<Outcome> {
-    let s = store::stats(graph)?;
+    let s = match super::as_of() {
+        Some(_) => super::read(graph)?.stats(),
+        None => store::stats(graph)?,
+    };
     if let Format::Json = args.format {
         output::print_json(&s)?;
         return Ok(Outcome::Done);

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use actorgraph::graph::{store, timeline};
+use actorgraph::graph::timeline;
 use actorgraph::model::EntityKind;
 
 use super::{Format, Names, Outcome, output};
@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
-    let g = store::load(graph)?;
+    let g = super::read(graph)?;
     let a = names.find(&g, &args.entity)?;
     let name = |id| {
         g.entity(id)

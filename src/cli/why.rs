@@ -32,7 +32,7 @@ struct Why<'a> {
 
 pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     let relation: Relation = args.relation.parse()?;
-    let g = store::load_part(
+    let g = super::read_part(
         graph,
         &store::Part::Around {
             names: vec![&args.source, &args.target],

@@ -97,6 +97,49 @@ pub fn control(g: &Graph, place: &EntityId) -> Result<ControlTimeline, Error> {
     })
 }
 
+/// The graph as it stood on `date` (`YYYY-MM-DD`): only evidence dated on or before it
+/// (undated evidence goes too), edges and entities left without any dropped, and of a
+/// place's controllers only the latest as of that date, the one whose control begins last
+/// (a later capture ends an earlier control; controllers that begin the same day all stay).
+pub fn as_of(g: &Graph, date: &str) -> Result<Graph, Error> {
+    let dated = super::Filter {
+        until: Some(date.to_string()),
+        ..super::Filter::default()
+    }
+    .apply(g)?;
+    let mut file = dated.to_node_link("");
+    let mut latest: std::collections::HashMap<&EntityId, String> = std::collections::HashMap::new();
+    let begins = |e: &super::NodeLinkEdge| -> String {
+        e.evidence
+            .iter()
+            .filter_map(|ev| ev.date.clone())
+            .min()
+            .unwrap_or_default()
+    };
+    for e in file
+        .edges
+        .iter()
+        .filter(|e| e.relation == Relation::Controls)
+    {
+        let b = begins(e);
+        let slot = latest.entry(&e.target).or_default();
+        if b > *slot {
+            *slot = b;
+        }
+    }
+    let latest: std::collections::HashMap<EntityId, String> =
+        latest.into_iter().map(|(k, v)| (k.clone(), v)).collect();
+    file.edges
+        .retain(|e| e.relation != Relation::Controls || latest.get(&e.target) == Some(&begins(e)));
+    let linked: std::collections::HashSet<EntityId> = file
+        .edges
+        .iter()
+        .flat_map(|e| [e.source.clone(), e.target.clone()])
+        .collect();
+    file.nodes.retain(|n| linked.contains(&n.entity.id));
+    Graph::from_node_link(file)
+}
+
 /// Every edge between `a` and `b`, either way, by first evidence date (undated last).
 pub fn between(g: &Graph, a: &EntityId, b: &EntityId) -> Result<Vec<RelationSpan>, Error> {
     for x in [a, b] {
@@ -208,6 +251,65 @@ mod tests {
             t.steps[0].quote.as_deref(),
             Some("Army controls Hama (2024-11-01).")
         );
+    }
+
+    #[test]
+    fn as_of_a_date_the_graph_holds_what_was_known_then_and_the_latest_controller() {
+        let mut g = Graph::new();
+        add(
+            &mut g,
+            "Army",
+            Relation::Controls,
+            "Hama",
+            Some("2024-11-01"),
+        );
+        add(
+            &mut g,
+            "Army",
+            Relation::Controls,
+            "Hama",
+            Some("2024-12-20"),
+        );
+        add(
+            &mut g,
+            "Rebels",
+            Relation::Controls,
+            "Hama",
+            Some("2024-12-05"),
+        );
+        add(
+            &mut g,
+            "Rebels",
+            Relation::Opposes,
+            "Army",
+            Some("2024-11-27"),
+        );
+        add(&mut g, "Iran", Relation::Supports, "Army", None);
+        let names = |g: &Graph| -> Vec<String> {
+            g.edges_sorted()
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {} {} {}",
+                        e.source,
+                        e.relation,
+                        e.target,
+                        e.evidence.len()
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            names(&as_of(&g, "2024-11-15").unwrap()),
+            ["army controls hama 1"]
+        );
+        // the rebels took Hama on 5 December; the army's later claim does not undo that
+        assert_eq!(
+            names(&as_of(&g, "2024-12-31").unwrap()),
+            ["rebels opposes army 1", "rebels controls hama 1"]
+        );
+        assert!(as_of(&g, "2024-1-5").is_err());
+        assert_eq!(as_of(&g, "2020-01-01").unwrap().entity_count(), 0);
     }
 
     #[test]
