@@ -65,14 +65,21 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         ..StatementLine::default()
     };
     let written = line.into_written("manual", "manual")?;
-    let resolver = Resolver::new(names.lexicon()?);
-    // the names as written, then what they resolve to in the part of the graph read so far
+    // the lexicon is loaded only for a name the graph does not have
+    let load = || names.lexicon();
+    let resolver = Resolver::lazy(&load);
+    // the names as written; from the second round on, also what they resolve to in the
+    // part of the graph read so far (the first round has read nothing yet)
+    let round = std::cell::Cell::new(0);
     let keys = |g: &Graph| {
+        round.set(round.get() + 1);
         let mut keys = store::Keys::default();
         keys.add_statement(&written.statement);
         keys.ids.extend(written.source.id.iter().cloned());
         keys.ids.extend(written.target.id.iter().cloned());
-        if let Ok(s) = resolver.statement(g, written.clone()) {
+        if round.get() > 1
+            && let Ok(s) = resolver.statement(g, written.clone())
+        {
             keys.add_statement(&s);
         }
         keys

@@ -54,15 +54,22 @@ fn jsonl(graph: &Path, names: &Names, file: &Path) -> anyhow::Result<Outcome> {
         (label, statements)
     };
     let total = statements.len();
-    let resolver = Resolver::new(names.lexicon()?);
-    // the names as written, then what they resolve to in the part of the graph read so far
+    // the lexicon is loaded only for a name the graph does not have
+    let load = || names.lexicon();
+    let resolver = Resolver::lazy(&load);
+    // the names as written; from the second round on, also what they resolve to in the
+    // part of the graph read so far (the first round has read nothing yet)
+    let round = std::cell::Cell::new(0);
     let keys = |g: &Graph| {
+        round.set(round.get() + 1);
         let mut keys = store::Keys::default();
         for (_, written) in &statements {
             keys.add_statement(&written.statement);
             keys.ids.extend(written.source.id.iter().cloned());
             keys.ids.extend(written.target.id.iter().cloned());
-            if let Ok(s) = resolver.statement(g, written.clone()) {
+            if round.get() > 1
+                && let Ok(s) = resolver.statement(g, written.clone())
+            {
                 keys.add_statement(&s);
             }
         }

@@ -67,12 +67,35 @@ impl End {
 
 /// Resolves names through a graph and a lexicon.
 pub struct Resolver<'a> {
-    lexicon: &'a Lexicon,
+    lexicon: Lex<'a>,
+}
+
+/// The lexicon, loaded, or loaded on first use (most names of a write to a big graph are
+/// already in it, and loading the lexicon is most of the time of a small write).
+enum Lex<'a> {
+    Ready(&'a Lexicon),
+    Lazy(&'a dyn Fn() -> Result<&'a Lexicon, Error>),
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(lexicon: &'a Lexicon) -> Resolver<'a> {
-        Resolver { lexicon }
+        Resolver {
+            lexicon: Lex::Ready(lexicon),
+        }
+    }
+
+    /// A resolver that loads the lexicon only when a name is not in the graph.
+    pub fn lazy(load: &'a dyn Fn() -> Result<&'a Lexicon, Error>) -> Resolver<'a> {
+        Resolver {
+            lexicon: Lex::Lazy(load),
+        }
+    }
+
+    fn lexicon(&self) -> Result<&'a Lexicon, Error> {
+        match self.lexicon {
+            Lex::Ready(l) => Ok(l),
+            Lex::Lazy(load) => load(),
+        }
     }
 
     /// Both ends of a written statement resolved in `g` (which is not changed), checked
@@ -178,7 +201,7 @@ impl<'a> Resolver<'a> {
                 ));
             }
         }
-        let cands = self.lexicon.lookup(name, date);
+        let cands = self.lexicon()?.lookup(name, date);
         if let Some(c) = cands.iter().find(|c| fits(c.entry.etype)) {
             return Ok(with_alias(from_entry(c.entry), name));
         }
@@ -213,15 +236,13 @@ impl<'a> Resolver<'a> {
         given: &Given,
         end: End,
     ) -> Result<Entity, Error> {
-        let known = g
-            .entity(&EntityId(id.to_string()))
-            .cloned()
-            .map(|e| (e, "the graph"))
-            .or_else(|| {
-                self.lexicon
-                    .entry(id)
-                    .map(|e| (from_entry(e), "the lexicon"))
-            });
+        let known = match g.entity(&EntityId(id.to_string())) {
+            Some(e) => Some((e.clone(), "the graph")),
+            None => self
+                .lexicon()?
+                .entry(id)
+                .map(|e| (from_entry(e), "the lexicon")),
+        };
         match known {
             Some((e, place)) => {
                 let clash = given.etype.is_some_and(|t| t != e.etype)
@@ -246,14 +267,14 @@ impl<'a> Resolver<'a> {
     pub fn find(&self, g: &Graph, name: &str) -> Result<EntityId, Error> {
         match g.lookup(name) {
             Some(id) => Ok(id),
-            None => g.choose(name, self.in_graph(g, name)),
+            None => g.choose(name, self.in_graph(g, name)?),
         }
     }
 
     /// The graph's entities among what the lexicon says `name` means, best first.
-    fn in_graph(&self, g: &Graph, name: &str) -> Vec<EntityId> {
+    fn in_graph(&self, g: &Graph, name: &str) -> Result<Vec<EntityId>, Error> {
         let mut out: Vec<EntityId> = Vec::new();
-        for c in self.lexicon.lookup(name, None) {
+        for c in self.lexicon()?.lookup(name, None) {
             let e = c.entry;
             let hit = g
                 .entity(&EntityId(e.id.to_string()))
@@ -269,7 +290,7 @@ impl<'a> Resolver<'a> {
                 out.push(id);
             }
         }
-        out
+        Ok(out)
     }
 }
 
