@@ -1,5 +1,5 @@
 //! Questions over the whole network: `rank --by backing` (PageRank, checked against
-//! NetworkX), `allies` and `rivals`, `timeline`, `camps`.
+//! NetworkX), `allies` and `rivals`, `timeline`, `changes`, `camps`, `--as-of`.
 
 use std::process::Command as StdCommand;
 
@@ -241,6 +241,29 @@ fn timeline_orders_controllers_and_relations_by_their_evidence_dates() {
     assert_eq!(
         crate::common::error_line(cmd(&g).args(["--as-of", "10/11/2024", "stats"])),
         "actorgraph: bad date '10/11/2024' (expected YYYY-MM-DD)"
+    );
+    // changes between two days: Hama changed hands on 5 December
+    let out = stdout(cmd(&g).args(["changes", "--from", "2024-11-25", "--to", "2024-12-10"]));
+    assert_eq!(
+        out,
+        "control that changed hands, 2024-11-25 to 2024-12-10:\n  \
+         Hama: Syrian Arab Army -> Hayat Tahrir al-Sham on 2024-12-05 (1 piece)\n\
+         relations that appeared, 2024-11-25 to 2024-12-10:\n  \
+         Hayat Tahrir al-Sham -opposes-> Syrian Arab Army, first 2024-11-27 (1 piece)\n"
+    );
+    cmd(&g)
+        .args(["changes", "--from", "2025-01-01", "--to", "2025-02-01"])
+        .assert()
+        .code(1);
+    assert_eq!(
+        crate::common::error_line(cmd(&g).args([
+            "changes",
+            "--from",
+            "2024-12-10",
+            "--to",
+            "2024-11-25"
+        ])),
+        "actorgraph: --from 2024-12-10 is after --to 2024-11-25"
     );
 }
 

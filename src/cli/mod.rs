@@ -22,6 +22,7 @@ mod alias;
 mod allies;
 mod backers;
 mod camps;
+mod changes;
 mod completions;
 mod convert;
 mod dedupe;
@@ -100,6 +101,8 @@ pub enum Command {
     Rivals(allies::Args),
     /// Who controlled a place over time, or how two actors' relations changed.
     Timeline(timeline::Args),
+    /// Relations that appeared, and control that changed hands, between two days.
+    Changes(changes::Args),
     /// Split the actors into camps by structural balance (support in, opposition across).
     Camps(camps::Args),
     /// Who matters most in the support network (PageRank over supports edges).
@@ -458,6 +461,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Backers(args) => backers::run(&graph, names, args),
         Command::Rank(args) => rank::run(&graph, args),
         Command::Camps(args) => camps::run(&graph, args),
+        Command::Changes(args) => changes::run(&graph, args),
         Command::Timeline(args) => timeline::run(&graph, names, args),
         Command::Allies(args) => allies::run(&graph, names, args, Side::Allies),
         Command::Rivals(args) => allies::run(&graph, names, args, Side::Rivals),

@@ -97,6 +97,114 @@ pub fn control(g: &Graph, place: &EntityId) -> Result<ControlTimeline, Error> {
     })
 }
 
+/// What changed between two days (see [`changes`]).
+#[derive(Clone, Debug, Serialize)]
+pub struct Changes {
+    pub from: String,
+    pub to: String,
+    /// Relations between actors whose first evidence falls within the two days, most
+    /// evidenced first.
+    pub appeared: Vec<RelationSpan>,
+    /// Places that got a new controller within the two days, most evidenced first
+    /// (a leader's control of an organization is not a place changing hands).
+    pub control: Vec<ControlChange>,
+}
+
+/// A place changing hands (or getting its first known controller: `before` is `None`).
+#[derive(Clone, Debug, Serialize)]
+pub struct ControlChange {
+    pub place: EntityId,
+    pub name: String,
+    pub before: Option<EntityId>,
+    pub after: EntityId,
+    pub date: String,
+    pub evidence_count: usize,
+}
+
+/// Relations that appeared, and control that changed hands, from `from` to `to`
+/// (`YYYY-MM-DD`, both included), by the dates of the evidence.
+pub fn changes(g: &Graph, from: &str, to: &str) -> Result<Changes, Error> {
+    crate::model::validate_date(from)?;
+    crate::model::validate_date(to)?;
+    if from > to {
+        return Err(Error::Invalid(format!("--from {from} is after --to {to}")));
+    }
+    let within = |d: Option<&str>| d.is_some_and(|d| from <= d && d <= to);
+    let mut appeared: Vec<RelationSpan> = g
+        .edges()
+        .filter(|e| e.relation != Relation::Controls && within(e.first_date()))
+        .map(|e| RelationSpan {
+            source: e.source.clone(),
+            relation: e.relation,
+            target: e.target.clone(),
+            first_date: e.first_date().map(str::to_string),
+            last_date: e.last_date().map(str::to_string),
+            evidence_count: e.evidence.len(),
+            quote: first_quote(&e),
+        })
+        .collect();
+    appeared.sort_by(|a, b| {
+        (
+            std::cmp::Reverse(a.evidence_count),
+            &a.first_date,
+            &a.source,
+            a.relation,
+            &a.target,
+        )
+            .cmp(&(
+                std::cmp::Reverse(b.evidence_count),
+                &b.first_date,
+                &b.source,
+                b.relation,
+                &b.target,
+            ))
+    });
+    let mut places: Vec<&EntityId> = g
+        .edges()
+        .filter(|e| e.relation == Relation::Controls)
+        .map(|e| e.target)
+        .filter(|t| {
+            g.entity(t)
+                .is_some_and(|p| p.kind == crate::model::EntityKind::Place)
+        })
+        .collect();
+    places.sort();
+    places.dedup();
+    let mut control = Vec::new();
+    for place in places {
+        let steps = control_steps(g, place)?;
+        for (i, s) in steps.iter().enumerate() {
+            if within(s.from.as_deref()) {
+                control.push(ControlChange {
+                    place: place.clone(),
+                    name: name(g, place),
+                    before: i.checked_sub(1).map(|j| steps[j].id.clone()),
+                    after: s.id.clone(),
+                    date: s.from.clone().unwrap_or_default(),
+                    evidence_count: s.evidence_count,
+                });
+            }
+        }
+    }
+    control.sort_by(|a, b| {
+        (std::cmp::Reverse(a.evidence_count), &a.date, &a.place).cmp(&(
+            std::cmp::Reverse(b.evidence_count),
+            &b.date,
+            &b.place,
+        ))
+    });
+    Ok(Changes {
+        from: from.to_string(),
+        to: to.to_string(),
+        appeared,
+        control,
+    })
+}
+
+fn control_steps(g: &Graph, place: &EntityId) -> Result<Vec<ControlStep>, Error> {
+    Ok(control(g, place)?.steps)
+}
+
 /// The graph as it stood on `date` (`YYYY-MM-DD`): only evidence dated on or before it
 /// (undated evidence goes too), edges and entities left without any dropped, and of a
 /// place's controllers only the latest as of that date, the one whose control begins last
@@ -310,6 +418,79 @@ mod tests {
         );
         assert!(as_of(&g, "2024-1-5").is_err());
         assert_eq!(as_of(&g, "2020-01-01").unwrap().entity_count(), 0);
+    }
+
+    #[test]
+    fn changes_list_new_relations_and_places_changing_hands_within_the_dates() {
+        let mut g = Graph::new();
+        add(
+            &mut g,
+            "Army",
+            Relation::Controls,
+            "Hama",
+            Some("2024-11-01"),
+        );
+        add(
+            &mut g,
+            "Rebels",
+            Relation::Controls,
+            "Hama",
+            Some("2024-12-05"),
+        );
+        add(
+            &mut g,
+            "Rebels",
+            Relation::Controls,
+            "Homs",
+            Some("2024-12-07"),
+        );
+        add(
+            &mut g,
+            "Rebels",
+            Relation::Opposes,
+            "Army",
+            Some("2024-11-27"),
+        );
+        add(
+            &mut g,
+            "Rebels",
+            Relation::Opposes,
+            "Army",
+            Some("2024-12-02"),
+        );
+        add(
+            &mut g,
+            "Iran",
+            Relation::Supports,
+            "Army",
+            Some("2024-10-01"),
+        );
+        let c = changes(&g, "2024-11-20", "2024-12-06").unwrap();
+        let appeared: Vec<String> = c
+            .appeared
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} {} {}",
+                    r.source, r.relation, r.target, r.evidence_count
+                )
+            })
+            .collect();
+        assert_eq!(appeared, ["rebels opposes army 2"]);
+        let hands: Vec<(&str, Option<&str>, &str, &str)> = c
+            .control
+            .iter()
+            .map(|x| {
+                (
+                    x.place.as_str(),
+                    x.before.as_ref().map(|b| b.as_str()),
+                    x.after.as_str(),
+                    x.date.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(hands, [("hama", Some("army"), "rebels", "2024-12-05")]);
+        assert!(changes(&g, "2024-12-06", "2024-11-20").is_err());
     }
 
     #[test]
