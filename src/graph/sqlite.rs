@@ -479,19 +479,30 @@ pub fn update<T>(
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
 ) -> Result<(T, bool), Error> {
     let created = !path.exists();
+    write_transaction(path, |tx| update_in(tx, path, change)).map(|(v, _)| (v, created))
+}
+
+/// Runs `work` in one write transaction on the database at `path` (created if missing)
+/// and commits it; on failure nothing is written, and a database that did not exist
+/// before is removed again.
+fn write_transaction<T>(
+    path: &Path,
+    work: impl FnOnce(&dyn Sql) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let created = !path.exists();
     let result = (|| {
         let mut conn = open(path, true)?;
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| in_db(path, "write", e))?;
-        let value = update_in(&*tx, path, change)?;
+        let value = work(&*tx)?;
         tx.commit().map_err(|e| in_db(path, "write", e))?;
         Ok(value)
     })();
     if created && result.is_err() {
         remove_database(path);
     }
-    result.map(|(v, _)| (v, created))
+    result
 }
 
 /// [`update`] in an open write transaction, which the caller commits. Returns the
@@ -523,19 +534,7 @@ pub fn update_part<T>(
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
 ) -> Result<(T, bool), Error> {
     let created = !path.exists();
-    let result = (|| {
-        let mut conn = open(path, true)?;
-        let tx = conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| in_db(path, "write", e))?;
-        let value = update_part_in(&*tx, path, keys, change)?;
-        tx.commit().map_err(|e| in_db(path, "write", e))?;
-        Ok(value)
-    })();
-    if created && result.is_err() {
-        remove_database(path);
-    }
-    result.map(|(v, _)| (v, created))
+    write_transaction(path, |tx| update_part_in(tx, path, keys, change)).map(|(v, _)| (v, created))
 }
 
 /// [`update_part`] in an open write transaction, which the caller commits. Returns the
@@ -586,18 +585,7 @@ pub fn create(graph: &Graph, path: &Path) -> Result<(), Error> {
     if path.exists() {
         return Err(invalid(path, "already exists; give a new file".into()));
     }
-    let result = (|| {
-        let mut conn = open(path, true)?;
-        let tx = conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| in_db(path, "write", e))?;
-        create_in(&*tx, path, graph)?;
-        tx.commit().map_err(|e| in_db(path, "write", e))
-    })();
-    if result.is_err() {
-        remove_database(path);
-    }
-    result
+    write_transaction(path, |tx| create_in(tx, path, graph))
 }
 
 /// Creates the tables and writes a whole graph, in an open write transaction.

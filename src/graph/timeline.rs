@@ -46,6 +46,21 @@ pub struct RelationSpan {
     pub quote: Option<String>,
 }
 
+impl RelationSpan {
+    /// An edge with its dates, evidence count and first sentence.
+    fn of(e: &EdgeView<'_>) -> RelationSpan {
+        RelationSpan {
+            source: e.source.clone(),
+            relation: e.relation,
+            target: e.target.clone(),
+            first_date: e.first_date().map(str::to_string),
+            last_date: e.last_date().map(str::to_string),
+            evidence_count: e.evidence.len(),
+            quote: first_quote(e),
+        }
+    }
+}
+
 /// The first sentence by date: the earliest dated evidence's, else the first with text.
 fn first_quote(e: &EdgeView<'_>) -> Option<String> {
     e.evidence
@@ -133,15 +148,7 @@ pub fn changes(g: &Graph, from: &str, to: &str) -> Result<Changes, Error> {
     let mut appeared: Vec<RelationSpan> = g
         .edges()
         .filter(|e| e.relation != Relation::Controls && within(e.first_date()))
-        .map(|e| RelationSpan {
-            source: e.source.clone(),
-            relation: e.relation,
-            target: e.target.clone(),
-            first_date: e.first_date().map(str::to_string),
-            last_date: e.last_date().map(str::to_string),
-            evidence_count: e.evidence.len(),
-            quote: first_quote(&e),
-        })
+        .map(|e| RelationSpan::of(&e))
         .collect();
     appeared.sort_by(|a, b| {
         (
@@ -170,12 +177,12 @@ pub fn changes(g: &Graph, from: &str, to: &str) -> Result<Changes, Error> {
         .collect();
     places.sort();
     places.dedup();
-    let mut control = Vec::new();
+    let mut hands = Vec::new();
     for place in places {
-        let steps = control_steps(g, place)?;
+        let steps = control(g, place)?.steps;
         for (i, s) in steps.iter().enumerate() {
             if within(s.from.as_deref()) {
-                control.push(ControlChange {
+                hands.push(ControlChange {
                     place: place.clone(),
                     name: name(g, place),
                     before: i.checked_sub(1).map(|j| steps[j].id.clone()),
@@ -186,7 +193,7 @@ pub fn changes(g: &Graph, from: &str, to: &str) -> Result<Changes, Error> {
             }
         }
     }
-    control.sort_by(|a, b| {
+    hands.sort_by(|a, b| {
         (std::cmp::Reverse(a.evidence_count), &a.date, &a.place).cmp(&(
             std::cmp::Reverse(b.evidence_count),
             &b.date,
@@ -197,12 +204,8 @@ pub fn changes(g: &Graph, from: &str, to: &str) -> Result<Changes, Error> {
         from: from.to_string(),
         to: to.to_string(),
         appeared,
-        control,
+        control: hands,
     })
-}
-
-fn control_steps(g: &Graph, place: &EntityId) -> Result<Vec<ControlStep>, Error> {
-    Ok(control(g, place)?.steps)
 }
 
 /// The graph as it stood on `date` (`YYYY-MM-DD`): only evidence dated on or before it
@@ -261,15 +264,7 @@ pub fn between(g: &Graph, a: &EntityId, b: &EntityId) -> Result<Vec<RelationSpan
     let mut out: Vec<RelationSpan> = g
         .edges_of(a)
         .filter(|e| (e.source == a && e.target == b) || (e.source == b && e.target == a))
-        .map(|e| RelationSpan {
-            source: e.source.clone(),
-            relation: e.relation,
-            target: e.target.clone(),
-            first_date: e.first_date().map(str::to_string),
-            last_date: e.last_date().map(str::to_string),
-            evidence_count: e.evidence.len(),
-            quote: first_quote(&e),
-        })
+        .map(|e| RelationSpan::of(&e))
         .collect();
     out.sort_by(|x, y| {
         (x.first_date.is_none(), &x.first_date, x.relation, &x.source).cmp(&(
