@@ -11,6 +11,9 @@
 #   1MB-lines N/100 lines of about 1 MB each (some 740 articles joined per line, so N/100
 #             documents of 1 MB and 7.4 N articles' worth of text): very long lines.
 # Prints one line per run: corpus, N, input MB, seconds, max RSS MB, graph file MB.
+# Environment: INGEST_GRAPH_EXT (db, the default, for an SQLite database; json for a JSON
+# file), INGEST_FLAGS (more ingest flags, e.g. --no-trees), INGEST_MODES (the corpora to
+# run, default "distinct same-ids 1MB-lines").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time)" >&2; exit 2; }
@@ -50,11 +53,12 @@ EOF
 [ $# -gt 0 ] || set -- 1000 10000
 printf '%-10s %7s %9s %8s %12s %9s\n' corpus N input_MB seconds max_RSS_MB graph_MB
 for n in "$@"; do
-    for mode in distinct same-ids 1MB-lines; do
+    for mode in ${INGEST_MODES:-distinct same-ids 1MB-lines}; do
         input="$work/$mode-$n.jsonl"
-        graph="$work/g-$mode-$n.json"
+        graph="$work/g-$mode-$n.${INGEST_GRAPH_EXT:-db}"
         gen "$mode" "$n" "$input"
-        /usr/bin/time -v "$bin" --graph "$graph" ingest -q "$input" >/dev/null 2>"$work/time.txt"
+        # shellcheck disable=SC2086 # INGEST_FLAGS is a list of flags
+        /usr/bin/time -v "$bin" --graph "$graph" ingest -q ${INGEST_FLAGS:-} "$input" >/dev/null 2>"$work/time.txt"
         rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
         secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
@@ -62,6 +66,6 @@ for n in "$@"; do
             "$(echo "$(stat -c %s "$input") / 1000000" | bc -l)" "$secs" \
             "$(echo "$rss_kb / 1024" | bc -l)" \
             "$(echo "$(stat -c %s "$graph") / 1000000" | bc -l)"
-        rm -f "$input" "$graph"
+        rm -f "$input" "$graph" "$graph-wal" "$graph-shm"
     done
 done

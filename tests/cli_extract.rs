@@ -486,6 +486,93 @@ fn ingest_changed_document_replaces_its_evidence() {
     assert_eq!(line, "actorgraph: no entity 'Russia'");
 }
 
+/// The graph an SQLite database holds, as `export --format json` writes it.
+fn exported(graph: &Path) -> NodeLink {
+    json(cmd(graph).args(["export", "--format", "json"]))
+}
+
+#[test]
+fn ingest_commits_every_n_documents_after_reading_every_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("news");
+    let pairs = [
+        ("Iran", "Hezbollah"),
+        ("Russia", "Syria"),
+        ("Turkey", "Azerbaijan"),
+    ];
+    for (i, (a, b)) in pairs.iter().cycle().take(7).enumerate() {
+        write(
+            &src,
+            &format!("{i}.txt"),
+            &format!("{a} backs {b}. {b} meets {a}.\n"),
+        );
+    }
+    // a bad line in the last file: found before anything is written
+    let bad = write(&src, "z.jsonl", "{\"id\": \"z1\", \"text\": \n");
+    let g = dir.path().join("g.db");
+    let line = error_line(cmd(&g).current_dir(&src).args([
+        "ingest",
+        "--commit-every",
+        "1",
+        "--date",
+        "2024-05-01",
+        ".",
+    ]));
+    assert!(line.starts_with("actorgraph: ./z.jsonl:1: "), "{line}");
+    assert!(!g.exists(), "nothing written");
+    std::fs::remove_file(bad).unwrap();
+    // one document a transaction, three, or all at once: the same graph
+    let ingest = |name: &str, every: &str| {
+        let g = dir.path().join(name);
+        cmd(&g)
+            .args(["ingest", "--date", "2024-05-01", "--commit-every", every])
+            .arg(&src)
+            .assert()
+            .success()
+            .stdout(format!(
+                "ingested 7 documents (14 statements) into {}\n",
+                g.display()
+            ));
+        // again: each document's evidence replaced, nothing doubled
+        cmd(&g)
+            .args([
+                "ingest",
+                "--date",
+                "2024-05-01",
+                "--commit-every",
+                every,
+                "-q",
+            ])
+            .arg(&src)
+            .assert()
+            .success();
+        exported(&g)
+    };
+    let whole = ingest("whole.db", "1000");
+    assert_eq!(whole.docs().len(), 7);
+    assert_eq!(whole.triples().len(), 6);
+    assert!(whole.edges.iter().all(|e| e.evidence.len() > 1));
+    for (name, every) in [("one.db", "1"), ("three.db", "3")] {
+        let part = ingest(name, every);
+        assert_eq!(part.triples(), whole.triples(), "--commit-every {every}");
+        let evidence = |g: &NodeLink| -> Vec<Vec<String>> {
+            let docs = |e: &Edge| e.evidence.iter().map(|v| v.doc.clone()).collect();
+            g.edges.iter().map(docs).collect()
+        };
+        assert_eq!(evidence(&part), evidence(&whole), "--commit-every {every}");
+    }
+    // stdin cannot be read twice, so it is written at the end, in one transaction
+    let g = dir.path().join("stdin.db");
+    cmd(&g)
+        .args(["ingest", "--commit-every", "1", "-"])
+        .write_stdin("Iran backs Hezbollah.")
+        .assert()
+        .success();
+    assert_eq!(exported(&g).triples().len(), 1);
+    let line = error_line(cmd(&g).args(["ingest", "--commit-every", "0", "-"]));
+    assert!(line.contains("--commit-every"), "{line}");
+}
+
 #[test]
 fn ingest_bad_jsonl_line_leaves_the_graph_alone() {
     let dir = tempfile::tempdir().unwrap();

@@ -24,7 +24,16 @@ pub struct Args {
     /// (see the README's extraction section).
     #[arg(long)]
     pub no_trees: bool,
+    /// Documents written in one transaction (default 1000; a JSON graph file takes all of
+    /// them at once, a PostgreSQL database each on its own). Memory stays flat in the
+    /// corpus size; a run that is stopped keeps the transactions it finished, and running
+    /// it again replaces their documents' evidence.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub commit_every: Option<u32>,
 }
+
+/// Documents written in one transaction unless `--commit-every` says otherwise.
+const COMMIT_EVERY: usize = 1000;
 
 /// Documents extracted together: enough to keep every thread busy, few enough that the
 /// texts in memory stay flat in the corpus size (the statements are kept until the merge).
@@ -64,32 +73,44 @@ fn merge(graph: &mut Graph, extracted: Vec<(String, Vec<Statement>)>) -> usize {
     n
 }
 
+/// Extracts the inputs in batches while a writer thread merges every `--commit-every`
+/// documents into the graph, each unit one transaction.
 pub fn run(graph_path: &Path, extractor: &Extractor, args: Args) -> anyhow::Result<Outcome> {
     let jobs = args.jobs.map_or_else(super::default_jobs, usize::from);
-    // extract first, without the lock: another writer waits only while this one merges
-    let mut extracted: Vec<(String, Vec<Statement>)> = Vec::new();
-    let docs = input::for_each_batch(&args.input, BATCH_PER_JOB * jobs, |mut batch| {
-        extract_batch(extractor, &mut batch, jobs, &mut extracted);
-        Ok(())
-    })?;
-    // a shared database takes each document in its own transaction, so that writers on
-    // other machines interleave with this one document by document
-    let units: Vec<Vec<(String, Vec<Statement>)>> = if store::is_postgres(graph_path) {
-        extracted.into_iter().map(|d| vec![d]).collect()
+    // a bad file or line is found before anything is written; stdin, which cannot be read
+    // twice, is written in one transaction at the end
+    let json = !store::is_sqlite(graph_path) && !store::is_postgres(graph_path);
+    let every = if input::check(&args.input)? && !json {
+        args.commit_every.map_or(COMMIT_EVERY, |n| n as usize)
     } else {
-        vec![extracted]
+        usize::MAX
     };
-    let mut statements = 0;
-    for unit in units {
-        let mut keys = store::Keys::default();
-        for (doc, found) in &unit {
-            keys.docs.insert(doc.clone());
-            found.iter().for_each(|s| keys.add_statement(s));
-        }
-        statements += super::update_part(graph_path, Some(&|_: &Graph| keys.clone()), |graph| {
-            Ok(merge(graph, unit))
-        })?;
-    }
+    let (docs, statements) = std::thread::scope(|scope| {
+        // extraction goes on while the writer merges the documents before: the channel
+        // holds one unit, so at most three are in memory
+        let (units, received) = std::sync::mpsc::sync_channel::<Unit>(1);
+        let writer = scope.spawn(move || write_units(graph_path, received));
+        let mut pending: Unit = Vec::new();
+        let read = input::for_each_batch(&args.input, BATCH_PER_JOB * jobs, |mut batch| {
+            extract_batch(extractor, &mut batch, jobs, &mut pending);
+            if pending.len() >= every && units.send(std::mem::take(&mut pending)).is_err() {
+                // the writer stopped: its error is the one to report
+                anyhow::bail!("the writer stopped");
+            }
+            Ok(())
+        });
+        let sent = match read {
+            Ok(docs) => units.send(pending).map(|()| docs).ok(),
+            Err(e) => {
+                drop(units);
+                let written = writer.join().expect("the writer does not panic");
+                return Err(written.err().unwrap_or(e));
+            }
+        };
+        drop(units);
+        let statements = writer.join().expect("the writer does not panic")?;
+        Ok::<_, anyhow::Error>((sent.unwrap_or(0), statements))
+    })?;
     output::print(&format!(
         "ingested {docs} document{} ({statements} statement{}) into {}\n",
         if docs == 1 { "" } else { "s" },
@@ -97,4 +118,44 @@ pub fn run(graph_path: &Path, extractor: &Extractor, args: Args) -> anyhow::Resu
         store::shown(graph_path)
     ))?;
     Ok(Outcome::Done)
+}
+
+/// Extracted documents written in one transaction: each document's id and statements.
+type Unit = Vec<(String, Vec<Statement>)>;
+
+/// Writes each unit received into the graph, in order, and returns the number of
+/// statements. A shared database takes each document in its own transaction, so that
+/// writers on other machines interleave with this one document by document.
+fn write_units(graph_path: &Path, units: std::sync::mpsc::Receiver<Unit>) -> anyhow::Result<usize> {
+    let mut statements = 0;
+    for unit in units {
+        if unit.is_empty() {
+            continue;
+        }
+        let parts: Vec<Unit> = if store::is_postgres(graph_path) {
+            unit.into_iter().map(|d| vec![d]).collect()
+        } else {
+            vec![unit]
+        };
+        for part in parts {
+            statements += write_unit(graph_path, part)?;
+        }
+    }
+    Ok(statements)
+}
+
+/// Merges one unit in one transaction, reading only the part of the graph it touches.
+fn write_unit(graph_path: &Path, unit: Unit) -> anyhow::Result<usize> {
+    // every statement comes from a document of the unit, which it replaces whole
+    let mut keys = store::Keys {
+        lean: true,
+        ..Default::default()
+    };
+    for (doc, found) in &unit {
+        keys.docs.insert(doc.clone());
+        found.iter().for_each(|s| keys.add_statement(s));
+    }
+    super::update_part(graph_path, Some(&|_: &Graph| keys.clone()), |graph| {
+        Ok(merge(graph, unit))
+    })
 }

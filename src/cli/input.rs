@@ -141,6 +141,23 @@ pub fn for_each_batch(
     Ok(docs)
 }
 
+/// Reads every input once without keeping anything, so that a bad file or line is
+/// reported before anything is written. Returns `false` (and reads nothing) when an input
+/// is stdin, which cannot be read twice.
+pub fn check(args: &InputArgs) -> anyhow::Result<bool> {
+    if let Some(d) = &args.date {
+        validate_date(d)?;
+    }
+    let sources = sources(args)?;
+    if sources.iter().any(Source::is_stdin) {
+        return Ok(false);
+    }
+    for s in &sources {
+        read(s, args, |_, _| Ok(()))?;
+    }
+    Ok(true)
+}
+
 /// The inputs as sources: folders walked in sorted order, each file with its format.
 fn sources(args: &InputArgs) -> anyhow::Result<Vec<Source>> {
     let format_of = |path: &Path| {

@@ -24,7 +24,7 @@ use super::sqlite::{
     invalid, open,
 };
 use crate::Error;
-use crate::model::{EntityId, Relation, normalize_name};
+use crate::model::{EntityId, Evidence, Relation, normalize_name};
 
 /// Which way a walk follows edges. `meets-with` is followed both ways whatever this says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -398,6 +398,30 @@ pub(crate) fn read_graph(
     nodes: &BTreeSet<i64>,
     edges: &BTreeSet<i64>,
 ) -> Result<Graph, Error> {
+    read_graph_with(conn, path, nodes, edges, None).map(|(g, _)| g)
+}
+
+/// An edge read with only part of its evidence ([`Keys::lean`]): the sequence numbers of
+/// the pieces read, in order, and how many pieces it has in all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Lean {
+    pub seqs: Vec<i64>,
+    pub total: i64,
+}
+
+/// The edges of a part read lean that have evidence left unread, by (source, relation,
+/// target).
+pub(crate) type LeanEdges = HashMap<(EntityId, Relation, EntityId), Lean>;
+
+/// [`read_graph`]; with `lean` documents, each edge with only its evidence from them and
+/// its last other piece (and what was left unread, in [`LeanEdges`]).
+fn read_graph_with(
+    conn: &dyn Sql,
+    path: &Path,
+    nodes: &BTreeSet<i64>,
+    edges: &BTreeSet<i64>,
+    lean: Option<&BTreeSet<String>>,
+) -> Result<(Graph, LeanEdges), Error> {
     let sql = |e| in_db(path, "read", e);
 
     let mut nodes = nodes.clone();
@@ -442,20 +466,26 @@ pub(crate) fn read_graph(
         file_nodes.push(node);
     }
     let mut file_edges = Vec::new();
+    let mut unread = LeanEdges::new();
+    let mut of_docs = match lean {
+        Some(docs) => evidence_of_docs(conn, path, docs)?,
+        None => HashMap::new(),
+    };
     for (e, s, r, t) in found {
         let relation: Relation = r
             .parse()
             .map_err(|x: Error| invalid(path, format!("edge {e}: {x}")))?;
-        let mut evidence = Vec::new();
-        conn.each(
-            &format!("SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE edge = ?1 ORDER BY seq"),
-            params![e],
-            &mut |row| {
-                evidence.push(evidence_row(row, path)?);
-                Ok(())
-            },
-        )
-        .map_err(sql)?;
+        let evidence = match lean {
+            None => all_evidence(conn, path, e)?,
+            Some(docs) => {
+                let (evidence, seqs, total) = lean_evidence(conn, path, e, docs, &mut of_docs)?;
+                if seqs.len() < total as usize {
+                    let key = (ids[&s].clone(), relation, ids[&t].clone());
+                    unread.insert(key, Lean { seqs, total });
+                }
+                evidence
+            }
+        };
         file_edges.push(NodeLinkEdge {
             source: ids[&s].clone(),
             target: ids[&t].clone(),
@@ -468,7 +498,7 @@ pub(crate) fn read_graph(
     file_edges.sort_by(|a, b| {
         (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target))
     });
-    Graph::from_node_link(NodeLink {
+    let graph = Graph::from_node_link(NodeLink {
         directed: true,
         multigraph: true,
         graph: GraphMeta {
@@ -478,7 +508,95 @@ pub(crate) fn read_graph(
         nodes: file_nodes,
         edges: file_edges,
     })
-    .map_err(|e| invalid(path, e.to_string()))
+    .map_err(|e| invalid(path, e.to_string()))?;
+    Ok((graph, unread))
+}
+
+/// Every piece of an edge's evidence, in order.
+fn all_evidence(conn: &dyn Sql, path: &Path, edge: i64) -> Result<Vec<Evidence>, Error> {
+    let mut evidence = Vec::new();
+    conn.each(
+        &format!("SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE edge = ?1 ORDER BY seq"),
+        params![edge],
+        &mut |row| {
+            evidence.push(evidence_row(row, path)?);
+            Ok(())
+        },
+    )
+    .map_err(|e| in_db(path, "read", e))?;
+    Ok(evidence)
+}
+
+/// A piece of evidence with its edge's rowid and its sequence number.
+type Numbered = (i64, i64, Evidence);
+
+/// The evidence of some documents, by edge (read by the index on `doc`).
+fn evidence_of_docs(
+    conn: &dyn Sql,
+    path: &Path,
+    docs: &BTreeSet<String>,
+) -> Result<HashMap<i64, Vec<Numbered>>, Error> {
+    let mut out: HashMap<i64, Vec<Numbered>> = HashMap::new();
+    for doc in docs {
+        conn.each(
+            &format!("SELECT {EVIDENCE_COLUMNS}, seq FROM evidence WHERE doc = ?1"),
+            params![doc],
+            &mut |row| {
+                let ev = evidence_row(row, path)?;
+                let (edge, seq) = (row.int(0)?, row.int(9)?);
+                out.entry(edge).or_default().push((edge, seq, ev));
+                Ok(())
+            },
+        )
+        .map_err(|e| in_db(path, "read", e))?;
+    }
+    Ok(out)
+}
+
+/// An edge's evidence from `docs` (taken out of `of_docs`) and its last piece from another
+/// document, in order, with their sequence numbers and the edge's count of pieces.
+fn lean_evidence(
+    conn: &dyn Sql,
+    path: &Path,
+    edge: i64,
+    docs: &BTreeSet<String>,
+    of_docs: &mut HashMap<i64, Vec<Numbered>>,
+) -> Result<(Vec<Evidence>, Vec<i64>, i64), Error> {
+    let sql = |e| in_db(path, "read", e);
+    let mut rows = of_docs.remove(&edge).unwrap_or_default();
+    let total = conn
+        .one(
+            "SELECT evidence_count FROM edges WHERE rowid = ?1",
+            params![edge],
+        )
+        .and_then(|r| r.int(0))
+        .map_err(sql)?;
+    if (rows.len() as i64) < total {
+        // the last piece from another document: a few from the end, else all of them
+        let query = |limit: &str| {
+            format!(
+                "SELECT {EVIDENCE_COLUMNS}, seq FROM evidence WHERE edge = ?1 ORDER BY seq DESC{limit}"
+            )
+        };
+        for q in [query(" LIMIT 8"), query("")] {
+            let mut last = None;
+            conn.each(&q, params![edge], &mut |row| {
+                let ev = evidence_row(row, path)?;
+                if last.is_none() && !docs.contains(&ev.doc) {
+                    last = Some((edge, row.int(9)?, ev));
+                }
+                Ok(())
+            })
+            .map_err(sql)?;
+            if let Some(found) = last {
+                rows.push(found);
+                break;
+            }
+        }
+    }
+    rows.sort_by_key(|r| r.1);
+    let seqs = rows.iter().map(|r| r.1).collect();
+    Ok((rows.into_iter().map(|r| r.2).collect(), seqs, total))
 }
 
 /// What a write of statements reads: the entities some names and ids name (and the ids a
@@ -491,6 +609,11 @@ pub struct Keys {
     pub names: BTreeSet<String>,
     pub ids: BTreeSet<String>,
     pub docs: BTreeSet<String>,
+    /// The change's evidence all comes from `docs`, and it replaces each of them whole
+    /// (`ingest`): edges are read with only their evidence from `docs` and their last
+    /// other piece, which keeps them alive, so that a write costs what it adds, not what
+    /// its edges hold already ([`Lean`]).
+    pub lean: bool,
 }
 
 impl Keys {
@@ -517,6 +640,7 @@ impl Keys {
         self.names.extend(other.names);
         self.ids.extend(other.ids);
         self.docs.extend(other.docs);
+        self.lean |= other.lean;
     }
 }
 
@@ -526,7 +650,7 @@ pub(crate) fn read_keyed(
     conn: &dyn Sql,
     path: &Path,
     keys: &Keys,
-) -> Result<(Graph, BTreeSet<EntityId>), Error> {
+) -> Result<(Graph, BTreeSet<EntityId>, LeanEdges), Error> {
     let sql = |e| in_db(path, "read", e);
     let mut nodes = BTreeSet::new();
     let mut edges = BTreeSet::new();
@@ -617,7 +741,9 @@ pub(crate) fn read_keyed(
             held.insert(EntityId(id));
         }
     }
-    Ok((read_graph(conn, path, &nodes, &edges)?, held))
+    let lean = keys.lean.then_some(&keys.docs);
+    let (graph, lean) = read_graph_with(conn, path, &nodes, &edges, lean)?;
+    Ok((graph, held, lean))
 }
 
 /// Whether entity `n` has an edge that is not in `edges`.

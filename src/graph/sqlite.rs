@@ -45,7 +45,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 use super::file::{GraphMeta, NodeLink, NodeLinkEdge, NodeLinkNode, SCHEMA_VERSION};
-use super::part::{Keys, read_keyed};
+use super::part::{Keys, Lean, LeanEdges, read_keyed};
 use super::sql::{DbError, Dialect, Row, Sql, params};
 use super::{Graph, Node};
 use crate::Error;
@@ -549,15 +549,19 @@ pub(crate) fn update_part_in<T>(
     let mut wanted = Keys::default();
     let mut graph = Graph::new();
     let mut held = std::collections::BTreeSet::new();
+    let mut lean = LeanEdges::new();
     for _ in 0..4 {
         let more = keys(&graph);
         if wanted.covers(&more) {
             break;
         }
         wanted.extend(more);
-        (graph, held) = read_keyed(tx, path, &wanted)?;
+        (graph, held, lean) = read_keyed(tx, path, &wanted)?;
     }
-    let before = Snapshot::of(&graph);
+    let before = Snapshot {
+        lean,
+        ..Snapshot::of(&graph)
+    };
     let marked: Vec<EntityId> = held
         .into_iter()
         .filter(|id| graph.mark_manual(id, true))
@@ -595,11 +599,13 @@ pub(crate) fn create_in(tx: &dyn Sql, path: &Path, graph: &Graph) -> Result<(), 
 }
 
 /// What each entity and edge looked like before a change: a hash of the entity, and the
-/// number of pieces of evidence with a hash of them in order.
+/// number of pieces of evidence with a hash of them in order; and the edges read with only
+/// part of their evidence.
 #[derive(Default)]
 struct Snapshot {
     entities: HashMap<EntityId, u64>,
     edges: HashMap<(EntityId, Relation, EntityId), (usize, u64)>,
+    lean: LeanEdges,
 }
 
 impl Snapshot {
@@ -616,7 +622,11 @@ impl Snapshot {
                 (key, (e.evidence.len(), evidence_hash(e.evidence)))
             })
             .collect();
-        Snapshot { entities, edges }
+        Snapshot {
+            entities,
+            edges,
+            lean: LeanEdges::new(),
+        }
     }
 }
 
@@ -653,6 +663,8 @@ fn write_changes(tx: &dyn Sql, path: &Path, before: &Snapshot, graph: &Graph) ->
             _ => false,
         };
         if !live {
+            // an edge read lean keeps a piece from a document the change does not replace
+            debug_assert!(!before.lean.contains_key(&(s.clone(), *relation, t.clone())));
             w.delete_edge(s, *relation, t).map_err(sql)?;
         }
     }
@@ -678,8 +690,12 @@ fn write_changes(tx: &dyn Sql, path: &Path, before: &Snapshot, graph: &Graph) ->
                     continue;
                 }
                 let keep = if appended { len } else { 0 };
-                w.rewrite_evidence(e.source, e.relation, e.target, keep, e.evidence)
-                    .map_err(sql)?;
+                let edge = (e.source, e.relation, e.target);
+                match before.lean.get(&key) {
+                    Some(lean) => w.rewrite_lean(edge, lean, keep, e.evidence),
+                    None => w.rewrite_evidence(edge, keep, e.evidence),
+                }
+                .map_err(sql)?;
             }
         }
     }
@@ -816,27 +832,69 @@ impl<'c> Writer<'c> {
         self.insert_evidence(edge, 0, evidence)
     }
 
-    /// Keeps the edge's first `keep` pieces of evidence and writes the rest of `evidence`.
+    /// Keeps the edge's first `keep` pieces of evidence and writes the rest of `evidence`
+    /// after them.
     fn rewrite_evidence(
+        &mut self,
+        (s, relation, t): (&EntityId, Relation, &EntityId),
+        keep: usize,
+        evidence: &[Evidence],
+    ) -> Result<(), DbError> {
+        let edge = self.changed_edge(s, relation, t)?;
+        // by position, not number: pieces replaced by a lean write leave gaps
+        self.tx.execute(
+            "DELETE FROM evidence WHERE edge = ?1 AND seq >= (SELECT seq FROM evidence
+             WHERE edge = ?1 ORDER BY seq LIMIT 1 OFFSET ?2)",
+            params![edge, keep as i64],
+        )?;
+        self.append_evidence(edge, evidence.len() as i64, &evidence[keep..])
+    }
+
+    /// [`Self::rewrite_evidence`] for an edge read lean: `evidence` is what was read of it
+    /// (`lean.seqs`), changed; the pieces read from the first changed one on are replaced
+    /// by the rest of `evidence`, after every other piece.
+    fn rewrite_lean(
+        &mut self,
+        (s, relation, t): (&EntityId, Relation, &EntityId),
+        lean: &Lean,
+        keep: usize,
+        evidence: &[Evidence],
+    ) -> Result<(), DbError> {
+        let edge = self.changed_edge(s, relation, t)?;
+        for &seq in &lean.seqs[keep.min(lean.seqs.len())..] {
+            self.tx.execute(
+                "DELETE FROM evidence WHERE edge = ?1 AND seq = ?2",
+                params![edge, seq],
+            )?;
+        }
+        let unread = lean.total - lean.seqs.len() as i64;
+        self.append_evidence(edge, unread + evidence.len() as i64, &evidence[keep..])
+    }
+
+    fn changed_edge(
         &mut self,
         s: &EntityId,
         relation: Relation,
         t: &EntityId,
-        keep: usize,
-        evidence: &[Evidence],
-    ) -> Result<(), DbError> {
-        let Some(edge) = self.edge_rowid(s, relation, t)? else {
-            return Err(missing("an edge whose evidence changed"));
-        };
-        self.tx.execute(
-            "DELETE FROM evidence WHERE edge = ?1 AND seq >= ?2",
-            params![edge, keep as i64],
-        )?;
+    ) -> Result<i64, DbError> {
+        self.edge_rowid(s, relation, t)?
+            .ok_or_else(|| missing("an edge whose evidence changed"))
+    }
+
+    /// Writes `list` after the edge's last piece of evidence and sets its count.
+    fn append_evidence(&mut self, edge: i64, count: i64, list: &[Evidence]) -> Result<(), DbError> {
         self.tx.execute(
             "UPDATE edges SET evidence_count = ?2 WHERE rowid = ?1",
-            params![edge, evidence.len() as i64],
+            params![edge, count],
         )?;
-        self.insert_evidence(edge, keep, &evidence[keep..])
+        let next = self
+            .tx
+            .one(
+                "SELECT COALESCE(MAX(seq) + 1, 0) FROM evidence WHERE edge = ?1",
+                params![edge],
+            )?
+            .int(0)?;
+        self.insert_evidence(edge, next as usize, list)
     }
 
     fn insert_evidence(
