@@ -15,6 +15,10 @@
 //!   A name coordinated after the closing comma ("Chatchai, who heads the Thai panel, and
 //!   Anas, the leader of the BRN delegation, met") is a conjunct of the antecedent, not of
 //!   a noun inside the clause, and so is the apposition that follows it.
+//! - A clause whose subject is owned by ", whose" is a relative clause of the name before
+//!   the comma: "Sharaa, the leader of HTS, whose rebels ousted Assad, condemned ..." read
+//!   with "ousted" the root and "Sharaa" a second subject gives "condemned" (the finite
+//!   conjunct after the closing comma) back as the main verb, with "Sharaa" its subject.
 //! - A sentence whose root is a noun has lost its main verb. "US forces struck sites": when
 //!   the parser reads "struck" (tagged VBD, not VBN) as a clause describing the noun
 //!   ("forces [that were] struck"), or "Ivan Duque, one of Guaido's backers, urged ..." with
@@ -45,6 +49,7 @@ pub fn repair(s: &mut Sentence) {
     listed_name_is_apposition(s);
     relative_clause_ends_at_its_comma(s);
     relative_clause_main_verb(s);
+    whose_clause_is_relative(s);
     noun_root_main_verb(s);
     title_before_subject(s);
     // one pass to find the verbs with several subjects, not a scan per word
@@ -351,6 +356,59 @@ fn verb_after_closing_comma(s: &mut Sentence, r: usize) -> Option<usize> {
     Some(v)
 }
 
+/// The repair for a ", whose" clause read as the main clause (see the module docs):
+/// "Sharaa, the leader of HTS, whose rebels ousted Assad and now control Damascus,
+/// condemned the incursion" with "ousted" the root and both "Sharaa" and "rebels" its
+/// subjects.
+fn whose_clause_is_relative(s: &mut Sentence) {
+    let Some(v) = s.root() else { return };
+    let subj: Vec<usize> = s.children(v, "nsubj").collect();
+    if s.words[v].upos != Upos::Verb || subj.len() < 2 {
+        return;
+    }
+    // the subject owned by ", whose", and the name before it
+    let Some(whose) = subj.iter().find_map(|&p| {
+        s.children(p, "nmod:poss").find(|&w| {
+            w >= 2 && s.words[w].form.eq_ignore_ascii_case("whose") && s.words[w - 1].form == ","
+        })
+    }) else {
+        return;
+    };
+    let Some(first) = subj.iter().copied().filter(|&d| d < whose).min() else {
+        return;
+    };
+    let Some(antecedent) =
+        noun_ending_at(s, whose - 2, true).or_else(|| noun_ending_at(s, whose - 1, true))
+    else {
+        return;
+    };
+    // the main verb: a finite conjunct after a comma, with no coordinator or subject
+    let main = s.children(v, "conj").find(|&c| {
+        let w = &s.words[c];
+        w.upos == Upos::Verb
+            && matches!(w.xpos, "VBD" | "VBZ" | "VBP")
+            && s.child(c, "cc").is_none()
+            && subjects(s, c).is_empty()
+            && s.subtree(c)
+                .first()
+                .is_some_and(|&f| s.words[f].form == "," || (f > 0 && s.words[f - 1].form == ","))
+    });
+    let Some(m) = main else { return };
+    for d in s.dependents(v).filter(|&d| d > m).collect::<Vec<_>>() {
+        s.words[d].head = Some(m);
+    }
+    // the closing comma belongs to the relative clause
+    if let Some(&c) = s.subtree(m).first().filter(|&&c| s.words[c].form == ",") {
+        s.words[c].head = Some(v);
+    }
+    s.words[m].head = None;
+    s.words[m].deprel = "root";
+    s.words[first].head = Some(m);
+    s.words[first].deprel = "nsubj";
+    s.words[v].head = Some(antecedent);
+    s.words[v].deprel = "acl:relcl";
+}
+
 /// The repair for a name coordinated after a relative clause (see the module docs):
 /// "Chatchai, who heads the Thai panel, and Anas, the leader of the BRN delegation, met"
 /// with "Anas" a conjunct of "panel".
@@ -450,6 +508,42 @@ mod tests {
 
     fn arcs(s: &Sentence) -> Vec<(Option<usize>, &str)> {
         s.words.iter().map(|w| (w.head, w.deprel)).collect()
+    }
+
+    #[test]
+    fn a_whose_clause_read_as_the_main_clause_is_given_back() {
+        // "Sharaa, the leader of HTS, whose rebels ousted Assad, condemned the incursion."
+        // as the parser can misread it: "ousted" the root, with two subjects
+        let mut s = sentence(&[
+            ("Sharaa", Upos::Propn, "NNP", 10, "nsubj"),
+            (",", Upos::Punct, ",", 4, "punct"),
+            ("the", Upos::Det, "DT", 4, "det"),
+            ("leader", Upos::Noun, "NN", 1, "appos"),
+            ("of", Upos::Adp, "IN", 6, "case"),
+            ("HTS", Upos::Propn, "NNP", 4, "nmod"),
+            (",", Upos::Punct, ",", 6, "punct"),
+            ("whose", Upos::Pron, "WP$", 9, "nmod:poss"),
+            ("rebels", Upos::Noun, "NNS", 10, "nsubj"),
+            ("ousted", Upos::Verb, "VBD", 0, "root"),
+            ("Assad", Upos::Propn, "NNP", 10, "obj"),
+            (",", Upos::Punct, ",", 13, "punct"),
+            ("condemned", Upos::Verb, "VBD", 10, "conj"),
+            ("the", Upos::Det, "DT", 15, "det"),
+            ("incursion", Upos::Noun, "NN", 13, "obj"),
+            (".", Upos::Punct, ".", 10, "punct"),
+        ]);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[12], (None, "root"));
+        assert_eq!(a[0], (Some(12), "nsubj"));
+        assert_eq!(
+            a[9],
+            (Some(5), "acl:relcl"),
+            "the clause of the name before ', whose'"
+        );
+        assert_eq!(a[8], (Some(9), "nsubj"), "the clause keeps its own subject");
+        assert_eq!(a[11], (Some(9), "punct"), "the closing comma");
+        assert_eq!(a[15], (Some(12), "punct"), "the full stop");
     }
 
     #[test]

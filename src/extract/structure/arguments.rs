@@ -217,6 +217,12 @@ impl TreeFinder<'_, '_> {
             {
                 return Some(e);
             }
+            // "HTS, whose rebels ...": a side owned by "whose" is the name before it
+            if m.kind == MentionKind::Generic
+                && let Some(e) = self.whose_owner(w, want)
+            {
+                return Some(e);
+            }
             return self.rf.fits(m, want);
         }
         if depth > 2 {
@@ -295,6 +301,27 @@ impl TreeFinder<'_, '_> {
             return self.agent_of_act(w).or_else(|| self.earlier_act(w));
         }
         None
+    }
+
+    /// The named actor just before ", whose" when word `w` is owned by that "whose".
+    fn whose_owner(&self, w: usize, want: ObjectKind) -> Option<usize> {
+        let t = self.tree;
+        let whose = t
+            .children(w, "nmod:poss")
+            .find(|&p| t.words[p].form.eq_ignore_ascii_case("whose"))?;
+        if whose < 2 || t.words[whose - 1].form != "," {
+            return None;
+        }
+        // the name may end in a bracketed acronym: "Hayat Tahrir al-Sham (HTS), whose"
+        let end = if t.words[whose - 2].form == ")" {
+            whose.checked_sub(3)?
+        } else {
+            whose - 2
+        };
+        let m = self.rf.mention(self.s + end)?;
+        (m.kind == MentionKind::Named)
+            .then(|| self.rf.fits(m, want))
+            .flatten()
     }
 
     /// Whether the subject of the trigger at `x` is a pronoun that the tree resolves to a
@@ -495,6 +522,16 @@ impl TreeFinder<'_, '_> {
                 if t.words[w].deprel == "acl:relcl" {
                     clauses.extend(t.subtree(w));
                 }
+            }
+        }
+        // "ousted Assad and now control Damascus": the object of the verb before is not
+        // the subject of its conjunct
+        if t.words[x].deprel == "conj"
+            && t.child(x, "nsubj").is_none()
+            && let Some(h) = t.words[x].head
+        {
+            for o in t.children(h, "obj").chain(t.children(h, "iobj")) {
+                clauses.extend(t.subtree(o));
             }
         }
         !sources.is_empty() && sources.iter().all(|w| clauses.contains(w))

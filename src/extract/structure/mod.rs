@@ -35,9 +35,10 @@ mod arguments;
 mod rules;
 mod traps;
 
+use super::MentionKind;
 use super::patterns::{Form, ObjectKind, Trigger};
 use super::relations::RelationFinder;
-use crate::model::{EntityType, Relation};
+use crate::model::{EntityKind, EntityType, Relation};
 use crate::syntax::repair::TIME_NOUNS;
 use crate::syntax::{Model, Sentence};
 use crate::text::{Analyzed, Sentence as TextSentence};
@@ -90,9 +91,60 @@ pub(super) fn sentence(
     tf.rf.found.extend(kept);
     tf.note_dated_earlier();
     tf.run();
+    tf.name_appositive_sides(window_from);
 }
 
 impl TreeFinder<'_, '_> {
+    /// A generic side set off as the apposition of a name is that name: "Kataib
+    /// Hezbollah, the Iran-backed militia that ..." makes the sentence's statements about
+    /// "militia" (from `from` on) statements about Kataib Hezbollah.
+    fn name_appositive_sides(&mut self, from: usize) {
+        let t = self.tree;
+        let mut sides = Vec::new();
+        for a in 0..t.words.len() {
+            // "Hezbollah, the rebels and the army" is a list, not an apposition
+            if t.words[a].head.is_none()
+                || base(t.words[a].deprel) != "appos"
+                || t.children(a, "conj").next().is_some()
+            {
+                continue;
+            }
+            // the name just before the comma that opens the apposition, whichever noun the
+            // parser hung it on ("a commander of Kataib Hezbollah, the ... militia")
+            let first = t.subtree(a).into_iter().min().unwrap_or(a);
+            let comma = if t.words[first].form == "," {
+                first
+            } else {
+                first.wrapping_sub(1)
+            };
+            if comma == 0 || comma >= a || t.words[comma].form != "," {
+                continue;
+            }
+            let (Some(side), Some(name)) = (
+                self.rf.mention(self.s + a),
+                self.rf.mention(self.s + comma - 1),
+            ) else {
+                continue;
+            };
+            if side.kind == MentionKind::Generic
+                && name.kind == MentionKind::Named
+                && side.entity != name.entity
+                && self.rf.entities[name.entity].etype.kind() == EntityKind::Actor
+            {
+                sides.push((side.entity, name.entity));
+            }
+        }
+        if sides.is_empty() {
+            return;
+        }
+        let named = |e: usize| sides.iter().find(|s| s.0 == e).map_or(e, |s| s.1);
+        for f in &mut self.rf.found[from..] {
+            f.source = named(f.source);
+            f.target = named(f.target);
+        }
+        self.rf.found.retain(|f| f.source != f.target);
+    }
+
     /// Records the words of every clause dated to an earlier year than the document
     /// ("took control of the city in 2014"), its own words only, not the clauses inside it.
     fn note_dated_earlier(&mut self) {
@@ -327,6 +379,17 @@ mod tests {
                 "The region is dominated by Masoud Barzani's Kurdistan Democratic Party.",
                 "Masoud Barzani controls Kurdistan Democratic Party",
             ),
+            // "his": the person named last before it
+            (
+                "General Mohamed Hamdan Dagalo and his Rapid Support Forces captured Nyala.",
+                "Mohamed Hamdan Dagalo controls Rapid Support Forces",
+            ),
+            // a generic side in apposition to a name is that name, wherever the parser
+            // hung the apposition
+            (
+                "A drone strike killed a commander of Kataib Hezbollah, the Iran-backed militia that Washington blames for the attack.",
+                "Iran supports Kataib Hezbollah",
+            ),
             // "whose": the name before the comma owns the one after
             (
                 "Riek Machar, whose SPLM-IO signed the deal in 2018, returned to Juba.",
@@ -484,6 +547,16 @@ mod tests {
 
     /// Traps the tree recognizes: the trigger is governed by denial, refusal, effort or a
     /// condition, or negated, or is tagged as another part of speech.
+    /// A list of names and sides is no apposition: each keeps its statement.
+    #[test]
+    fn a_list_is_no_apposition() {
+        let x = Extractor::embedded();
+        let found = edges(&x, "Russia backs Hezbollah, the rebels and the army.");
+        for want in ["Russia supports Hezbollah", "Russia supports rebels"] {
+            assert!(found.iter().any(|e| e == want), "{want} not in {found:?}");
+        }
+    }
+
     #[test]
     fn tree_traps_give_no_statement() {
         let x = Extractor::embedded();
@@ -528,11 +601,38 @@ mod tests {
             let got = edges(&x, sentence);
             assert!(got.is_empty(), "{sentence}: {got:?}");
         }
-        // the parser hangs "arming" on "accuses": still what Benin is accused of
-        let sentence = "Niger accuses Benin of harbouring and arming the rebels.";
+        // the parser hangs "arming" on "accuses", or "sending" on the one accused: still
+        // what Benin, or the UAE, is accused of
+        for (sentence, accused) in [
+            (
+                "Niger accuses Benin of harbouring and arming the rebels.",
+                "Benin",
+            ),
+            (
+                "The army accuses the United Arab Emirates of sending weapons to the RSF \
+                 through Chad, an allegation the UAE denies.",
+                "United Arab Emirates",
+            ),
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.iter().all(|e| !e.starts_with(accused)),
+                "{sentence}: {got:?}"
+            );
+        }
+        // the object of the verb before is not the subject of its conjunct; "whose rebels"
+        // are the rebels of the name before it
+        let sentence = "Ahmed al-Sharaa, the leader of Hayat Tahrir al-Sham (HTS), whose rebels \
+                        ousted Assad in a lightning offensive and now control Damascus, \
+                        condemned the incursion.";
         let got = edges(&x, sentence);
         assert!(
-            got.iter().all(|e| !e.starts_with("Benin")),
+            got.iter().all(|e| !e.starts_with("Bashar al-Assad")),
+            "{sentence}: {got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "Hayat Tahrir al-Sham controls Damascus"),
             "{sentence}: {got:?}"
         );
     }

@@ -543,7 +543,14 @@ impl TreeFinder<'_, '_> {
             (d - 2, d + 1)
         } else if word.deprel == "nmod:poss" {
             let Some(h) = word.head else { return };
-            (d, h)
+            match word.form.to_ascii_lowercase().as_str() {
+                // "Kadyrov said his Akhmat fighters ...": the person named last before it
+                "his" | "her" => match self.person_before(d) {
+                    Some(p) => (p, h),
+                    None => return,
+                },
+                _ => (d, h),
+            }
         } else {
             return;
         };
@@ -570,6 +577,19 @@ impl TreeFinder<'_, '_> {
             d,
             "possessor",
         );
+    }
+
+    /// The word of the last person named before word `d` in the sentence, if no other
+    /// actor is named between them ("Kadyrov said his ...", "Dagalo and his ...").
+    fn person_before(&self, d: usize) -> Option<usize> {
+        (0..d)
+            .rev()
+            .find_map(|w| {
+                let m = self.rf.mention(self.s + w)?;
+                (m.kind == MentionKind::Named).then_some((w, m.entity))
+            })
+            .filter(|&(_, e)| self.rf.entities[e].etype == EntityType::Person)
+            .map(|(w, _)| w)
     }
 
     /// The "one" of "one of Y's backers": a number or quantifier whose `of` phrase is the

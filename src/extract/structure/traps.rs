@@ -249,7 +249,7 @@ impl TreeFinder<'_, '_> {
                         || self.judged_act(v))
                         && t.child(v, "nsubj").is_none()
                 }
-                "obj" | "obl" | "nmod" | "nsubj:pass" => noun,
+                "obj" | "iobj" | "obl" | "nmod" | "nsubj:pass" => noun,
                 // a verb coordinated without a subject of its own shares its conjunct's
                 // governor ("denied arming the Houthis and funding Hezbollah"); a gerund
                 // hung on a finite verb is that verb's complement misread ("accuses Algeria
