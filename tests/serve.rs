@@ -4,12 +4,12 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::common::{example, have, process};
+use crate::common::{cmd, example, have, process};
 
 /// The server process, killed when the test ends however it ends.
 struct Server {
@@ -28,7 +28,14 @@ impl Drop for Server {
 impl Server {
     /// `serve --port 0` on `graph`; the address from its first stdout line.
     fn start(graph: &std::path::Path) -> Server {
-        let mut child = process(graph)
+        Server::start_with(graph, |_| {})
+    }
+
+    /// [`Server::start`] with the command changed by `set` first.
+    fn start_with(graph: &std::path::Path, set: impl FnOnce(&mut Command)) -> Server {
+        let mut c = process(graph);
+        set(&mut c);
+        let mut child = c
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -134,6 +141,26 @@ fn serve_draws_the_neighbourhood_with_graphviz() {
 }
 
 #[test]
+fn serve_without_graphviz_still_gives_the_edges() {
+    let (_dir, graph) = example();
+    // `dot` is looked up on PATH; the binary itself is started by its full path
+    let server = Server::start_with(&graph, |c| {
+        c.env("PATH", "");
+    });
+    let answer = server.json("/api/graph?focus=Aleppo&depth=1", 503);
+    assert!(answer["svg"].is_null());
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot find Graphviz `dot` on PATH"),
+        "{answer}"
+    );
+    assert_eq!(answer["edges"][0]["source_name"], "Hayat Tahrir al-Sham");
+    assert_eq!(answer["edges"][0]["target_name"], "Aleppo");
+}
+
+#[test]
 fn serve_refuses_bad_requests_and_keeps_answering() {
     let (_dir, graph) = example();
     let server = Server::start(&graph);
@@ -200,4 +227,40 @@ fn serve_refuses_a_missing_graph_before_listening() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with("actorgraph: no graph at "), "{err}");
+}
+
+#[test]
+fn serve_sees_what_another_process_adds_while_it_runs() {
+    let (_dir, graph) = example();
+    let server = Server::start(&graph);
+    server.json("/api/search?q=Qusayr%20Brigade", 404);
+    cmd(&graph)
+        .args(["add", "Qusayr Brigade", "supports", "HTS"])
+        .args(["--evidence", "The Qusayr Brigade joined the offensive."])
+        .args(["--date", "2024-12-02", "--doc", "notes"])
+        .args(["--url", "https://example.org/qusayr"])
+        .assert()
+        .success();
+    assert_eq!(
+        server.json("/api/search?q=Qusayr+Brigade", 200)["name"],
+        "Qusayr Brigade"
+    );
+    let why = server.json(
+        "/api/edge?source=Qusayr%20Brigade&target=HTS&relation=supports",
+        200,
+    );
+    assert_eq!(why["evidence"][0]["link"], "https://example.org/qusayr");
+}
+
+#[test]
+fn serve_as_of_sets_where_the_slider_starts_and_requests_name_their_own_day() {
+    let (_dir, graph) = example();
+    let server = Server::start_with(&graph, |c| {
+        c.args(["--as-of", "2024-11-28"]);
+    });
+    assert_eq!(server.json("/api/info", 200)["as_of"], "2024-11-28");
+    let all = server.json("/api/timeline?place=Aleppo", 200);
+    assert_eq!(all["steps"].as_array().unwrap().len(), 1);
+    let before = server.json("/api/timeline?place=Aleppo&as_of=2024-11-28", 200);
+    assert_eq!(before["steps"].as_array().unwrap().len(), 0);
 }

@@ -14,7 +14,8 @@ pub const MAX_DEPTH: usize = 4;
 
 type Answer = Result<Reply, Reply>;
 
-/// `/api/info`: the graph's name, counts and the range of evidence dates.
+/// `/api/info`: the graph's name, counts, the range of evidence dates, and the day the
+/// page starts at (the server's `--as-of`).
 pub fn info(v: &Viewer<'_>) -> Answer {
     let s = store::stats(&v.graph)?;
     Ok(Reply::json(&json!({
@@ -46,7 +47,7 @@ pub fn graph(v: &Viewer<'_>, p: &Params) -> Answer {
     let depth = p.number("depth", 2, 0, MAX_DEPTH)?;
     let min_evidence = p.number("min_evidence", 1, 1, 1_000_000)?;
     let relations = relations(p)?;
-    let as_of = as_of(v, p)?;
+    let as_of = as_of(p)?;
     let (g, id) = read_dated(v, focus, depth, relations.as_deref(), as_of.as_deref())?;
     let mut answer = json!({ "focus": entity_json(&g, &id), "as_of": as_of });
     let sub = Filter {
@@ -74,7 +75,7 @@ pub fn graph(v: &Viewer<'_>, p: &Params) -> Answer {
 pub fn edge(v: &Viewer<'_>, p: &Params) -> Answer {
     let (source, target) = (p.required("source")?, p.required("target")?);
     let relation: Relation = p.required("relation")?.parse()?;
-    let as_of = as_of(v, p)?;
+    let as_of = as_of(p)?;
     let g = match as_of.as_deref() {
         Some(date) => timeline::as_of(&store::load(&v.graph)?, date)?,
         None => read_around(v, &[source, target], 0, None, false)?,
@@ -119,7 +120,7 @@ pub fn edge(v: &Viewer<'_>, p: &Params) -> Answer {
 /// `/api/timeline?place=&as_of=`: who controlled a place over time, as `timeline PLACE`.
 pub fn timeline(v: &Viewer<'_>, p: &Params) -> Answer {
     let place = p.required("place")?;
-    let as_of = as_of(v, p)?;
+    let as_of = as_of(p)?;
     let whole = store::load(&v.graph)?;
     let id = (v.find)(&whole, place)?;
     if whole
@@ -146,12 +147,9 @@ fn relations(p: &Params) -> Result<Option<Vec<Relation>>, Reply> {
     Ok(p.get("relations").map(parse_relations).transpose()?)
 }
 
-/// The day asked about: `as_of=`, else the server's `--as-of`; checked.
-fn as_of(v: &Viewer<'_>, p: &Params) -> Result<Option<String>, Reply> {
-    let date = p
-        .get("as_of")
-        .map(str::to_string)
-        .or_else(|| v.as_of.clone());
+/// The day asked about (`as_of=`), checked; none is all evidence, undated too.
+fn as_of(p: &Params) -> Result<Option<String>, Reply> {
+    let date = p.get("as_of").map(str::to_string);
     if let Some(d) = &date {
         validate_date(d)?;
     }

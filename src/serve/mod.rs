@@ -34,8 +34,8 @@ const STYLE: &str = include_str!("style.css");
 /// graph's names and aliases, then the lexicon), so the page and the commands agree.
 pub type Find<'a> = dyn Fn(&Graph, &str) -> Result<EntityId, Error> + 'a;
 
-/// What the server answers from: the graph's path, the resolver and the day the page asks
-/// about when a request names none (the global `--as-of`).
+/// What the server answers from: the graph's path, the resolver, and the day the page's
+/// slider starts at (the global `--as-of`; requests name their own day or none).
 pub struct Viewer<'a> {
     pub graph: PathBuf,
     pub find: &'a Find<'a>,
@@ -184,4 +184,44 @@ fn response(reply: Reply) -> Response<std::io::Cursor<Vec<u8>>> {
             "Content-Security-Policy",
             "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
         ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_get_their_status_and_what_helps() {
+        let cases = [
+            (
+                "unknown",
+                Error::UnknownEntity {
+                    name: "Asad".into(),
+                    suggestions: vec!["Bashar al-Assad".into()],
+                },
+                404,
+                Some("suggestions"),
+            ),
+            (
+                "ambiguous",
+                Error::Ambiguous {
+                    name: "Georgia".into(),
+                    candidates: vec!["ge 'Georgia' (state)".into()],
+                },
+                400,
+                Some("candidates"),
+            ),
+            ("bad value", Error::Invalid("bad date".into()), 400, None),
+            ("no graphviz", Error::Graphviz("no dot".into()), 503, None),
+        ];
+        for (name, error, status, extra) in cases {
+            let reply = Reply::from(error);
+            assert_eq!(reply.status, status, "case {name}");
+            let body: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+            assert!(body["error"].is_string(), "case {name}");
+            if let Some(key) = extra {
+                assert!(body[key].is_array(), "case {name}: {body}");
+            }
+        }
+    }
 }

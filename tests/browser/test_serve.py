@@ -171,8 +171,10 @@ def as_of_slider(s):
     assert s.web.find_element(By.ID, "as-of-label").text == "2024-11-27"
     after = s.edge_count()
     assert 0 < after < before, (before, after)
-    edges = s.web.find_element(By.ID, "edges").text
-    assert "Hayat Tahrir al-Sham opposes Syrian government" in edges, edges
+    line = s.web.find_element(By.CSS_SELECTOR, "#edges li")
+    assert line.text == "Hayat Tahrir al-Sham opposes Syrian government (1)", line.text
+    line.click()
+    s.wait(lambda w: "opened a surprise offensive" in w.find_element(By.ID, "evidence").text)
 
 
 def unknown_name(s):
@@ -201,6 +203,9 @@ def pan_and_zoom(s):
     s.wait(lambda w: s.view_box() != zoomed)
     time.sleep(0.5)
     assert s.web.find_element(By.ID, "title").text.startswith("Damascus "), "a drag is no click"
+    corner = (15 - view.size["width"] // 2, 15 - view.size["height"] // 2)
+    ActionChains(s.web).move_to_element_with_offset(view, *corner).double_click().perform()
+    s.wait(lambda w: s.view_box() == start)
 
 
 def no_console_errors(s):
