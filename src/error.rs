@@ -41,6 +41,9 @@ pub enum Error {
         lock: PathBuf,
         waited_secs: f64,
     },
+    /// Graphviz `dot` is missing or failed.
+    #[error("{0}")]
+    Graphviz(String),
     /// Reading or writing a file failed.
     #[error("cannot {action} {}: {source}", .path.display())]
     Io {

@@ -9,6 +9,8 @@
 //! - [`graph`]: the persistent graph: merge by name and alias, evidence per edge, queries.
 //! - [`export`]: Graphviz DOT, NetworkX node-link JSON, GraphML, GEXF, Cytoscape.js, Neo4j,
 //!   GeoJSON and CSV.
+//! - [`serve`]: a local web viewer: search, the neighbourhood drawn by Graphviz, evidence
+//!   per edge, a place's control timeline.
 //!
 //! Statements (`source -relation-> target` with evidence) go into a [`graph::Graph`], which
 //! merges entities by normalized name and alias and keeps one edge per (source, relation,
@@ -64,5 +66,7 @@ pub mod extract;
 pub mod graph;
 
 pub mod export;
+
+pub mod serve;
 
 pub use error::{Error, Result};

@@ -21,6 +21,7 @@ mod queries;
 mod rank;
 mod readme;
 mod rollup;
+mod serve;
 mod store;
 mod syntax;
 mod write;

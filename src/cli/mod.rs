@@ -40,6 +40,7 @@ mod path;
 mod rank;
 mod remove;
 mod render;
+mod serve;
 mod show;
 mod stats;
 mod timeline;
@@ -125,6 +126,8 @@ pub enum Command {
     Lexicon(lexicon::Args),
     /// Draw the graph (or part of it) as SVG, PNG or PDF with Graphviz.
     Render(render::Args),
+    /// A local web viewer: search, neighbourhoods drawn by Graphviz, evidence per edge.
+    Serve(serve::Args),
     /// Copy a graph between a JSON file and an SQLite database (either way).
     Convert(convert::Args),
     /// Tag and parse text (or a CoNLL-U file's words): CoNLL-U trees, or drawn for people.
@@ -481,6 +484,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Why(args) => why::run(&graph, names, args),
         Command::Lexicon(args) => lexicon::run(&Lexicon::load(&cli.lexicon)?, args),
         Command::Render(args) => render::run(&graph, names, args),
+        Command::Serve(args) => serve::run(&graph, names, cli.as_of.clone(), args),
         Command::Parse(args) => parse::run(args),
         Command::Convert(args) => convert::run(args),
         Command::Completions(args) => completions::completions(args),

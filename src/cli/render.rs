@@ -2,12 +2,11 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use clap::ValueEnum;
 
 use actorgraph::Error;
-use actorgraph::export::dot::{Cluster, DotOptions, to_dot};
+use actorgraph::export::dot::{Cluster, DotOptions, run_graphviz, to_dot};
 
 use super::{FilterArgs, Names, Outcome};
 
@@ -90,9 +89,10 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
             ClusterBy::Kind => Cluster::Kind,
             ClusterBy::Country => Cluster::Country,
         },
+        element_ids: false,
     };
     let dot = to_dot(&sub, &options);
-    let image = run_dot(&dot, format)?;
+    let image = run_graphviz(&dot, format.as_str())?;
     match &args.output {
         Some(path) => std::fs::write(path, &image).map_err(|e| Error::io("write", path, e))?,
         None => {
@@ -102,35 +102,4 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
         }
     }
     Ok(Outcome::Done)
-}
-
-/// Runs `dot -T<format>` on the DOT text and returns the image.
-fn run_dot(dot: &str, format: ImageFormat) -> anyhow::Result<Vec<u8>> {
-    let mut child = match Command::new("dot")
-        .arg(format!("-T{}", format.as_str()))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
-            "cannot find Graphviz `dot` on PATH; install it (apt-get install graphviz) or write DOT with `actorgraph export --format dot`"
-        ),
-        Err(e) => anyhow::bail!("cannot run Graphviz `dot`: {e}"),
-    };
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    let text = dot.to_string();
-    // Feed stdin from a thread so a large picture on stdout cannot deadlock the pipe.
-    let feeder = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
-    let out = child.wait_with_output()?;
-    let _ = feeder.join();
-    if !out.status.success() {
-        let err = String::from_utf8_lossy(&out.stderr);
-        anyhow::bail!(
-            "Graphviz `dot` failed: {}",
-            err.lines().next().unwrap_or("no message")
-        );
-    }
-    Ok(out.stdout)
 }

@@ -7,9 +7,12 @@
 //! count, which also sets the pen width.
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 use dot_writer::{Attributes, DotWriter, RankDirection, Scope};
 
+use crate::Error;
 use crate::graph::Graph;
 use crate::model::{Entity, EntityKind, Relation};
 
@@ -22,6 +25,10 @@ pub struct DotOptions {
     pub legend: bool,
     /// Group nodes in boxes.
     pub cluster: Cluster,
+    /// Give each node and edge an `id` that Graphviz copies into SVG: `n{i}` for the i-th
+    /// node and `e{k}` for the k-th edge of [`Graph::to_node_link`], so a page can tell
+    /// which entity or edge was clicked.
+    pub element_ids: bool,
 }
 
 impl Default for DotOptions {
@@ -30,6 +37,7 @@ impl Default for DotOptions {
             title: String::new(),
             legend: true,
             cluster: Cluster::None,
+            element_ids: false,
         }
     }
 }
@@ -89,10 +97,12 @@ fn pen_width(n: usize) -> f32 {
     (1.0 + (n.max(1) as f32).log2()).min(5.0)
 }
 
-fn write_node(scope: &mut Scope<'_, '_>, id: &str, e: &Entity) {
-    scope
-        .node_named(id)
-        .set("label", &escape_dot(&e.name), false)
+fn write_node(scope: &mut Scope<'_, '_>, id: &str, e: &Entity, element_ids: bool) {
+    let mut node = scope.node_named(id);
+    if element_ids {
+        node.set("id", id, false);
+    }
+    node.set("label", &escape_dot(&e.name), false)
         .set("shape", kind_shape(e.kind), false)
         .set(
             "tooltip",
@@ -147,17 +157,17 @@ pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
                         .set("style", "rounded", false)
                         .set("color", "\"#bbbbbb\"", false);
                     for e in members {
-                        write_node(&mut cluster, &ids[e.id.as_str()], e);
+                        write_node(&mut cluster, &ids[e.id.as_str()], e, options.element_ids);
                     }
                 }
                 None => {
                     for e in members {
-                        write_node(&mut g, &ids[e.id.as_str()], e);
+                        write_node(&mut g, &ids[e.id.as_str()], e, options.element_ids);
                     }
                 }
             }
         }
-        for e in &file.edges {
+        for (k, e) in file.edges.iter().enumerate() {
             let (color, style) = relation_style(e.relation);
             let n = e.evidence.len();
             let label = if n > 1 {
@@ -182,6 +192,9 @@ pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
                 .set("tooltip", &escape_dot(quote), false);
             if e.relation.is_symmetric() {
                 attrs.set("dir", "none", false);
+            }
+            if options.element_ids {
+                attrs.set("id", &format!("e{k}"), false);
             }
         }
         if options.legend {
@@ -222,6 +235,42 @@ pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
         }
     }
     String::from_utf8(out).expect("dot-writer writes the UTF-8 it is given")
+}
+
+/// Runs Graphviz `dot -T<format>` (`svg`, `png`, `pdf`) on DOT text and returns the
+/// image. [`Error::Graphviz`] when `dot` is not on PATH or fails (its first stderr line).
+pub fn run_graphviz(dot: &str, format: &str) -> Result<Vec<u8>, Error> {
+    let mut child = match Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Graphviz(
+                "cannot find Graphviz `dot` on PATH; install it (apt-get install graphviz) or write DOT with `actorgraph export --format dot`".into(),
+            ));
+        }
+        Err(e) => return Err(Error::Graphviz(format!("cannot run Graphviz `dot`: {e}"))),
+    };
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let text = dot.to_string();
+    // Feed stdin from a thread so a large picture on stdout cannot deadlock the pipe.
+    let feeder = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| Error::Graphviz(format!("cannot run Graphviz `dot`: {e}")))?;
+    let _ = feeder.join();
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        return Err(Error::Graphviz(format!(
+            "Graphviz `dot` failed: {}",
+            err.lines().next().unwrap_or("no message")
+        )));
+    }
+    Ok(out.stdout)
 }
 
 #[cfg(test)]
