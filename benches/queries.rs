@@ -59,6 +59,7 @@ static GRAPH: LazyLock<Graph> = LazyLock::new(|| {
                 date: Some("2024-12-01".into()),
                 text: format!("statement {n}"),
                 span: None,
+                trigger: None,
                 producer: "bench".into(),
                 url: None,
                 confidence: 1.0,

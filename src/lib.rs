@@ -31,6 +31,7 @@
 //!         date: Some("2024-12-06".into()),
 //!         text: text.into(),
 //!         span: None,
+//!         trigger: None,
 //!         producer: "manual".into(),
 //!         url: None,
 //!         confidence: 1.0,

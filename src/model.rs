@@ -310,6 +310,10 @@ pub struct Evidence {
     /// Byte span of the sentence in the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// Byte span in the document of the word that triggered the statement (`extract` and
+    /// `ingest`; none for manual and imported evidence that did not give one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<Span>,
     /// What produced it: a pattern id (`controls/seize-active`), `manual` or `import:FILE`.
     pub producer: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

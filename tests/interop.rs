@@ -93,6 +93,7 @@ fn fixture() -> (tempfile::TempDir, PathBuf) {
                 date: Some(date.into()),
                 text: text.into(),
                 span: None,
+                trigger: None,
                 producer: "test".into(),
                 url: None,
                 confidence: 1.0,

@@ -35,6 +35,7 @@ fn statement() -> impl Strategy<Value = Statement> {
                 date: day.map(|d| format!("2024-12-{d:02}")),
                 text,
                 span: None,
+                trigger: None,
                 producer: "proptest".into(),
                 url: None,
                 confidence: 1.0,
@@ -97,7 +98,7 @@ proptest! {
             source: Entity::new(&a, EntityType::Person),
             relation: Relation::Supports,
             target: Entity::new(&b, EntityType::Person),
-            evidence: Evidence { doc: "d".into(), date: None, text, span: None, producer: "p".into(), url: None, confidence: 1.0 },
+            evidence: Evidence { doc: "d".into(), date: None, text, span: None, trigger: None, producer: "p".into(), url: None, confidence: 1.0 },
         });
         let dot = to_dot(&g, &DotOptions { title: a.clone(), legend: false, ..DotOptions::default() });
         let (ok, stderr) = crate::common::render_dot(&dot);
@@ -134,7 +135,7 @@ proptest! {
             source: Entity::new(&format!("x{a}"), EntityType::Person),
             relation: Relation::Opposes,
             target: Entity::new(&format!("y{b}"), EntityType::Person),
-            evidence: Evidence { doc: "d".into(), date: None, text, span: None, producer: "p".into(), url: None, confidence: 1.0 },
+            evidence: Evidence { doc: "d".into(), date: None, text, span: None, trigger: None, producer: "p".into(), url: None, confidence: 1.0 },
         });
         for doc in [actorgraph::export::graphml::to_graphml(&g), actorgraph::export::gexf::to_gexf(&g)] {
             prop_assert_eq!(xml_error(&doc), None, "{}", doc);

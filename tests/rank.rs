@@ -32,6 +32,7 @@ fn network() -> Graph {
                 date: None,
                 text: format!("statement {i}"),
                 span: None,
+                trigger: None,
                 producer: "test".into(),
                 url: None,
                 confidence: 1.0,

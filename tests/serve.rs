@@ -56,11 +56,16 @@ impl Server {
 
     /// GET `path`: the status and the body.
     fn get(&self, path: &str) -> (u16, String) {
+        self.get_as(path, &self.addr)
+    }
+
+    /// [`Server::get`] with `host` in the `Host` header.
+    fn get_as(&self, path: &str, host: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(60)))
             .unwrap();
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: {}\r\n\r\n", self.addr).unwrap();
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         let text = String::from_utf8_lossy(&raw);
@@ -208,10 +213,37 @@ fn serve_refuses_bad_requests_and_keeps_answering() {
     ] {
         assert_eq!(server.get(path).0, 404, "{path}");
     }
+    // a page elsewhere reaching 127.0.0.1 through its own name (DNS rebinding)
+    let (status, body) = server.get_as("/api/search?q=Assad", "evil.example:8377");
+    assert_eq!(status, 403, "{body}");
+    let port = server.addr.rsplit(':').next().unwrap();
+    assert_eq!(server.get_as("/", &format!("localhost:{port}")).0, 200);
     assert_eq!(server.get("/").0, 200, "still answering");
     assert_eq!(
         server.json("/api/search?q=Assad", 200)["id"],
         "bashar-al-assad"
+    );
+}
+
+#[test]
+fn serve_marks_the_trigger_word_of_extracted_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("g.db");
+    let text = dir.path().join("news.txt");
+    std::fs::write(
+        &text,
+        "Russia backs Assad. The rebels seized Hama on Friday.",
+    )
+    .unwrap();
+    cmd(&graph).arg("ingest").arg(&text).assert().success();
+    let server = Server::start(&graph);
+    let edge = server.json(
+        "/api/edge?source=Russia&target=Assad&relation=supports",
+        200,
+    );
+    assert_eq!(
+        edge["evidence"][0]["marked"],
+        serde_json::json!(["Russia ", "backs", " Assad."])
     );
 }
 

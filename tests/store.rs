@@ -316,7 +316,7 @@ fn postgres_lock_foreign_and_newer_databases_give_clear_errors() {
     // a newer schema
     server
         .client(db)
-        .batch_execute("UPDATE schema_version SET version = 2")
+        .batch_execute("UPDATE schema_version SET version = 3")
         .unwrap();
     for args in [
         vec!["stats"],
@@ -326,7 +326,7 @@ fn postgres_lock_foreign_and_newer_databases_give_clear_errors() {
         assert_eq!(
             error_line(cmd(&g).args(&args)),
             format!(
-                "actorgraph: {url}: schema_version 2 is newer than this actorgraph reads (1); upgrade actorgraph"
+                "actorgraph: {url}: schema_version 3 is newer than this actorgraph reads (2); upgrade actorgraph"
             )
         );
     }
@@ -451,14 +451,65 @@ fn corrupt_foreign_or_newer_databases_are_refused_and_left_alone() {
         .success();
     rusqlite::Connection::open(&newer)
         .unwrap()
-        .execute_batch("UPDATE schema_version SET version = 2")
+        .execute_batch("UPDATE schema_version SET version = 3")
         .unwrap();
     assert_eq!(
         error_line(cmd(&newer).args(["add", "C", "supports", "D"])),
         format!(
-            "actorgraph: {}: schema_version 2 is newer than this actorgraph reads (1); upgrade actorgraph",
+            "actorgraph: {}: schema_version 3 is newer than this actorgraph reads (2); upgrade actorgraph",
             newer.display()
         )
+    );
+}
+
+#[test]
+fn a_version_1_database_is_read_as_it_is_and_upgraded_by_the_first_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.db");
+    let text = dir.path().join("a.txt");
+    fs::write(&text, "Russia backs Assad.").unwrap();
+    cmd(&g).arg("ingest").arg(&text).assert().success();
+    // what version 1 wrote: evidence without the trigger's span
+    let conn = rusqlite::Connection::open(&g).unwrap();
+    conn.execute_batch(
+        "ALTER TABLE evidence DROP COLUMN trigger_start;
+         ALTER TABLE evidence DROP COLUMN trigger_end;
+         UPDATE schema_version SET version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let export = |g: &std::path::Path| -> serde_json::Value {
+        crate::common::json(cmd(g).args(["export", "--format", "json"]))
+    };
+    let before = export(&g);
+    assert_eq!(
+        before["edges"][0]["evidence"][0]["text"],
+        "Russia backs Assad."
+    );
+    assert!(before["edges"][0]["evidence"][0].get("trigger").is_none());
+    cmd(&g).args(["neighbors", "Russia"]).assert().success();
+    // a write brings the tables to version 2; the old evidence keeps having no trigger
+    let other = dir.path().join("b.txt");
+    fs::write(&other, "Iran backs Hezbollah.").unwrap();
+    cmd(&g).arg("ingest").arg(&other).assert().success();
+    let version: i64 = rusqlite::Connection::open(&g)
+        .unwrap()
+        .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+    let after = export(&g);
+    let edges = after["edges"].as_array().unwrap();
+    let evidence = |text: &str| {
+        edges
+            .iter()
+            .map(|e| e["evidence"][0].clone())
+            .find(|v| v["text"] == text)
+            .unwrap_or_else(|| panic!("no evidence {text:?} in {after}"))
+    };
+    assert!(evidence("Russia backs Assad.").get("trigger").is_none());
+    assert_eq!(
+        evidence("Iran backs Hezbollah.")["trigger"],
+        serde_json::json!({"start": 5, "end": 10})
     );
 }
 
@@ -534,6 +585,7 @@ fn random_graph() -> actorgraph::graph::Graph {
                 date: Some(format!("2024-0{}-1{}", 1 + next(9), next(10))),
                 text: format!("statement {i}"),
                 span: None,
+                trigger: None,
                 producer: "test".into(),
                 url: None,
                 confidence: 1.0,
@@ -724,6 +776,7 @@ fn part_writes_match_whole_writes(groups: u64, edges: usize) {
                         date: None,
                         text: format!("round {round} statement {i}"),
                         span: None,
+                        trigger: None,
                         producer: "test".into(),
                         url: None,
                         confidence: 1.0,

@@ -75,6 +75,8 @@ struct JsonlLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
     span: Option<actorgraph::model::Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    trigger: Option<actorgraph::model::Span>,
     confidence: f32,
     source_kind: &'a str,
     target_kind: &'a str,
@@ -101,6 +103,7 @@ impl<'a> JsonlLine<'a> {
             doc: &s.evidence.doc,
             date: s.evidence.date.as_deref(),
             span: s.evidence.span,
+            trigger: s.evidence.trigger,
             confidence: s.evidence.confidence,
             source_kind: s.source.kind.as_str(),
             target_kind: s.target.kind.as_str(),

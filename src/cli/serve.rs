@@ -38,6 +38,7 @@ pub fn run(
         graph: graph.to_path_buf(),
         find: &find,
         as_of,
+        local_only: local.ip().is_loopback(),
     };
     serve::run(&server, &viewer);
     Ok(Outcome::Done)

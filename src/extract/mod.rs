@@ -244,6 +244,7 @@ impl Extractor {
             };
             let ex = self.extract_piece(&part, &mut |mut st: Statement, trigger| {
                 st.evidence.span = st.evidence.span.map(shift);
+                st.evidence.trigger = st.evidence.trigger.map(shift);
                 each(st, shift(trigger));
             });
             let first = out.entities.len();
@@ -365,6 +366,11 @@ impl Extractor {
                 if !seen.insert((source.id.0.clone(), f.relation, target.id.0.clone())) {
                     continue;
                 }
+                let t = tokens[f.trigger];
+                let trigger = Span {
+                    start: t.start,
+                    end: t.end,
+                };
                 let st = Statement {
                     source,
                     relation: f.relation,
@@ -374,15 +380,11 @@ impl Extractor {
                         date: doc.date.clone(),
                         text: text[sent.span.start..sent.span.end].to_string(),
                         span: Some(sent.span),
+                        trigger: Some(trigger),
                         producer: f.pattern,
                         url: doc.url.clone(),
                         confidence: f.confidence,
                     },
-                };
-                let t = tokens[f.trigger];
-                let trigger = Span {
-                    start: t.start,
-                    end: t.end,
                 };
                 if st.relation == Relation::Controls {
                     if rf.dated_earlier.contains(&f.trigger) {

@@ -158,6 +158,7 @@ mod tests {
                 date: None,
                 text: format!("{s} {relation} {t}."),
                 span: None,
+                trigger: None,
                 producer: "test".into(),
                 url: None,
                 confidence: 1.0,

@@ -210,6 +210,7 @@ mod tests {
                 date: None,
                 text: String::new(),
                 span: None,
+                trigger: None,
                 producer: "test".into(),
                 url: None,
                 confidence: 1.0,

@@ -299,6 +299,7 @@ mod tests {
                 date: Some("2024-12-01".into()),
                 text: format!("{} {r} {}", s.0, t.0),
                 span: None,
+                trigger: None,
                 producer: "manual".into(),
                 url: None,
                 confidence: 1.0,

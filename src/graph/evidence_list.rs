@@ -115,6 +115,7 @@ mod tests {
             date: None,
             text: text.into(),
             span: span.map(|(start, end)| Span { start, end }),
+            trigger: None,
             producer: "manual".into(),
             url: None,
             confidence: 1.0,

@@ -524,6 +524,7 @@ mod tests {
                 date: None,
                 text: "Iran armed Hezbollah.".into(),
                 span: None,
+                trigger: None,
                 producer: "manual".into(),
                 url: None,
                 confidence: 1.0,

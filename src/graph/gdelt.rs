@@ -372,6 +372,7 @@ impl Event {
                 date: Some(self.date.clone()),
                 text: self.text(relation),
                 span: None,
+                trigger: None,
                 producer: producer.to_string(),
                 url,
                 confidence: 1.0,

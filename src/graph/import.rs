@@ -8,7 +8,7 @@
 //!
 //! `source`, `relation` and `target` are required. Optional: `evidence` (the quote), `doc`,
 //! `date` (`YYYY-MM-DD`), `url`, `confidence` (0 to 1), `span` (`{"start", "end"}` byte
-//! offsets in the document), `source_kind`/`target_kind` (`actor`, `place`),
+//! offsets in the document), `trigger` (the trigger word's, likewise), `source_kind`/`target_kind` (`actor`, `place`),
 //! `source_type`/`target_type` (`person`, `state`, ..., `route`) and `source_id`/`target_id`.
 //! Unknown fields are errors, to catch typos. Blank lines and lines starting with `#` are
 //! skipped.
@@ -46,6 +46,9 @@ pub struct StatementLine {
     pub confidence: Option<f32>,
     #[serde(default)]
     pub span: Option<Span>,
+    /// The trigger word's byte span in the document (`extract --format jsonl` writes it).
+    #[serde(default)]
+    pub trigger: Option<Span>,
     #[serde(default)]
     pub source_kind: Option<String>,
     #[serde(default)]
@@ -90,6 +93,12 @@ impl StatementLine {
             self.confidence.unwrap_or(1.0),
             self.span,
         )?;
+        if let Some(t) = self.trigger.filter(|t| t.start > t.end) {
+            return bad(format!(
+                "trigger {}..{} ends before it starts",
+                t.start, t.end
+            ));
+        }
         let target_default = if relation == Relation::Controls {
             EntityKind::Place
         } else {
@@ -152,6 +161,7 @@ impl StatementLine {
                 date: self.date,
                 text: self.evidence.unwrap_or_default(),
                 span: self.span,
+                trigger: self.trigger,
                 producer: self.pattern.unwrap_or_else(|| producer.to_string()),
                 url: self.url,
                 confidence: self.confidence.unwrap_or(1.0),
@@ -275,7 +285,7 @@ mod tests {
             (
                 "unknown field",
                 r#"{"source":"a","relation":"supports","target":"b","srcc":1}"#,
-                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `source_kind`, `target_kind`, `source_type`, `target_type`, `pattern`, `source_country`, `target_country`, `source_id`, `target_id`, `source_aliases`, `target_aliases`",
+                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `trigger`, `source_kind`, `target_kind`, `source_type`, `target_type`, `pattern`, `source_country`, `target_country`, `source_id`, `target_id`, `source_aliases`, `target_aliases`",
             ),
             (
                 "missing target",

@@ -661,6 +661,7 @@ mod tests {
             date: None,
             text: text.into(),
             span: None,
+            trigger: None,
             producer: "manual".into(),
             url: None,
             confidence: 1.0,

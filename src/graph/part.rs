@@ -20,8 +20,8 @@ use super::file::{GraphMeta, NodeLink, NodeLinkEdge, SCHEMA_VERSION};
 use super::query::Stats;
 use super::sql::{DbError, Sql, params};
 use super::sqlite::{
-    ENTITY_COLUMNS, EVIDENCE_COLUMNS, check_readable, entity_row, evidence_row, graph_name, in_db,
-    invalid, open,
+    ENTITY_COLUMNS, EVIDENCE_COLUMNS, entity_row, evidence_columns, evidence_row, graph_name,
+    in_db, invalid, open, readable_version,
 };
 use crate::Error;
 use crate::model::{EntityId, Evidence, Relation, normalize_name};
@@ -41,6 +41,8 @@ pub enum Walk {
 pub struct Reader {
     conn: Box<dyn Sql>,
     path: PathBuf,
+    /// The database's schema version.
+    version: i64,
 }
 
 /// An edge as a walk sees it: its rowid and the entity at its other end.
@@ -62,12 +64,13 @@ impl Reader {
     /// A reader on a connection whose read transaction has begun; `path` names the graph
     /// in messages.
     pub(crate) fn begun(conn: Box<dyn Sql>, path: &Path) -> Result<Option<Reader>, Error> {
-        if !check_readable(&*conn, path)? {
+        let Some(version) = readable_version(&*conn, path)? else {
             return Ok(None);
-        }
+        };
         Ok(Some(Reader {
             conn,
             path: path.to_path_buf(),
+            version,
         }))
     }
 
@@ -315,7 +318,7 @@ impl Reader {
     /// The graph of these entities and edges (and the entities at the edges' ends), each
     /// whole, built as a graph file is read (entities by id, edges by key).
     pub fn graph(&self, nodes: &BTreeSet<i64>, edges: &BTreeSet<i64>) -> Result<Graph, Error> {
-        read_graph(&*self.conn, &self.path, nodes, edges)
+        read_graph(&*self.conn, &self.path, nodes, edges, self.version)
     }
 
     /// Every entity and edge on a shortest walk from `a` to `b` of `d` hops. Searched in
@@ -397,8 +400,9 @@ pub(crate) fn read_graph(
     path: &Path,
     nodes: &BTreeSet<i64>,
     edges: &BTreeSet<i64>,
+    version: i64,
 ) -> Result<Graph, Error> {
-    read_graph_with(conn, path, nodes, edges, None).map(|(g, _)| g)
+    read_graph_with(conn, path, nodes, edges, version, None).map(|(g, _)| g)
 }
 
 /// An edge read with only part of its evidence ([`Keys::lean`]): the sequence numbers of
@@ -420,6 +424,7 @@ fn read_graph_with(
     path: &Path,
     nodes: &BTreeSet<i64>,
     edges: &BTreeSet<i64>,
+    version: i64,
     lean: Option<&BTreeSet<String>>,
 ) -> Result<(Graph, LeanEdges), Error> {
     let sql = |e| in_db(path, "read", e);
@@ -476,7 +481,7 @@ fn read_graph_with(
             .parse()
             .map_err(|x: Error| invalid(path, format!("edge {e}: {x}")))?;
         let evidence = match lean {
-            None => all_evidence(conn, path, e)?,
+            None => all_evidence(conn, path, e, version)?,
             Some(docs) => {
                 let (evidence, seqs, total) = lean_evidence(conn, path, e, docs, &mut of_docs)?;
                 if seqs.len() < total as usize {
@@ -513,10 +518,18 @@ fn read_graph_with(
 }
 
 /// Every piece of an edge's evidence, in order.
-fn all_evidence(conn: &dyn Sql, path: &Path, edge: i64) -> Result<Vec<Evidence>, Error> {
+fn all_evidence(
+    conn: &dyn Sql,
+    path: &Path,
+    edge: i64,
+    version: i64,
+) -> Result<Vec<Evidence>, Error> {
     let mut evidence = Vec::new();
     conn.each(
-        &format!("SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE edge = ?1 ORDER BY seq"),
+        &format!(
+            "SELECT {} FROM evidence WHERE edge = ?1 ORDER BY seq",
+            evidence_columns(version)
+        ),
         params![edge],
         &mut |row| {
             evidence.push(evidence_row(row, path)?);
@@ -543,7 +556,7 @@ fn evidence_of_docs(
             params![doc],
             &mut |row| {
                 let ev = evidence_row(row, path)?;
-                let (edge, seq) = (row.int(0)?, row.int(9)?);
+                let (edge, seq) = (row.int(0)?, row.int(11)?);
                 out.entry(edge).or_default().push((edge, seq, ev));
                 Ok(())
             },
@@ -583,7 +596,7 @@ fn lean_evidence(
             conn.each(&q, params![edge], &mut |row| {
                 let ev = evidence_row(row, path)?;
                 if last.is_none() && !docs.contains(&ev.doc) {
-                    last = Some((edge, row.int(9)?, ev));
+                    last = Some((edge, row.int(11)?, ev));
                 }
                 Ok(())
             })
@@ -742,7 +755,9 @@ pub(crate) fn read_keyed(
         }
     }
     let lean = keys.lean.then_some(&keys.docs);
-    let (graph, lean) = read_graph_with(conn, path, &nodes, &edges, lean)?;
+    // a writer has brought the tables to this version
+    let version = super::sqlite::DB_SCHEMA_VERSION;
+    let (graph, lean) = read_graph_with(conn, path, &nodes, &edges, version, lean)?;
     Ok((graph, held, lean))
 }
 

@@ -77,7 +77,9 @@ CREATE TABLE evidence (
     span_end BIGINT,
     producer TEXT NOT NULL,
     url TEXT,
-    confidence DOUBLE PRECISION NOT NULL
+    confidence DOUBLE PRECISION NOT NULL,
+    trigger_start BIGINT,
+    trigger_end BIGINT
 );
 CREATE UNIQUE INDEX evidence_edge ON evidence(edge, seq);
 CREATE INDEX evidence_doc ON evidence(doc);

@@ -767,6 +767,7 @@ mod tests {
                     date: Some(format!("2024-12-{:02}", i + 1)),
                     text: format!("{s} {r} {t}"),
                     span: None,
+                    trigger: None,
                     producer: "manual".into(),
                     url: None,
                     confidence: 1.0,

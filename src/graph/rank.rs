@@ -135,6 +135,7 @@ mod tests {
                     date: None,
                     text: format!("{s} backs {t}."),
                     span: None,
+                    trigger: None,
                     producer: "test".into(),
                     url: None,
                     confidence: 1.0,

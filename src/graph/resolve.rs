@@ -450,6 +450,7 @@ mod tests {
                     date: Some("2024-12-01".into()),
                     text: String::new(),
                     span: None,
+                    trigger: None,
                     producer: "manual".into(),
                     url: None,
                     confidence: 1.0,

@@ -370,6 +370,7 @@ recep-tayyip-erdogan\tpresident\ttr\t2014-08-28\t
                 date: date.map(str::to_string),
                 text: format!("{doc} says so"),
                 span: None,
+                trigger: None,
                 producer: "manual".into(),
                 url: None,
                 confidence: 1.0,

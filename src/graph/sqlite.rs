@@ -53,7 +53,7 @@ use crate::model::normalize_name;
 use crate::model::{Entity, EntityId, EntityKind, EntityType, Evidence, Relation, Span};
 
 /// The version of the database schema this build reads and writes.
-pub const DB_SCHEMA_VERSION: i64 = 1;
+pub const DB_SCHEMA_VERSION: i64 = 2;
 
 /// The first 16 bytes of every SQLite database file.
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -100,7 +100,9 @@ CREATE TABLE IF NOT EXISTS evidence (
     span_end INTEGER,
     producer TEXT NOT NULL,
     url TEXT,
-    confidence REAL NOT NULL
+    confidence REAL NOT NULL,
+    trigger_start INTEGER,
+    trigger_end INTEGER
 );
 CREATE UNIQUE INDEX IF NOT EXISTS evidence_edge ON evidence(edge, seq);
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc);
@@ -209,6 +211,20 @@ pub(crate) fn migrate(tx: &dyn Sql, path: &Path) -> Result<bool, Error> {
     let version = schema_version(tx, path)?;
     match version {
         Some(v) if v > DB_SCHEMA_VERSION => Err(newer(path, v)),
+        Some(1) => {
+            // version 2 added the trigger's span to evidence
+            let int = match tx.dialect() {
+                Dialect::Sqlite => "INTEGER",
+                Dialect::Postgres => "BIGINT",
+            };
+            tx.batch(&format!(
+                "ALTER TABLE evidence ADD COLUMN trigger_start {int};
+                 ALTER TABLE evidence ADD COLUMN trigger_end {int};
+                 UPDATE schema_version SET version = 2;"
+            ))
+            .map_err(|e| in_db(path, "upgrade the tables of", e))?;
+            Ok(false)
+        }
         Some(_) => Ok(false),
         None => {
             let tables = tx.count_tables(None).map_err(|e| in_db(path, "read", e))?;
@@ -262,10 +278,10 @@ pub fn load(path: &Path) -> Result<Graph, Error> {
 
 /// [`load`] on an open read transaction; `path` names the graph in messages.
 pub(crate) fn load_in(conn: &dyn Sql, path: &Path) -> Result<Graph, Error> {
-    if !check_readable(conn, path)? {
+    let Some(version) = readable_version(conn, path)? else {
         return Ok(Graph::new());
-    }
-    let file = read_node_link(conn, path)?;
+    };
+    let file = read_node_link(conn, path, version)?;
     Graph::from_node_link(file).map_err(|e| invalid(path, e.to_string()))
 }
 
@@ -273,23 +289,28 @@ pub(crate) fn load_in(conn: &dyn Sql, path: &Path) -> Result<Graph, Error> {
 /// whether it has the tables: a database with no table at all (a first writer killed
 /// before its commit) is an empty graph.
 pub(crate) fn check_readable(conn: &dyn Sql, path: &Path) -> Result<bool, Error> {
+    readable_version(conn, path).map(|v| v.is_some())
+}
+
+/// [`check_readable`], with the schema version of a database that has the tables.
+pub(crate) fn readable_version(conn: &dyn Sql, path: &Path) -> Result<Option<i64>, Error> {
     match schema_version(conn, path)? {
         None => {
             let tables = conn
                 .count_tables(None)
                 .map_err(|e| in_db(path, "read", e))?;
             if tables == 0 {
-                return Ok(false);
+                return Ok(None);
             }
             Err(foreign(conn, path))
         }
         Some(v) if v > DB_SCHEMA_VERSION => Err(newer(path, v)),
-        Some(_) => Ok(true),
+        Some(v) => Ok(Some(v)),
     }
 }
 
 /// Every row, as the node-link form of the graph (nodes by id, edges by key).
-fn read_node_link(conn: &dyn Sql, path: &Path) -> Result<NodeLink, Error> {
+fn read_node_link(conn: &dyn Sql, path: &Path, version: i64) -> Result<NodeLink, Error> {
     let sql = |e| in_db(path, "read", e);
     let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
     conn.each(
@@ -345,7 +366,7 @@ fn read_node_link(conn: &dyn Sql, path: &Path) -> Result<NodeLink, Error> {
         },
     )
     .map_err(sql)?;
-    read_evidence(conn, path, &mut edges)?;
+    read_evidence(conn, path, &mut edges, version)?;
     let mut edges: Vec<NodeLinkEdge> = edges.into_iter().map(|(_, e)| e).collect();
     edges.sort_by(|a, b| {
         (&a.source, a.relation, &a.target).cmp(&(&b.source, b.relation, &b.target))
@@ -404,27 +425,44 @@ pub(crate) fn entity_row(
 }
 
 /// The columns [`evidence_row`] reads (the first is the edge's rowid, which it skips).
-pub(crate) const EVIDENCE_COLUMNS: &str =
-    "edge, doc, date, text, span_start, span_end, producer, url, confidence";
+pub(crate) const EVIDENCE_COLUMNS: &str = "edge, doc, date, text, span_start, span_end, producer, url, confidence, trigger_start, trigger_end";
+
+/// [`EVIDENCE_COLUMNS`] in a database of schema `version` (version 1 had no trigger).
+pub(crate) fn evidence_columns(version: i64) -> &'static str {
+    if version >= 2 {
+        EVIDENCE_COLUMNS
+    } else {
+        "edge, doc, date, text, span_start, span_end, producer, url, confidence, NULL, NULL"
+    }
+}
+
+/// A byte span from two nullable columns: both or neither, start before end.
+fn span_at(
+    r: &Row,
+    at: usize,
+    what: &str,
+    edge: i64,
+    path: &Path,
+) -> Result<Option<Span>, DbError> {
+    match (r.opt_int(at)?, r.opt_int(at + 1)?) {
+        (Some(s), Some(e)) if 0 <= s && s <= e => Ok(Some(Span {
+            start: s as usize,
+            end: e as usize,
+        })),
+        (None, None) => Ok(None),
+        _ => Err(invalid(path, format!("evidence of edge {edge} has a bad {what}")).into()),
+    }
+}
 
 /// A piece of evidence from a row of [`EVIDENCE_COLUMNS`].
 pub(crate) fn evidence_row(r: &Row, path: &Path) -> Result<Evidence, DbError> {
     let edge = r.int(0)?;
-    let span = match (r.opt_int(4)?, r.opt_int(5)?) {
-        (Some(s), Some(e)) if 0 <= s && s <= e => Some(Span {
-            start: s as usize,
-            end: e as usize,
-        }),
-        (None, None) => None,
-        _ => {
-            return Err(invalid(path, format!("evidence of edge {edge} has a bad span")).into());
-        }
-    };
     Ok(Evidence {
         doc: r.text(1)?,
         date: r.opt_text(2)?,
         text: r.text(3)?,
-        span,
+        span: span_at(r, 4, "span", edge, path)?,
+        trigger: span_at(r, 9, "trigger span", edge, path)?,
         producer: r.text(6)?,
         url: r.opt_text(7)?,
         confidence: r.real(8)? as f32,
@@ -436,10 +474,14 @@ fn read_evidence(
     conn: &dyn Sql,
     path: &Path,
     edges: &mut [(i64, NodeLinkEdge)],
+    version: i64,
 ) -> Result<(), Error> {
     let mut at = 0;
     conn.each(
-        &format!("SELECT {EVIDENCE_COLUMNS} FROM evidence ORDER BY edge, seq"),
+        &format!(
+            "SELECT {} FROM evidence ORDER BY edge, seq",
+            evidence_columns(version)
+        ),
         &[],
         &mut |r| {
             let edge = r.int(0)?;
@@ -513,7 +555,7 @@ pub(crate) fn update_in<T>(
     change: impl FnOnce(&mut Graph) -> Result<T, Error>,
 ) -> Result<(T, bool), Error> {
     let created = migrate(tx, path)?;
-    let file = read_node_link(tx, path)?;
+    let file = read_node_link(tx, path, DB_SCHEMA_VERSION)?;
     let mut graph = Graph::from_node_link(file).map_err(|e| invalid(path, e.to_string()))?;
     let before = Snapshot::of(&graph);
     let value = change(&mut graph)?;
@@ -905,8 +947,8 @@ impl<'c> Writer<'c> {
     ) -> Result<(), DbError> {
         for (i, ev) in list.iter().enumerate() {
             self.tx.execute(
-                "INSERT INTO evidence(edge, seq, doc, date, text, span_start, span_end, producer, url, confidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO evidence(edge, seq, doc, date, text, span_start, span_end, producer, url, confidence, trigger_start, trigger_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     edge,
                     (first + i) as i64,
@@ -917,7 +959,9 @@ impl<'c> Writer<'c> {
                     ev.span.map(|s| s.end as i64),
                     &ev.producer,
                     &ev.url,
-                    f64::from(ev.confidence)
+                    f64::from(ev.confidence),
+                    ev.trigger.map(|s| s.start as i64),
+                    ev.trigger.map(|s| s.end as i64)
                 ],
             )?;
         }
@@ -940,6 +984,7 @@ mod tests {
                 date: Some("2024-12-01".into()),
                 text: format!("{s} backs {t}."),
                 span: Some(Span { start: 0, end: 9 }),
+                trigger: None,
                 producer: "manual".into(),
                 url: None,
                 confidence: 0.5,
@@ -1044,7 +1089,7 @@ mod tests {
             .unwrap();
         let e = load(&newer).unwrap_err().to_string();
         assert!(
-            e.contains("schema_version 99 is newer than this actorgraph reads (1)"),
+            e.contains("schema_version 99 is newer than this actorgraph reads (2)"),
             "{e}"
         );
         let text = dir.path().join("text.db");

@@ -297,6 +297,7 @@ mod tests {
                 date: date.map(str::to_string),
                 text: format!("{s} {relation} {t} ({}).", date.unwrap_or("undated")),
                 span: None,
+                trigger: None,
                 producer: "test".into(),
                 url: None,
                 confidence: 1.0,

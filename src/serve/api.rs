@@ -287,9 +287,9 @@ fn edges_json(file: &NodeLink) -> Value {
     edges.into()
 }
 
-/// One piece of evidence for the page: the sentence, where it comes from, and a link when
-/// the evidence has a URL or its document id is one. Evidence keeps the sentence, not the
-/// trigger's offsets in it, so there is nothing to mark inside the sentence.
+/// One piece of evidence for the page: the sentence (cut around the trigger word when the
+/// evidence knows where it is), where it comes from, and a link when the evidence has a
+/// URL or its document id is one.
 fn evidence_json(e: &Evidence) -> Value {
     let is_url = |s: &str| s.starts_with("https://") || s.starts_with("http://");
     let link = e
@@ -305,6 +305,8 @@ fn evidence_json(e: &Evidence) -> Value {
         producer: &'a str,
         confidence: f32,
         link: Option<String>,
+        /// The sentence before the trigger, the trigger, and the rest.
+        marked: Option<[&'a str; 3]>,
     }
     json!(Piece {
         doc: &e.doc,
@@ -313,5 +315,16 @@ fn evidence_json(e: &Evidence) -> Value {
         producer: &e.producer,
         confidence: e.confidence,
         link,
+        marked: marked(e),
     })
+}
+
+/// The sentence of `e` cut before and after its trigger word, when the trigger lies inside
+/// the sentence's span.
+fn marked(e: &Evidence) -> Option<[&str; 3]> {
+    let (span, trigger) = (e.span?, e.trigger?);
+    let start = trigger.start.checked_sub(span.start)?;
+    let end = trigger.end.checked_sub(span.start)?;
+    let text = e.text.as_str();
+    Some([text.get(..start)?, text.get(start..end)?, text.get(end..)?])
 }

@@ -298,7 +298,13 @@ function piece(ev) {
   const li = document.createElement("li");
   const sentence = document.createElement("span");
   sentence.className = "sentence";
-  sentence.textContent = "\u201c" + ev.text + "\u201d";
+  if (ev.marked) {
+    const mark = document.createElement("mark");
+    mark.textContent = ev.marked[1];
+    sentence.append("\u201c" + ev.marked[0], mark, ev.marked[2] + "\u201d");
+  } else {
+    sentence.textContent = "\u201c" + ev.text + "\u201d";
+  }
   const meta = document.createElement("span");
   meta.className = "meta";
   meta.append((ev.date || "undated") + " \u00b7 ");

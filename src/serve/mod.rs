@@ -40,6 +40,24 @@ pub struct Viewer<'a> {
     pub graph: PathBuf,
     pub find: &'a Find<'a>,
     pub as_of: Option<String>,
+    /// Listening on a loopback address: requests must name a loopback host, so that a web
+    /// page elsewhere cannot reach the viewer through a name that resolves to 127.0.0.1
+    /// (DNS rebinding).
+    pub local_only: bool,
+}
+
+/// Whether a request's `Host` header names a loopback host (`127.0.0.1`, `localhost`,
+/// `[::1]`, with or without a port).
+pub fn loopback_host(host: Option<&str>) -> bool {
+    let Some(host) = host else { return false };
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// One answer: status, content type and body.
@@ -137,7 +155,16 @@ pub fn run(server: &Server, viewer: &Viewer<'_>) {
 
 /// Answers one request; a panic while answering becomes a 500.
 fn answer(viewer: &Viewer<'_>, request: Request) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
     let reply = match request.method() {
+        _ if viewer.local_only && !loopback_host(host.as_deref()) => Reply::error(
+            403,
+            "the viewer answers only requests for 127.0.0.1 or localhost (use --bind to serve others)",
+        ),
         Method::Get | Method::Head => {
             let url = request.url().to_string();
             catch_unwind(AssertUnwindSafe(|| route(viewer, &url))).unwrap_or_else(|_| {
@@ -189,6 +216,28 @@ fn response(reply: Reply) -> Response<std::io::Cursor<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_loopback_hosts_pass() {
+        for ok in [
+            "127.0.0.1:8377",
+            "localhost:8377",
+            "LOCALHOST",
+            "[::1]:80",
+            "127.0.0.2",
+        ] {
+            assert!(loopback_host(Some(ok)), "{ok}");
+        }
+        for bad in [
+            "evil.example:8377",
+            "192.168.1.2:8377",
+            "localhost.evil.example",
+            "",
+        ] {
+            assert!(!loopback_host(Some(bad)), "{bad}");
+        }
+        assert!(!loopback_host(None), "no Host header");
+    }
 
     #[test]
     fn errors_get_their_status_and_what_helps() {

@@ -161,6 +161,18 @@ def edge_evidence(s):
     assert title == "Hayat Tahrir al-Sham controls Aleppo", title
 
 
+def trigger_marked(s):
+    """Evidence found in text shows its trigger word marked."""
+    s.search("Belarus")
+    s.wait(lambda w: w.find_element(By.ID, "title").text.startswith("Belarus"))
+    s.edge("supports").find_element(By.TAG_NAME, "text").click()
+    s.wait(EC.visibility_of_element_located((By.CSS_SELECTOR, "#evidence li .sentence mark")))
+    mark = s.web.find_element(By.CSS_SELECTOR, "#evidence li .sentence mark").text
+    assert mark == "backs", mark
+    sentence = s.web.find_element(By.CSS_SELECTOR, "#evidence li .sentence").text
+    assert "Belarus backs Serbia." in sentence, sentence
+
+
 def as_of_slider(s):
     s.node("Hayat Tahrir al-Sham").click()
     s.title_is("Hayat Tahrir al-Sham")
@@ -242,6 +254,7 @@ def main():
                 ("unknown-name", unknown_name),
                 ("suggestion", suggestion),
                 ("pan-zoom", pan_and_zoom),
+                ("trigger-mark", trigger_marked),
                 ("console", no_console_errors),
             ],
             start=1,
