@@ -228,6 +228,18 @@ fn timeline_orders_controllers_and_relations_by_their_evidence_dates() {
     let export: serde_json::Value =
         json(cmd(&g).args(["--as-of", "2024-11-10", "export", "--format", "json"]));
     assert_eq!(export["edges"].as_array().unwrap().len(), 1);
+    // the picture as of a day draws what the export as of that day holds
+    if have("dot", &["-V"], "render --as-of needs Graphviz (dot)") {
+        let svg = |as_of: &[&str]| stdout(cmd(&g).args(as_of).args(["render", "--format", "svg"]));
+        let (early, all) = (svg(&["--as-of", "2024-11-10"]), svg(&[]));
+        assert!(
+            early.contains("Hama") && early.contains("Syrian"),
+            "{early}"
+        );
+        // (Graphviz writes the hyphen of al-Sham as an entity)
+        assert!(!early.contains("Hayat Tahrir"), "{early}");
+        assert!(all.contains("Hayat Tahrir"), "{all}");
+    }
     assert_eq!(
         crate::common::error_line(cmd(&g).args([
             "--as-of",
