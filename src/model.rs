@@ -374,11 +374,13 @@ pub fn normalize_name(name: &str) -> String {
 }
 
 /// Checks what a piece of evidence may hold, for `import` lines and graph files alike:
-/// a `YYYY-MM-DD` date, a confidence from 0 to 1, a span that ends after it starts.
+/// a `YYYY-MM-DD` date, a confidence from 0 to 1, a sentence span and a trigger span that
+/// end after they start.
 pub fn check_evidence(
     date: Option<&str>,
     confidence: f32,
     span: Option<Span>,
+    trigger: Option<Span>,
 ) -> Result<(), Error> {
     if let Some(d) = date {
         validate_date(d)?;
@@ -388,13 +390,15 @@ pub fn check_evidence(
             "confidence {confidence} is not between 0 and 1"
         )));
     }
-    if let Some(s) = span
-        && s.start > s.end
-    {
-        return Err(Error::Invalid(format!(
-            "span {}..{} ends before it starts",
-            s.start, s.end
-        )));
+    for (what, s) in [("span", span), ("trigger", trigger)] {
+        if let Some(s) = s
+            && s.start > s.end
+        {
+            return Err(Error::Invalid(format!(
+                "{what} {}..{} ends before it starts",
+                s.start, s.end
+            )));
+        }
     }
     Ok(())
 }

@@ -44,15 +44,7 @@ pub fn run(graph: &Path, names: &Names, args: Args) -> anyhow::Result<Outcome> {
     )?;
     let src = names.find(&g, &args.source)?;
     let dst = names.find(&g, &args.target)?;
-    let evidence: Vec<&Evidence> = g
-        .edges_of(&src)
-        .filter(|e| e.relation == relation)
-        .filter(|e| {
-            (e.source == &src && e.target == &dst)
-                || (relation.is_symmetric() && e.source == &dst && e.target == &src)
-        })
-        .flat_map(|e| e.evidence.iter())
-        .collect();
+    let evidence: Vec<&Evidence> = g.evidence_between(&src, relation, &dst).iter().collect();
     let name = |id| g.entity(id).map(|e| e.name.as_str()).unwrap_or_default();
     if let super::Format::Json = args.format {
         output::print_json(&Why {

@@ -138,7 +138,7 @@ impl TryFrom<RawEdge> for NodeLinkEdge {
             ));
         }
         for (i, ev) in e.evidence.iter().enumerate() {
-            check_evidence(ev.date.as_deref(), ev.confidence, ev.span)
+            check_evidence(ev.date.as_deref(), ev.confidence, ev.span, ev.trigger)
                 .map_err(|m| format!("{edge}, evidence {} (doc '{}'): {m}", i + 1, ev.doc))?;
         }
         Ok(NodeLinkEdge {

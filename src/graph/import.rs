@@ -92,13 +92,8 @@ impl StatementLine {
             self.date.as_deref(),
             self.confidence.unwrap_or(1.0),
             self.span,
+            self.trigger,
         )?;
-        if let Some(t) = self.trigger.filter(|t| t.start > t.end) {
-            return bad(format!(
-                "trigger {}..{} ends before it starts",
-                t.start, t.end
-            ));
-        }
         let target_default = if relation == Relation::Controls {
             EntityKind::Place
         } else {

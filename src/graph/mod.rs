@@ -169,6 +169,22 @@ impl Graph {
         })
     }
 
+    /// The evidence for `source -relation-> target` (either way round for `meets-with`),
+    /// in order; empty when there is no such edge. O(1).
+    pub fn evidence_between(
+        &self,
+        source: &EntityId,
+        relation: Relation,
+        target: &EntityId,
+    ) -> &[Evidence] {
+        let (Some(s), Some(t)) = (self.index(source), self.index(target)) else {
+            return &[];
+        };
+        let (s, t) = self.oriented(s, relation, t);
+        self.find_edge(s, relation, t)
+            .map_or(&[], |e| self.g[e].evidence.as_slice())
+    }
+
     pub(crate) fn view(&self, e: EdgeIndex) -> EdgeView<'_> {
         let (s, t) = self
             .g

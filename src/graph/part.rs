@@ -430,18 +430,19 @@ fn read_graph_with(
     let sql = |e| in_db(path, "read", e);
 
     let mut nodes = nodes.clone();
-    let mut found: Vec<(i64, i64, String, i64)> = Vec::new();
+    // each edge's rowid, ends, relation and count of evidence
+    let mut found: Vec<(i64, i64, String, i64, i64)> = Vec::new();
     for &e in edges {
         let r = conn
             .one(
-                "SELECT source, relation, target FROM edges WHERE rowid = ?1",
+                "SELECT source, relation, target, evidence_count FROM edges WHERE rowid = ?1",
                 params![e],
             )
             .map_err(sql)?;
-        let (s, rel, t) =
-            (|| Ok::<_, DbError>((r.int(0)?, r.text(1)?, r.int(2)?)))().map_err(sql)?;
+        let (s, rel, t, count) =
+            (|| Ok::<_, DbError>((r.int(0)?, r.text(1)?, r.int(2)?, r.int(3)?)))().map_err(sql)?;
         nodes.extend([s, t]);
-        found.push((e, s, rel, t));
+        found.push((e, s, rel, t, count));
     }
     let mut ids: HashMap<i64, EntityId> = HashMap::new();
     let mut file_nodes = Vec::new();
@@ -476,14 +477,14 @@ fn read_graph_with(
         Some(docs) => evidence_of_docs(conn, path, docs)?,
         None => HashMap::new(),
     };
-    for (e, s, r, t) in found {
+    for (e, s, r, t, total) in found {
         let relation: Relation = r
             .parse()
             .map_err(|x: Error| invalid(path, format!("edge {e}: {x}")))?;
         let evidence = match lean {
             None => all_evidence(conn, path, e, version)?,
             Some(docs) => {
-                let (evidence, seqs, total) = lean_evidence(conn, path, e, docs, &mut of_docs)?;
+                let (evidence, seqs) = lean_evidence(conn, path, e, total, docs, &mut of_docs)?;
                 if seqs.len() < total as usize {
                     let key = (ids[&s].clone(), relation, ids[&t].clone());
                     unread.insert(key, Lean { seqs, total });
@@ -566,24 +567,19 @@ fn evidence_of_docs(
     Ok(out)
 }
 
-/// An edge's evidence from `docs` (taken out of `of_docs`) and its last piece from another
-/// document, in order, with their sequence numbers and the edge's count of pieces.
+/// An edge's evidence from `docs` (taken out of `of_docs`) and, when it has more than those
+/// of its `total` pieces, its last piece from another document; in order, with their
+/// sequence numbers.
 fn lean_evidence(
     conn: &dyn Sql,
     path: &Path,
     edge: i64,
+    total: i64,
     docs: &BTreeSet<String>,
     of_docs: &mut HashMap<i64, Vec<Numbered>>,
-) -> Result<(Vec<Evidence>, Vec<i64>, i64), Error> {
+) -> Result<(Vec<Evidence>, Vec<i64>), Error> {
     let sql = |e| in_db(path, "read", e);
     let mut rows = of_docs.remove(&edge).unwrap_or_default();
-    let total = conn
-        .one(
-            "SELECT evidence_count FROM edges WHERE rowid = ?1",
-            params![edge],
-        )
-        .and_then(|r| r.int(0))
-        .map_err(sql)?;
     if (rows.len() as i64) < total {
         // the last piece from another document: a few from the end, else all of them
         let query = |limit: &str| {
@@ -609,7 +605,7 @@ fn lean_evidence(
     }
     rows.sort_by_key(|r| r.1);
     let seqs = rows.iter().map(|r| r.1).collect();
-    Ok((rows.into_iter().map(|r| r.2).collect(), seqs, total))
+    Ok((rows.into_iter().map(|r| r.2).collect(), seqs))
 }
 
 /// What a write of statements reads: the entities some names and ids name (and the ids a

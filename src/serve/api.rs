@@ -82,13 +82,8 @@ pub fn edge(v: &Viewer<'_>, p: &Params) -> Answer {
     };
     let (src, dst) = ((v.find)(&g, source)?, (v.find)(&g, target)?);
     let evidence: Vec<Value> = g
-        .edges_of(&src)
-        .filter(|e| e.relation == relation)
-        .filter(|e| {
-            (e.source == &src && e.target == &dst)
-                || (relation.is_symmetric() && e.source == &dst && e.target == &src)
-        })
-        .flat_map(|e| e.evidence.iter())
+        .evidence_between(&src, relation, &dst)
+        .iter()
         .map(evidence_json)
         .collect();
     let name = |id: &EntityId| {
