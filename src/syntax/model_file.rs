@@ -60,8 +60,8 @@ impl Writer {
     fn weights(&mut self, w: &Weights) {
         self.u32(w.classes as u32);
         self.0.extend_from_slice(&w.scale.to_le_bytes());
-        self.u32(w.slots.len() as u32);
-        for k in w.slots.iter() {
+        self.u32(w.slot_count() as u32);
+        for k in w.slots() {
             self.0.extend_from_slice(&k.to_le_bytes());
         }
         self.u32((w.entries.len() / ENTRY) as u32);
@@ -189,32 +189,28 @@ impl<'a> Reader<'a> {
         let classes = self.u32()? as usize;
         let scale = f32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes"));
         let n = self.len()?;
-        let slots: Vec<u64> = self
-            .take(
-                n.checked_mul(8)
-                    .ok_or_else(|| self.bad("a table too large"))?,
-            )?
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-            .collect();
+        let slots: &[u8] = self.take(
+            n.checked_mul(8)
+                .ok_or_else(|| self.bad("a table too large"))?,
+        )?;
+        let slot = |i: usize| u64::from_le_bytes(slots[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+        let n_slots = slots.len() / 8;
         let n = self.len()?;
-        let entries: Vec<u8> = self
-            .take(
-                n.checked_mul(ENTRY)
-                    .ok_or_else(|| self.bad("a table too large"))?,
-            )?
-            .to_vec();
-        if slots.is_empty() || !slots.len().is_multiple_of(super::perceptron::BUCKET) {
+        let entries: &[u8] = self.take(
+            n.checked_mul(ENTRY)
+                .ok_or_else(|| self.bad("a table too large"))?,
+        )?;
+        if n_slots == 0 || !n_slots.is_multiple_of(super::perceptron::BUCKET) {
             return Err(self.bad("a weight table that is not whole buckets"));
         }
         if classes > 256 || !scale.is_finite() {
             return Err(self.bad("a bad class count or scale"));
         }
-        let in_range = |slot: &u64| {
+        let in_range = |slot: u64| {
             let start = ((slot >> 8) & 0xff_ffff) as usize;
-            *slot == 0 || start + (slot & 0xff) as usize <= entries.len() / ENTRY
+            slot == 0 || start + (slot & 0xff) as usize <= entries.len() / ENTRY
         };
-        if !slots.iter().all(in_range) {
+        if !(0..n_slots).all(|i| in_range(slot(i))) {
             return Err(self.bad("weight entries out of range"));
         }
         if entries
@@ -223,7 +219,7 @@ impl<'a> Reader<'a> {
         {
             return Err(self.bad("a weight for a class that does not exist"));
         }
-        Ok(Weights::new(classes, slots, entries, scale))
+        Ok(Weights::new(classes, n_slots, slot, entries, scale))
     }
 }
 

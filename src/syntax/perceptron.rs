@@ -206,19 +206,20 @@ impl Trainer {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
     pub(crate) classes: usize,
-    /// `8 * buckets` slots.
-    pub(crate) slots: Pages<u64>,
     /// Three bytes an entry: the class, then the weight as a little-endian `i16` in units
     /// of `scale`.
     pub(crate) entries: Pages<u8>,
     pub(crate) scale: f32,
-    /// The slots that lookups read: as `slots`, except that a feature with at least
-    /// [`DENSE_FROM`] entries has an entry count of 0 and, where its first entry was, its
-    /// row of `dense`. Derived from `slots` and `entries` when the table is made; never saved.
+    /// The slots (`8 * buckets`) that lookups read: as saved, except that a feature with
+    /// at least [`DENSE_FROM`] entries has an entry count of 0 and, where its first entry
+    /// was, its row of `dense`.
     run: Pages<u64>,
     /// Dense rows of `stride` weights (every class, padded with zeros).
     dense: Pages<i16>,
     stride: usize,
+    /// The saved slot of each dense row's feature, so that [`Weights::slots`] can give the
+    /// table back as saved.
+    dense_slots: Vec<u64>,
 }
 
 /// A feature with this many entries or more is scored from a dense row (on the EWT test
@@ -235,6 +236,38 @@ pub struct Pages<T: bytemuck::Pod> {
 }
 
 impl<T: bytemuck::Pod> Pages<T> {
+    /// `len` values written by `fill` straight into the pages (which start zeroed).
+    pub fn filled(len: usize, fill: impl FnOnce(&mut [T])) -> Pages<T> {
+        let bytes = len * std::mem::size_of::<T>();
+        let map = (bytes > 0)
+            .then(|| memmap2::MmapMut::map_anon(bytes).ok())
+            .flatten()
+            .map(|m| {
+                // advice only: the table works the same without huge pages
+                let _ = m.advise(memmap2::Advice::HugePage);
+                m
+            });
+        match map {
+            Some(mut map) => {
+                fill(bytemuck::cast_slice_mut(&mut map[..]));
+                Pages {
+                    map: Some(map),
+                    heap: Vec::new(),
+                    len,
+                }
+            }
+            None => {
+                let mut heap = vec![T::zeroed(); len];
+                fill(&mut heap);
+                Pages {
+                    map: None,
+                    heap,
+                    len,
+                }
+            }
+        }
+    }
+
     pub fn new(values: &[T]) -> Pages<T> {
         let bytes: &[u8] = bytemuck::cast_slice(values);
         let map = (!bytes.is_empty())
@@ -351,39 +384,71 @@ impl Weights {
             slots[s] = (fingerprint(*f) << 32) | ((count as u64) << 8) | kept.len() as u64;
             entries.extend(kept.iter().flatten());
         }
-        Weights::new(classes, slots, entries, scale)
+        Weights::new(classes, slots.len(), |i| slots[i], &entries, scale)
     }
 
     /// The table from its saved parts, `slots` and `entries` as [`Weights::build`] makes
-    /// them (the caller has checked that every slot's entries are in range), with the dense
-    /// rows for lookups.
-    pub(crate) fn new(classes: usize, slots: Vec<u64>, entries: Vec<u8>, scale: f32) -> Weights {
+    /// them (`slot(i)` gives slot `i` of `n_slots`; the caller has checked that every slot's
+    /// entries are in range), with the dense rows for lookups. Each table is written once,
+    /// straight into its pages.
+    pub(crate) fn new(
+        classes: usize,
+        n_slots: usize,
+        slot: impl Fn(usize) -> u64,
+        entries: &[u8],
+        scale: f32,
+    ) -> Weights {
         let stride = classes.next_multiple_of(16);
-        let mut run = slots.clone();
-        let mut dense: Vec<i16> = Vec::new();
-        for slot in &mut run {
-            let count = (*slot & 0xff) as usize;
-            let rows = dense.len() / stride.max(1);
-            if *slot == 0 || count < DENSE_FROM || rows >= MAX_TABLE_ENTRIES {
-                continue;
+        let is_dense = |s: u64| s != 0 && (s & 0xff) as usize >= DENSE_FROM;
+        let rows = (0..n_slots)
+            .filter(|&i| is_dense(slot(i)))
+            .count()
+            .min(MAX_TABLE_ENTRIES);
+        let mut dense_slots = Vec::with_capacity(rows);
+        let run = Pages::filled(n_slots, |run: &mut [u64]| {
+            for (i, r) in run.iter_mut().enumerate() {
+                let s = slot(i);
+                *r = s;
+                if is_dense(s) && dense_slots.len() < rows {
+                    *r = (s & !0xffff_ffff) | ((dense_slots.len() as u64) << 8);
+                    dense_slots.push(s);
+                }
             }
-            let start = ((*slot >> 8) & 0xff_ffff) as usize * ENTRY;
-            let mut row = vec![0i16; stride];
-            for e in entries[start..start + count * ENTRY].chunks_exact(ENTRY) {
-                row[usize::from(e[0])] = i16::from_le_bytes([e[1], e[2]]);
+        });
+        let dense = Pages::filled(rows * stride, |dense: &mut [i16]| {
+            for (row, &s) in dense.chunks_exact_mut(stride.max(1)).zip(&dense_slots) {
+                let start = ((s >> 8) & 0xff_ffff) as usize * ENTRY;
+                let count = (s & 0xff) as usize;
+                for e in entries[start..start + count * ENTRY].chunks_exact(ENTRY) {
+                    row[usize::from(e[0])] = i16::from_le_bytes([e[1], e[2]]);
+                }
             }
-            dense.extend_from_slice(&row);
-            *slot = (*slot & !0xffff_ffff) | ((rows as u64) << 8);
-        }
+        });
         Weights {
             classes,
-            slots: Pages::new(&slots),
-            entries: Pages::new(&entries),
+            entries: Pages::new(entries),
             scale,
-            run: Pages::new(&run),
-            dense: Pages::new(&dense),
+            run,
+            dense,
             stride,
+            dense_slots,
         }
+    }
+
+    /// The slots as saved (dense rows' features with their entries' start and count).
+    pub(crate) fn slots(&self) -> impl Iterator<Item = u64> + '_ {
+        self.run.iter().map(|&r| {
+            if r != 0 && r & 0xff == 0 {
+                self.dense_slots[((r >> 8) & 0xff_ffff) as usize]
+            } else {
+                r
+            }
+        })
+    }
+
+    /// Number of slots (empty ones included).
+    pub(crate) fn slot_count(&self) -> usize {
+        self.run.len()
     }
 
     /// Number of classes scored.
@@ -393,7 +458,7 @@ impl Weights {
 
     /// Number of features kept.
     pub fn features(&self) -> usize {
-        self.slots.iter().filter(|k| **k != 0).count()
+        self.run.iter().filter(|k| **k != 0).count()
     }
 
     /// Adds each known feature's weights to `scores` (which must have `classes` slots).
