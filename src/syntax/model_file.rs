@@ -193,7 +193,8 @@ impl<'a> Reader<'a> {
             n.checked_mul(8)
                 .ok_or_else(|| self.bad("a table too large"))?,
         )?;
-        let slot = |i: usize| u64::from_le_bytes(slots[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+        let slot =
+            |i: usize| u64::from_le_bytes(slots[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
         let n_slots = slots.len() / 8;
         let n = self.len()?;
         let entries: &[u8] = self.take(

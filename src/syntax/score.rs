@@ -137,11 +137,17 @@ mod tests {
         let mut score = Score::default();
         score.add(&gold[0], &predicted);
         assert_eq!((score.words, score.heads, score.labeled), (6, 5, 4));
-        assert_eq!((score.words_np, score.heads_np, score.labeled_np), (4, 4, 3));
+        assert_eq!(
+            (score.words_np, score.heads_np, score.labeled_np),
+            (4, 4, 3)
+        );
         assert_eq!(score.uas_no_punct(), 100.0);
         assert_eq!(score.las_no_punct(), 75.0);
         let line = score.to_string();
         assert!(line.contains("UAS 83.33  LAS 66.67"), "{line}");
-        assert!(line.contains("UAS-no-punct 100.00  LAS-no-punct 75.00"), "{line}");
+        assert!(
+            line.contains("UAS-no-punct 100.00  LAS-no-punct 75.00"),
+            "{line}"
+        );
     }
 }
