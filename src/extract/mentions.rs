@@ -251,6 +251,8 @@ pub(super) struct MentionFinder<'a> {
     pub mentions: Vec<Mention>,
     /// tokens where a lexicon name starts: unknown names stop there
     lex_starts: rustc_hash::FxHashSet<usize>,
+    /// Where a one-word demonym of the lexicon starts ("Somali").
+    demonym_starts: rustc_hash::FxHashSet<usize>,
     /// the first token of every sentence
     sent_starts: Vec<usize>,
 }
@@ -321,6 +323,7 @@ impl<'a> MentionFinder<'a> {
             doc_alias: FxHashMap::default(),
             mentions: Vec::new(),
             lex_starts: Default::default(),
+            demonym_starts: Default::default(),
             sent_starts: Vec::new(),
         }
     }
@@ -432,9 +435,39 @@ impl<'a> MentionFinder<'a> {
             .to_string()
     }
 
+    /// Whether `x` belongs to a state (an army, a ministry), not to a parent group (an
+    /// affiliate of al Qaeda is still a group of its own).
+    fn of_state(&self, x: &DocEntity) -> bool {
+        x.of.as_deref().is_some_and(|of| {
+            self.lex
+                .lookup(of, None)
+                .first()
+                .is_none_or(|c| matches!(c.entry.etype, EntityType::State | EntityType::Country))
+        })
+    }
+
+    /// Whether token `j` is a describing word that may stand inside "the ... group": a
+    /// lowercase word, a demonym or an "-ist" word, not a name ("the Amal movement" is a
+    /// name).
+    fn describes(&self, j: usize) -> bool {
+        self.tokens[j].kind == TokenKind::Word
+            && if is_cap(self.raw(j)) {
+                self.words[j].ends_with("ist") || self.demonym_starts.contains(&j)
+            } else {
+                !self.lex_starts.contains(&j)
+            }
+    }
+
     /// Finds every mention of the document.
     pub fn run(&mut self, analyzed: &Analyzed, lexmentions: &[LexMention]) {
         self.lex_starts = lexmentions.iter().map(|m| m.tokens.start).collect();
+        self.demonym_starts = lexmentions
+            .iter()
+            .filter(|m| {
+                m.tokens.len() == 1 && m.candidates.first().is_some_and(|c| c.1 == How::Demonym)
+            })
+            .map(|m| m.tokens.start)
+            .collect();
         self.sent_starts = analyzed.sentences.iter().map(|s| s.tokens.start).collect();
         let mut lm = lexmentions.iter().peekable();
         for s in &analyzed.sentences {
@@ -999,19 +1032,16 @@ impl<'a> MentionFinder<'a> {
         for (phrase, ty) in &pat.words.anaphors {
             let mut n = phrase.len();
             let mut found = rest.len() >= n && phrase.iter().zip(rest).all(|(a, b)| a == b);
-            // one describing word between: "the Islamist movement", "the rebel group"
+            // one or two describing words between: "the Islamist movement", "the rebel
+            // group", "the Somali Islamist group"
             if !found
                 && let [the, head] = phrase.as_slice()
-                && let [a, _, c, ..] = rest
-                && a == the
-                && c == head
-                && self.tokens[i + 1].kind == TokenKind::Word
-                && !self.lex_starts.contains(&(i + 1))
-                // a describing word, not a name ("the Amal movement" is a name)
-                && (!is_cap(self.raw(i + 1)) || self.words[i + 1].ends_with("ist"))
+                && rest.first().is_some_and(|w| w == the)
+                && let Some(k) = (2..=3).find(|&k| rest.get(k).is_some_and(|w| w == head))
+                && (i + 1..i + k).all(|j| self.describes(j))
             {
                 found = true;
-                n = 3;
+                n = k + 1;
             }
             // "the town of Sudzha" names the town that follows, and "the elected president,
             // Roch Kabore" the person named right after it
@@ -1035,7 +1065,7 @@ impl<'a> MentionFinder<'a> {
                     // not a state's army
                     m.kind != MentionKind::Generic
                         && x.etype == ty
-                        && (ty != EntityType::ArmedGroup || x.of.is_none())
+                        && (ty != EntityType::ArmedGroup || !self.of_state(x))
                 };
                 let candidates: Vec<&Mention> = self
                     .mentions

@@ -1260,6 +1260,13 @@ impl<'a> RelationFinder<'a> {
         if self.negated(s, i) || self.judged(s, i) {
             return;
         }
+        // a word of a name ("the Three Brotherhood Alliance") is no event
+        if self
+            .mention(i)
+            .is_some_and(|m| m.kind == MentionKind::Named && m.tokens.start < i)
+        {
+            return;
+        }
         // "the capture of Y by X"
         let mut source: Vec<usize> = self.owner_before(s, i).into_iter().collect();
         // the preposition, possibly after a place: "talks in Vilnius with X"

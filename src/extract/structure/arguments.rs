@@ -40,6 +40,8 @@ const TRANSPARENT: &[&str] = &[
     "territory",
     "bastion",
     "heart",
+    // "the military governments of Mali and Burkina Faso"
+    "governments",
 ];
 
 /// Nouns that stand for the name before them: "Hezbollah positions", "Iran's government".
@@ -119,6 +121,11 @@ const ACTS: &[&str] = &[
 /// Verbs of which a noun trigger's object takes the subject: "launched an offensive".
 const LIGHT_VERBS: &[&str] = &[
     "launch",
+    // "formed an alliance with X", "signed a defence pact with X"
+    "form",
+    "forge",
+    "sign",
+    "seal",
     "carry",
     "conduct",
     "hold",
@@ -230,6 +237,15 @@ impl TreeFinder<'_, '_> {
         }
         let t = self.tree;
         let word = &t.words[w];
+        // "fight al Shabaab": a name's first word ("al") may fall outside its mention while
+        // the rest of the name, hung on it by `flat`, is inside
+        if let Some(e) = t
+            .children(w, "flat")
+            .find_map(|f| self.rf.mention(self.s + f))
+            .and_then(|m| self.rf.fits(m, want))
+        {
+            return Some(e);
+        }
         if RELATIVE.contains(&word.lemma.as_str())
             && let Some(v) = word.head
             && let Some(a) = t.antecedent_of(v)
@@ -430,6 +446,39 @@ impl TreeFinder<'_, '_> {
         !targets.is_empty() && !targets.iter().any(|w| phrase.contains(w))
     }
 
+    /// Whether the window rules took `target` for the one a participle clause with a `by`
+    /// agent tells of, when the tree hangs the clause on a noun whose phrase does not name
+    /// `target`: "Tiani met a Russian delegation led by Arkady Belov" is Belov leading the
+    /// delegation, not Tiani.
+    pub(super) fn misread_patient(&self, x: usize, target: usize) -> bool {
+        let t = self.tree;
+        let w = &t.words[x];
+        if w.upos != Upos::Verb || w.deprel != "acl" || t.agent_of(x).is_none() {
+            return false;
+        }
+        let Some(mut h) = w.head else { return false };
+        // "Harakat al-Nujaba, another faction led by X": the noun an apposition describes
+        while t.words[h].deprel == "appos"
+            && let Some(up) = t.words[h].head
+        {
+            h = up;
+        }
+        let clause = t.subtree(x);
+        let phrase: Vec<usize> = t
+            .subtree(h)
+            .into_iter()
+            .filter(|k| !clause.contains(k))
+            .collect();
+        // the noun's phrase names someone else
+        let names_other = phrase.iter().any(|&k| {
+            self.rf
+                .mention(self.s + k)
+                .is_some_and(|m| m.entity != target)
+        });
+        let targets = self.words_naming(target);
+        names_other && !targets.is_empty() && !targets.iter().any(|k| phrase.contains(k))
+    }
+
     /// Whether entity `e` is named in the phrase of a verb coordinated after verb `x` (whose
     /// object is `o`) and not in `x`'s own phrase: "held talks with clan elders and urged
     /// them to ...": a verb with an object of its own does not reach into the next one's.
@@ -530,15 +579,87 @@ impl TreeFinder<'_, '_> {
             && t.child(x, "nsubj").is_none()
             && let Some(h) = t.words[x].head
         {
-            for o in t.children(h, "obj").chain(t.children(h, "iobj")) {
-                clauses.extend(t.subtree(o));
+            // (nor anyone its phrases name: "blamed sponsors for arming the militants and
+            // accused France")
+            // (a passive's agent may hang on its fellow: "trained and armed by Iran")
+            for d in t.dependents(h) {
+                if d != x
+                    && !matches!(base(t.words[d].deprel), "nsubj" | "csubj" | "conj")
+                    && t.case_of(d) != Some("by")
+                {
+                    clauses.extend(self.phrase_without_clauses(d));
+                }
             }
         }
         !sources.is_empty() && sources.iter().all(|w| clauses.contains(w))
     }
 
+    /// Whether the window rules took a name in a prepositional phrase of a verb above the
+    /// trigger at `x` for the trigger's subject, while the tree gives the trigger a subject
+    /// naming another actor: "Kenya sent troops into Somalia to fight al Shabaab" is
+    /// Kenya's fight, not Somalia's. Checked for `end`, the statement's source (or either
+    /// end when the trigger goes both ways).
+    pub(super) fn oblique_for_subject(&self, x: usize, end: usize) -> bool {
+        let t = self.tree;
+        if t.words[x].upos != Upos::Verb || t.agent_of(x).is_some() {
+            return false;
+        }
+        let Some(subject) = self.subjects(x) else {
+            return false;
+        };
+        let named = self.words_naming(end);
+        let subject_phrase = t.subtree(subject);
+        if named.is_empty()
+            || named.iter().any(|w| subject_phrase.contains(w))
+            || self
+                .entity(subject, ObjectKind::Actor, 0)
+                .is_none_or(|e| e == end)
+        {
+            return false;
+        }
+        // the prepositional phrases of the verbs the trigger's clause hangs on
+        let mut obliques = Vec::new();
+        let mut v = x;
+        while matches!(t.words[v].deprel, "xcomp" | "advcl" | "conj")
+            && let Some(h) = t.words[v].head
+        {
+            // ("sent troops into Somalia": the phrase may hang on the verb's object)
+            let objects = t.children(h, "obj").flat_map(|o| t.children(o, "nmod"));
+            for o in t.children(h, "obl").chain(objects) {
+                if t.case_of(o).is_some() && o != v && t.child(o, "acl").is_none() {
+                    obliques.extend(self.phrase_without_clauses(o));
+                }
+            }
+            v = h;
+        }
+        named.iter().all(|w| obliques.contains(w))
+    }
+
+    /// The words of the phrase of `d`, without those under a preposition that usually
+    /// opens a clause ("after police stormed ...", which the parser may read as a phrase
+    /// "after police" with a verb beside it).
+    fn phrase_without_clauses(&self, d: usize) -> Vec<usize> {
+        let t = self.tree;
+        let opens = |w: usize| {
+            matches!(
+                t.case_of(w),
+                Some("after" | "before" | "since" | "until" | "as" | "while")
+            )
+        };
+        let cut: Vec<usize> = t
+            .subtree(d)
+            .into_iter()
+            .filter(|&w| opens(w))
+            .flat_map(|w| t.subtree(w))
+            .collect();
+        t.subtree(d)
+            .into_iter()
+            .filter(|w| !cut.contains(w))
+            .collect()
+    }
+
     /// Whether trigger `pattern` states its relation one way only (fighting goes both ways).
-    fn one_way(&self, pattern: &str) -> bool {
+    pub(super) fn one_way(&self, pattern: &str) -> bool {
         self.rf
             .pat
             .triggers

@@ -86,6 +86,9 @@ pub(super) fn sentence(
                 // a meeting's two ends are stored in name order: either may be the object
                 && !(f.relation == Relation::MeetsWith && tf.beyond_its_verb(x, f.source))
                 && !tf.misread_subject(x, f.source, &f.pattern)
+                && !tf.oblique_for_subject(x, f.source)
+                && (f.relation == Relation::MeetsWith || !tf.misread_patient(x, f.target))
+                && (tf.one_way(&f.pattern) || !tf.oblique_for_subject(x, f.target))
         })
         .collect();
     tf.rf.found.extend(kept);
@@ -467,6 +470,64 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A purpose clause is its main clause subject's act, not that of a place named in a
+    /// phrase of the main verb; a name's first word may fall outside its mention.
+    #[test]
+    fn a_name_in_a_phrase_of_the_verb_above_is_not_the_subject() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "Kenya first sent troops into Somalia in 2011 to fight al Shabaab.",
+            "Kenya sent troops into Somalia to attack al Shabaab.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.contains(&"Kenya opposes Al-Shabaab".to_string()),
+                "{sentence}: {got:?}"
+            );
+            assert!(
+                !got.iter().any(|e| e.contains("Somalia")),
+                "{sentence}: {got:?}"
+            );
+        }
+        // a clause the parser read as a phrase ("after police forced ...") keeps its subject
+        let got = edges(
+            &x,
+            "Mexico broke off diplomatic relations with Ecuador after Ecuadorian police forced \
+             their way into its embassy in Quito and arrested former Vice President Jorge Glas.",
+        );
+        assert!(
+            got.iter().any(|e| e.ends_with("police opposes Jorge Glas")),
+            "{got:?}"
+        );
+    }
+
+    /// "Allied with" is backing both ways, in the passive too; "the Somali Islamist group"
+    /// refers back to a group named before (an affiliate of another group is still one),
+    /// not to a state's army.
+    #[test]
+    fn an_alliance_goes_both_ways_and_the_group_refers_back() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Al Shabaab attacked a base. The Somali Islamist group, which is allied with al \
+             Qaeda, attacked Kenya.",
+        );
+        for want in [
+            "Al-Shabaab supports Al-Qaeda",
+            "Al-Qaeda supports Al-Shabaab",
+            "Al-Shabaab opposes Kenya",
+        ] {
+            assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+        }
+        let got = edges(
+            &x,
+            "The Pakistani army attacked a base. The group attacked Kenya.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let got = edges(&x, "The group denied it was allied with al Qaeda.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     /// "the elected president, X" names X, not the last president told before.

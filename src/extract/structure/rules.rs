@@ -42,6 +42,33 @@ const HAVING: &[&str] = &[
 ];
 
 impl TreeFinder<'_, '_> {
+    /// A two-way relation told in the passive without an agent names the other side by
+    /// its preposition: "Al Shabaab is allied with al Qaeda", "the militia, aligned with
+    /// Iran".
+    fn passive_partner(&mut self, trig: &Trigger, v: usize) {
+        let t = self.tree;
+        let word = &t.words[v];
+        let patient = t.child(v, "nsubj:pass").or(if word.deprel == "acl" {
+            word.head
+        } else {
+            None
+        });
+        let Some(patient) = patient else { return };
+        let partners: Vec<usize> = t
+            .children(v, "obl")
+            .filter(|&o| {
+                t.case_of(o).is_some_and(|c| {
+                    trig.preps_split
+                        .iter()
+                        .any(|p| p.len() == 1 && p[0].eq_ignore_ascii_case(c))
+                })
+            })
+            .flat_map(|o| self.entities(o, ObjectKind::Actor))
+            .collect();
+        let patients = self.entities(patient, ObjectKind::Actor);
+        self.emit(&patients, trig.relation, &partners, trig, v, "passive");
+    }
+
     pub(super) fn verb(&mut self, trig: &Trigger, v: usize, participle: bool) {
         let t = self.tree;
         let word = &t.words[v];
@@ -96,7 +123,12 @@ impl TreeFinder<'_, '_> {
                         .flat_map(|o| t.children(o, "nmod"))
                         .find(|&n| t.case_of(n) == Some("by"))
                 });
-            let Some(agent) = agent else { return };
+            let Some(agent) = agent else {
+                if trig.both_ways {
+                    self.passive_partner(trig, v);
+                }
+                return;
+            };
             let mut agents = self.entities(agent, ObjectKind::Actor);
             if trig.id == "controls/lead" {
                 agents.retain(|&a| self.rf.entities[a].etype == EntityType::Person);
@@ -251,6 +283,14 @@ impl TreeFinder<'_, '_> {
         if !matches!(t.words[n].upos, Upos::Noun | Upos::Propn) || self.blocked(n, trig.relation) {
             return;
         }
+        // a word of a name ("the Three Brotherhood Alliance") is no event
+        if self
+            .rf
+            .mention(self.s + n)
+            .is_some_and(|m| m.kind == MentionKind::Named && m.tokens.start < self.s + n)
+        {
+            return;
+        }
         // "under the control of X" turns the roles round: X controls, the place is held
         if t.case_of(n) == Some("under") {
             if trig.relation == Relation::Controls {
@@ -302,8 +342,9 @@ impl TreeFinder<'_, '_> {
         }
         let sources = self.noun_source(n);
         if targets.is_empty() {
-            // "Baghdad and Washington opened talks"
-            if trig.relation == Relation::MeetsWith && sources.len() >= 2 {
+            // "Baghdad and Washington opened talks", "Mali, Niger and Burkina Faso formed an
+            // alliance": every pair
+            if (trig.relation == Relation::MeetsWith || trig.both_ways) && sources.len() >= 2 {
                 for (k, &a) in sources.iter().enumerate() {
                     self.emit(&[a], trig.relation, &sources[k + 1..], trig, n, "pair");
                 }

@@ -77,6 +77,23 @@ const LEAVING: &[&str] = &[
     "withdraw", "retreat", "flee", "leave", "abandon", "evacuate", "quit", "vacate",
 ];
 
+/// Verbs that end what their object names: backing ended ("left its alliance with
+/// France", "ended its support for X") is no backing.
+const ENDING: &[&str] = &[
+    "leave",
+    "quit",
+    "exit",
+    "end",
+    "dissolve",
+    "scrap",
+    "terminate",
+    "suspend",
+    "cancel",
+    "abandon",
+    "renounce",
+    "withdraw",
+];
+
 const MODALS: &[&str] = &["could", "would", "might", "may", "should", "can", "must"];
 
 /// Adjectives that make a title a lesser office.
@@ -137,7 +154,23 @@ impl TreeFinder<'_, '_> {
 
     /// Whether anything in the tree makes the statement at `x` not a fact.
     pub(super) fn blocked(&self, x: usize, rel: Relation) -> bool {
-        self.blocked_within(x, rel, 8) || (rel == Relation::Controls && self.left_since(x))
+        self.blocked_within(x, rel, 8)
+            || (rel == Relation::Controls && self.left_since(x))
+            || (rel == Relation::Supports && self.ended(x))
+    }
+
+    /// Whether the backing noun at `x` is the object of a verb that ends it.
+    fn ended(&self, x: usize) -> bool {
+        let t = self.tree;
+        // "defence pact": the head of a compound trigger
+        let x = match t.words[x].head {
+            Some(h) if t.words[x].deprel == "compound" => h,
+            _ => x,
+        };
+        let w = &t.words[x];
+        matches!(w.upos, Upos::Noun | Upos::Propn)
+            && base(w.deprel) == "obj"
+            && w.head.is_some_and(|h| ENDING.contains(&self.lemma(h)))
     }
 
     /// Whether the control told at `x` is a past state that the sentence ends: a relative
@@ -255,9 +288,12 @@ impl TreeFinder<'_, '_> {
                 // hung on a finite verb is that verb's complement misread ("accuses Algeria
                 // of harbouring and arming the rebels")
                 "conj" => {
-                    w.upos == Upos::Verb
+                    (w.upos == Upos::Verb
                         && t.child(v, "nsubj").is_none()
-                        && t.child(v, "nsubj:pass").is_none()
+                        && t.child(v, "nsubj:pass").is_none())
+                        // a noun shares its first conjunct's role: "accused Israel and
+                        // the United States of backing X" (the gerund hung on the second)
+                        || noun
                 }
                 _ => false,
             };
