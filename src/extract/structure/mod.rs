@@ -503,6 +503,27 @@ mod tests {
         );
     }
 
+    /// A participle clause with a `by` agent tells of the noun it hangs on (or the name that
+    /// noun describes), not of another name in the sentence.
+    #[test]
+    fn a_participle_clause_tells_of_its_noun() {
+        let x = Extractor::embedded();
+        let got = edges(&x, "Tiani met a Russian delegation led by Arkady Belov.");
+        assert!(
+            !got.iter()
+                .any(|e| e.starts_with("Arkady Belov controls Abdourahamane")),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "Harakat al-Nujaba, another faction led by Akram al-Kaabi, vowed to keep fighting.",
+        );
+        assert!(
+            got.contains(&"Akram al-Kaabi controls Harakat al-Nujaba".to_string()),
+            "{got:?}"
+        );
+    }
+
     /// "Allied with" is backing both ways, in the passive too; "the Somali Islamist group"
     /// refers back to a group named before (an affiliate of another group is still one),
     /// not to a state's army.
