@@ -217,6 +217,11 @@ const DESCRIBING: &[&str] = &[
     "overstretched",
     "own",
     "elite",
+    // "Kosovo special police", "Syria's regular army"
+    "special",
+    "regular",
+    "federal",
+    "local",
 ];
 
 /// Heads that make an unknown name a community.
@@ -1350,11 +1355,19 @@ impl<'a> MentionFinder<'a> {
             && self.raw(stop) == ","
             && matches!(self.words[stop + 1], "a" | "an" | "the"))
         .then(|| {
+            // ("Srpska Lista, the Belgrade-sponsored party that ...": a party; "X, the
+            // leader of the party" says nothing of X's kind)
             (stop + 2..end.min(stop + 7))
-                .take_while(|&k| !matches!(self.raw(k), "," | "." | ";"))
+                .take_while(|&k| {
+                    !matches!(self.raw(k), "," | "." | ";")
+                        && !matches!(self.words[k], "of" | "that" | "which" | "who")
+                })
                 .find_map(|k| match self.words[k] {
                     "town" | "city" | "village" => Some(EntityType::City),
                     "province" | "region" | "district" => Some(EntityType::Region),
+                    w if self.pat.words.state_forces.contains(w) => None,
+                    w if self.pat.words.armed_heads.contains(w) => Some(EntityType::ArmedGroup),
+                    "party" | "movement" => Some(EntityType::Organization),
                     _ => None,
                 })
         })

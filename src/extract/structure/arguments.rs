@@ -725,11 +725,11 @@ impl TreeFinder<'_, '_> {
             return None;
         }
         let v = word.head?;
-        if t.words[v].deprel != "ccomp" {
-            return None;
-        }
         let h = t.words[v].head?;
-        if !REPORTING.contains(&self.lemma(h)) {
+        // "Belgrade does not recognise the move, and it supports Serb List": the subject
+        // of a clause coordinated after another is that clause's subject
+        let coordinated = t.words[v].deprel == "conj" && t.words[h].upos == Upos::Verb;
+        if !coordinated && (t.words[v].deprel != "ccomp" || !REPORTING.contains(&self.lemma(h))) {
             return None;
         }
         let s = t.child(h, "nsubj").filter(|&s| s != w)?;

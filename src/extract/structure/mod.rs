@@ -503,6 +503,53 @@ mod tests {
         );
     }
 
+    /// A pronoun subject of a clause coordinated after another is that clause's subject,
+    /// not the last name told; "Kosovo special police" are Kosovo's police.
+    #[test]
+    fn a_coordinated_clauses_pronoun_is_the_first_clauses_subject() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Belgrade, backed by its allies Russia and China, does not recognise the move, \
+             and it supports Hamsa, the dominant party among Serbs.",
+        );
+        assert!(
+            got.contains(&"Serbia supports Hamsa".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|e| e.starts_with("China supports Hamsa")),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "Kosovo special police clashed with Serb protesters in Zvecan.",
+        );
+        assert!(
+            got.iter().any(|e| e.starts_with("Kosovar police opposes")),
+            "{got:?}"
+        );
+    }
+
+    /// An unknown one-word name is an actor when its apposition says what it is: "a
+    /// militia", "the ... party" (not "the leader of the party").
+    #[test]
+    fn an_apposition_says_what_an_unknown_name_is() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "Iran backs Hamsa, a militia that operates near Homs.",
+            "Iran backs Hamsa, the Belgrade-sponsored party.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.contains(&"Iran supports Hamsa".to_string()),
+                "{sentence}: {got:?}"
+            );
+        }
+        let got = edges(&x, "Iran backs Hamsa, the leader of the party.");
+        assert!(!got.iter().any(|e| e.contains("Hamsa")), "{got:?}");
+    }
+
     /// A participle clause with a `by` agent tells of the noun it hangs on (or the name that
     /// noun describes), not of another name in the sentence.
     #[test]
