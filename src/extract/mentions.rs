@@ -1025,7 +1025,10 @@ impl<'a> MentionFinder<'a> {
                 ) || (plural && t == EntityType::Group)
             };
             let opener = (i == sent_start)
-                .then(|| self.previous_opener(sent_start, fits))
+                .then(|| {
+                    self.previous_opener(sent_start, fits)
+                        .or_else(|| self.previous_opening_capital(sent_start))
+                })
                 .flatten();
             if let Some(e) = opener.or_else(|| self.last_entity(fits)) {
                 self.push(i..i + 1, e, MentionKind::Pronoun);
@@ -1127,6 +1130,18 @@ impl<'a> MentionFinder<'a> {
             || (first.tokens.start == prev + 1 && self.words[prev] == "the");
         (opens && first.tokens.end <= sent_start && want(self.entities[first.entity].etype))
             .then_some(first.entity)
+    }
+
+    /// The state whose capital opens the previous sentence ("Mogadishu condemned the deal
+    /// ... It then signed a pact"): a capital that acts stands for its state.
+    fn previous_opening_capital(&mut self, sent_start: usize) -> Option<usize> {
+        let city = self.previous_opener(sent_start, |t| t == EntityType::City)?;
+        let idx = self
+            .lex
+            .index_of(self.entities[city].lexicon_id.as_deref()?)?;
+        let state = self.lex.state_of_capital(idx)?;
+        let name = self.lex.entry_at(state).name.to_string();
+        Some(self.lex_entity(state, &name))
     }
 
     /// The start of the sentence holding token `t`.

@@ -531,6 +531,25 @@ mod tests {
         );
     }
 
+    /// "It" opening a sentence after one that a capital opens is the capital's state.
+    #[test]
+    fn it_after_a_capital_is_its_state() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Mogadishu condemned the deal and expelled Ethiopia's ambassador. It then signed a \
+             defence pact with Egypt.",
+        );
+        assert!(
+            got.contains(&"Somalia supports Egypt".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|e| e.starts_with("Ethiopia supports")),
+            "{got:?}"
+        );
+    }
+
     /// An unknown one-word name is an actor when its apposition says what it is: "a
     /// militia", "the ... party" (not "the leader of the party").
     #[test]
