@@ -434,8 +434,19 @@ pub fn default_jobs() -> usize {
 /// The extractor with the embedded data and the user's extra files; `trees` turns the tree
 /// stage on.
 fn extractor(lexicon: &[PathBuf], patterns: &[PathBuf], trees: bool) -> anyhow::Result<Extractor> {
+    // the syntax model loads on another core while the lexicon loads here (a one-document
+    // ingest spends most of its time loading the two)
+    let warm = trees.then(|| {
+        std::thread::spawn(|| {
+            let _ = actorgraph::syntax::Model::embedded();
+        })
+    });
     let mut x = Extractor::load(lexicon, patterns)?;
     x.trees = trees;
+    if let Some(warm) = warm {
+        // a failed load is reported where the model is first used
+        let _ = warm.join();
+    }
     Ok(x)
 }
 

@@ -242,10 +242,9 @@ impl<T: bytemuck::Pod> Pages<T> {
         let map = (bytes > 0)
             .then(|| memmap2::MmapMut::map_anon(bytes).ok())
             .flatten()
-            .map(|m| {
+            .inspect(|m| {
                 // advice only: the table works the same without huge pages
                 let _ = m.advise(memmap2::Advice::HugePage);
-                m
             });
         match map {
             Some(mut map) => {
