@@ -645,6 +645,28 @@ impl<'a> MentionFinder<'a> {
                 self.push(m.tokens.start..j + n, e, MentionKind::Named);
                 return j + n;
             }
+            // "Al-Hilu's movement", "Khan's party": the organization a person leads
+            if matches!(entry.etype, EntityType::Person)
+                && let Some(&noun) = rest.first()
+                && let Some(etype) = match noun {
+                    "movement" | "party" | "organisation" | "organization" => {
+                        Some(EntityType::Organization)
+                    }
+                    "group" | "faction" | "militia" => Some(EntityType::ArmedGroup),
+                    _ => None,
+                }
+            {
+                let surf = self.surface(m.tokens.start..j + 1);
+                let key = format!("owned:{}:{noun}", entry.id);
+                let name = surf.to_string();
+                let of = entry.name.to_string();
+                let e = self.entity(key, surf, || DocEntity {
+                    of: Some(of),
+                    ..DocEntity::new(name, etype)
+                });
+                self.push(m.tokens.start..j + 1, e, MentionKind::Named);
+                return j + 1;
+            }
         }
         // "Syrian army", "Russia's defence ministry", "Iraqi fighters", "Syrian government"
         if is_state || how == How::Demonym {

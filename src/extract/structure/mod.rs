@@ -531,6 +531,25 @@ mod tests {
         );
     }
 
+    /// "Al-Hilu's movement" is the movement, not al-Hilu.
+    #[test]
+    fn a_persons_movement_is_an_organization_of_its_own() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Abdelaziz al-Hilu signed the charter. Al-Hilu's movement has now allied itself \
+             with the paramilitaries.",
+        );
+        assert!(
+            got.contains(&"paramilitaries supports Al-Hilu's movement".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|e| e.contains("supports Abdelaziz")),
+            "{got:?}"
+        );
+    }
+
     /// "It" opening a sentence after one that a capital opens is the capital's state.
     #[test]
     fn it_after_a_capital_is_its_state() {
