@@ -86,6 +86,10 @@ const OWNED: &[&str] = &[
     "negotiators",
     "delegates",
     "representatives",
+    // "Pakistani and Afghan forces clashed"
+    "forces",
+    "police",
+    "guards",
 ];
 
 /// Nouns of acts done by an actor to another or to a place, which stand for who did them
@@ -1013,7 +1017,16 @@ impl TreeFinder<'_, '_> {
     /// conjuncts: "Russian and North Korean entities", "Hezbollah and Iranian positions".
     fn owners(&self, w: usize) -> Vec<usize> {
         let t = self.tree;
-        if !OWNED.contains(&self.folded(w)) {
+        // a word of a name ("Sudan's Rapid Support Forces") names that name's entity; a
+        // state's or person's forces ("Tajik forces") are no name of their own
+        let named = self.rf.mention(self.s + w).is_some_and(|m| {
+            let e = &self.rf.entities[m.entity];
+            m.kind == MentionKind::Named
+                && m.tokens.start < self.s + w
+                && e.of.is_none()
+                && e.name.to_lowercase().contains(self.folded(w))
+        });
+        if !OWNED.contains(&self.folded(w)) || named {
             return Vec::new();
         }
         let mut out = Vec::new();

@@ -531,6 +531,34 @@ mod tests {
         );
     }
 
+    /// Coordinated owners before "forces" share it ("Pakistani and Afghan Taliban forces
+    /// exchanged fire"), but a word of a name stays the name's ("Sudan's Rapid Support
+    /// Forces" is the RSF, not Sudan).
+    #[test]
+    fn coordinated_owners_share_their_forces_but_not_a_name() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Pakistani and Afghan Taliban forces exchanged heavy fire at the Torkham border \
+             crossing.",
+        );
+        assert!(
+            got.contains(&"Taliban opposes Pakistan".to_string()),
+            "{got:?}"
+        );
+        let got = edges(&x, "Kyrgyz and Tajik forces clashed at the border.");
+        assert!(
+            got.contains(&"Kyrgyz forces opposes Tajik forces".to_string()),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "Touadera's government accuses Sudan's paramilitary Rapid Support Forces (RSF) of \
+             arming the FPRC.",
+        );
+        assert!(!got.iter().any(|e| e.ends_with("opposes Sudan")), "{got:?}");
+    }
+
     /// "Al-Hilu's movement" is the movement, not al-Hilu.
     #[test]
     fn a_persons_movement_is_an_organization_of_its_own() {
