@@ -631,41 +631,34 @@ impl<'a> MentionFinder<'a> {
                     return j + adj + n;
                 }
             }
-            if matches!(entry.etype, EntityType::Person)
-                && let Some(n) = self.pat.words.state_forces.longest_at(rest)
-            {
+            // "Assad's forces", and "Al-Hilu's movement", "Khan's party": the forces or the
+            // organization of a person
+            let owned = if entry.etype != EntityType::Person {
+                None
+            } else if let Some(n) = self.pat.words.state_forces.longest_at(rest) {
+                Some((n, EntityType::ArmedGroup, format!("forces:{}", entry.id)))
+            } else {
+                rest.first().and_then(|&noun| {
+                    let etype = match noun {
+                        "movement" | "party" | "organisation" | "organization" => {
+                            EntityType::Organization
+                        }
+                        "group" | "faction" | "militia" => EntityType::ArmedGroup,
+                        _ => return None,
+                    };
+                    Some((1, etype, format!("owned:{}:{noun}", entry.id)))
+                })
+            };
+            if let Some((n, etype, key)) = owned {
                 let surf = self.surface(m.tokens.start..j + n);
-                let key = format!("forces:{}", entry.id);
-                let name = surf.to_string();
-                let of = entry.name.to_string();
-                let e = self.entity(key, surf, || DocEntity {
-                    of: Some(of),
-                    ..DocEntity::new(name, EntityType::ArmedGroup)
-                });
-                self.push(m.tokens.start..j + n, e, MentionKind::Named);
-                return j + n;
-            }
-            // "Al-Hilu's movement", "Khan's party": the organization a person leads
-            if matches!(entry.etype, EntityType::Person)
-                && let Some(&noun) = rest.first()
-                && let Some(etype) = match noun {
-                    "movement" | "party" | "organisation" | "organization" => {
-                        Some(EntityType::Organization)
-                    }
-                    "group" | "faction" | "militia" => Some(EntityType::ArmedGroup),
-                    _ => None,
-                }
-            {
-                let surf = self.surface(m.tokens.start..j + 1);
-                let key = format!("owned:{}:{noun}", entry.id);
                 let name = surf.to_string();
                 let of = entry.name.to_string();
                 let e = self.entity(key, surf, || DocEntity {
                     of: Some(of),
                     ..DocEntity::new(name, etype)
                 });
-                self.push(m.tokens.start..j + 1, e, MentionKind::Named);
-                return j + 1;
+                self.push(m.tokens.start..j + n, e, MentionKind::Named);
+                return j + n;
             }
         }
         // "Syrian army", "Russia's defence ministry", "Iraqi fighters", "Syrian government"

@@ -113,6 +113,23 @@ pub struct Trigger {
 }
 
 impl Trigger {
+    /// Whether `case` (a one-word preposition) is one of the trigger's `preps`.
+    pub fn has_prep(&self, case: &str) -> bool {
+        self.preps_split
+            .iter()
+            .any(|p| p.len() == 1 && p[0] == case)
+    }
+
+    /// Whether `case` (a one-word preposition) is one of its `preps` or `needs`: the
+    /// prepositions that mark the trigger's object.
+    pub fn takes_prep(&self, case: &str) -> bool {
+        self.has_prep(case)
+            || self
+                .needs_split
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == case)
+    }
+
     /// A trigger with no words of its own, for statements a rule in code makes
     /// ("controls/leader"): only its id, relation, object kind and confidence matter.
     pub fn builtin(id: &str, relation: Relation, object: ObjectKind, confidence: f32) -> Trigger {

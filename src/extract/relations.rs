@@ -268,6 +268,13 @@ impl<'a> RelationFinder<'a> {
             .map(|m| &self.mentions[m])
     }
 
+    /// The name that token `t` is a word of, past its first ("Alliance" in "the Three
+    /// Brotherhood Alliance", "Forces" in "Rapid Support Forces").
+    pub(super) fn inside_name(&self, t: usize) -> Option<&'a Mention> {
+        self.mention(t)
+            .filter(|m| m.kind == MentionKind::Named && m.tokens.start < t)
+    }
+
     /// The mentions that start at a token in `s..i`, in text order. Mentions are sorted by
     /// their first token, so this is two binary searches (O(log m)), not a scan of every
     /// mention of the document.
@@ -1261,10 +1268,7 @@ impl<'a> RelationFinder<'a> {
             return;
         }
         // a word of a name ("the Three Brotherhood Alliance") is no event
-        if self
-            .mention(i)
-            .is_some_and(|m| m.kind == MentionKind::Named && m.tokens.start < i)
-        {
+        if self.inside_name(i).is_some() {
             return;
         }
         // "the capture of Y by X"

@@ -267,29 +267,9 @@ impl<T: bytemuck::Pod> Pages<T> {
         }
     }
 
+    /// A copy of `values` in such pages.
     pub fn new(values: &[T]) -> Pages<T> {
-        let bytes: &[u8] = bytemuck::cast_slice(values);
-        let map = (!bytes.is_empty())
-            .then(|| memmap2::MmapMut::map_anon(bytes.len()).ok())
-            .flatten()
-            .map(|mut m| {
-                // advice only: the table works the same without huge pages
-                let _ = m.advise(memmap2::Advice::HugePage);
-                m.copy_from_slice(bytes);
-                m
-            });
-        match map {
-            Some(map) => Pages {
-                map: Some(map),
-                heap: Vec::new(),
-                len: values.len(),
-            },
-            None => Pages {
-                map: None,
-                heap: values.to_vec(),
-                len: values.len(),
-            },
-        }
+        Pages::filled(values.len(), |pages| pages.copy_from_slice(values))
     }
 
     #[inline]

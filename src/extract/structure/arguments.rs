@@ -650,16 +650,13 @@ impl TreeFinder<'_, '_> {
                 Some("after" | "before" | "since" | "until" | "as" | "while")
             )
         };
-        let cut: Vec<usize> = t
-            .subtree(d)
-            .into_iter()
-            .filter(|&w| opens(w))
-            .flat_map(|w| t.subtree(w))
+        let phrase = t.subtree(d);
+        let cut: Vec<usize> = phrase
+            .iter()
+            .filter(|&&w| opens(w))
+            .flat_map(|&w| t.subtree(w))
             .collect();
-        t.subtree(d)
-            .into_iter()
-            .filter(|w| !cut.contains(w))
-            .collect()
+        phrase.into_iter().filter(|w| !cut.contains(w)).collect()
     }
 
     /// Whether trigger `pattern` states its relation one way only (fighting goes both ways).
@@ -1019,12 +1016,9 @@ impl TreeFinder<'_, '_> {
         let t = self.tree;
         // a word of a name ("Sudan's Rapid Support Forces") names that name's entity; a
         // state's or person's forces ("Tajik forces") are no name of their own
-        let named = self.rf.mention(self.s + w).is_some_and(|m| {
+        let named = self.rf.inside_name(self.s + w).is_some_and(|m| {
             let e = &self.rf.entities[m.entity];
-            m.kind == MentionKind::Named
-                && m.tokens.start < self.s + w
-                && e.of.is_none()
-                && e.name.to_lowercase().contains(self.folded(w))
+            e.of.is_none() && e.name.to_lowercase().contains(self.folded(w))
         });
         if !OWNED.contains(&self.folded(w)) || named {
             return Vec::new();

@@ -47,26 +47,29 @@ impl TreeFinder<'_, '_> {
     /// Iran".
     fn passive_partner(&mut self, trig: &Trigger, v: usize) {
         let t = self.tree;
-        let word = &t.words[v];
-        let patient = t.child(v, "nsubj:pass").or(if word.deprel == "acl" {
-            word.head
-        } else {
-            None
-        });
-        let Some(patient) = patient else { return };
+        let Some(patient) = self.patient_of(v) else {
+            return;
+        };
         let partners: Vec<usize> = t
             .children(v, "obl")
-            .filter(|&o| {
-                t.case_of(o).is_some_and(|c| {
-                    trig.preps_split
-                        .iter()
-                        .any(|p| p.len() == 1 && p[0].eq_ignore_ascii_case(c))
-                })
-            })
+            .filter(|&o| t.case_of(o).is_some_and(|c| trig.has_prep(c)))
             .flat_map(|o| self.entities(o, ObjectKind::Actor))
             .collect();
         let patients = self.entities(patient, ObjectKind::Actor);
         self.emit(&patients, trig.relation, &partners, trig, v, "passive");
+    }
+
+    /// Who a passive verb tells of: its passive subject, or the noun a participle clause
+    /// hangs on ("the militia, aligned with Iran").
+    fn patient_of(&self, v: usize) -> Option<usize> {
+        let word = &self.tree.words[v];
+        self.tree
+            .child(v, "nsubj:pass")
+            .or(if word.deprel == "acl" {
+                word.head
+            } else {
+                None
+            })
     }
 
     pub(super) fn verb(&mut self, trig: &Trigger, v: usize, participle: bool) {
@@ -133,13 +136,10 @@ impl TreeFinder<'_, '_> {
             if trig.id == "controls/lead" {
                 agents.retain(|&a| self.rf.entities[a].etype == EntityType::Person);
             }
-            let patient = t.child(v, "nsubj:pass").or(if word.deprel == "acl" {
-                word.head
-            } else {
-                None
-            });
             self.note_seizure(trig, v, &agents);
-            let Some(patient) = patient else { return };
+            let Some(patient) = self.patient_of(v) else {
+                return;
+            };
             let patients = self.entities(patient, trig.object);
             self.emit(&agents, trig.relation, &patients, trig, v, "passive");
             return;
@@ -159,10 +159,7 @@ impl TreeFinder<'_, '_> {
                     matches!(rel, "obl" | "nmod") && t.case_of(d) == Some("against")
                 }
                 "obj" | "iobj" => true,
-                "obl" | "nmod" => t.case_of(d).is_some_and(|c| {
-                    trig.preps_split.iter().any(|p| p.len() == 1 && p[0] == c)
-                        || trig.needs_split.iter().any(|p| p.len() == 1 && p[0] == c)
-                }),
+                "obl" | "nmod" => t.case_of(d).is_some_and(|c| trig.takes_prep(c)),
                 _ => false,
             };
             // a prepositional phrase the parser hung on the object: "fired missiles at X"
@@ -172,12 +169,7 @@ impl TreeFinder<'_, '_> {
                     .collect()
             } else if rel == "obj" && !only_against {
                 t.children(d, "nmod")
-                    .filter(|&n| {
-                        t.case_of(n).is_some_and(|c| {
-                            trig.preps_split.iter().any(|p| p.len() == 1 && p[0] == c)
-                                || trig.needs_split.iter().any(|p| p.len() == 1 && p[0] == c)
-                        })
-                    })
+                    .filter(|&n| t.case_of(n).is_some_and(|c| trig.takes_prep(c)))
                     .collect()
             } else {
                 Vec::new()
@@ -284,11 +276,7 @@ impl TreeFinder<'_, '_> {
             return;
         }
         // a word of a name ("the Three Brotherhood Alliance") is no event
-        if self
-            .rf
-            .mention(self.s + n)
-            .is_some_and(|m| m.kind == MentionKind::Named && m.tokens.start < self.s + n)
-        {
+        if self.rf.inside_name(self.s + n).is_some() {
             return;
         }
         // "under the control of X" turns the roles round: X controls, the place is held
