@@ -262,6 +262,46 @@ pub(super) struct MentionFinder<'a> {
     sent_starts: Vec<usize>,
 }
 
+/// Words that may describe a facility before its head noun ("army base", "international
+/// airport", "hilltop garrison").
+const FACILITY_MODIFIERS: &[&str] = &[
+    "military",
+    "army",
+    "air",
+    "naval",
+    "navy",
+    "police",
+    "border",
+    "international",
+    "presidential",
+    "provincial",
+    "main",
+    "key",
+    "strategic",
+    "hilltop",
+    "government",
+    "frontline",
+    "forward",
+    "remote",
+    "district",
+    "regional",
+    "national",
+    "oil",
+    "gas",
+    "power",
+    "nuclear",
+    "medieval",
+    "ancient",
+    "old",
+    "new",
+    "largest",
+    "nearby",
+    "local",
+    "federal",
+    "orthodox",
+    "royal",
+];
+
 fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -902,6 +942,93 @@ impl<'a> MentionFinder<'a> {
         }
     }
 
+    /// A facility named by its kind, at token `i` (its head, `n` words): "a Myanmar army
+    /// base", "the capital's police stations", "an army garrison". Its describing words
+    /// before the head are part of its name; an article, a possessive or a state before them
+    /// introduces it ("power base" and "support base" are not places). A place name right
+    /// before the head names the facility itself ("the Hmeimim air base"), and is left to
+    /// the lexicon. Every such facility of one kind is one place in a document ("the base"
+    /// later is the same base). Returns the next token, or `None` when this is no facility.
+    fn facility(&mut self, i: usize, n: usize, sent_start: usize, end: usize) -> Option<usize> {
+        let mut start = i;
+        while start > sent_start {
+            let p = start - 1;
+            if self.mentions.last().is_some_and(|m| m.tokens.end > p) {
+                break;
+            }
+            let w = self.words[p];
+            if FACILITY_MODIFIERS.contains(&w) {
+                start = p;
+            } else if w == "'s"
+                && p > sent_start + 1
+                && !is_cap(self.raw(p - 1))
+                && self.tokens[p - 1].kind == TokenKind::Word
+            {
+                // "the capital's police stations", "the governor's palace"
+                start = p - 1;
+            } else {
+                break;
+            }
+        }
+        let owner = self
+            .mentions
+            .last()
+            .filter(|m| {
+                m.tokens.end == start
+                    || (m.tokens.end + 1 == start && self.words[start - 1] == "'s")
+            })
+            .map(|m| (m.tokens.start, m.entity));
+        if let Some((_, owner)) = owner {
+            let t = self.entities[owner].etype;
+            // "the Hmeimim air base" is named by Hmeimim
+            if t.kind() == EntityKind::Place && t != EntityType::Country {
+                return None;
+            }
+        } else {
+            let before = start.checked_sub(1).filter(|&p| p >= sent_start)?;
+            if !matches!(
+                self.words[before],
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "'s" | "this"
+            ) {
+                return None;
+            }
+        }
+        // its name leaves out a possessive ("the town's military garrison" is the "military
+        // garrison"), which stays in an alias
+        let core = (start..i)
+            .rev()
+            .find(|&k| self.words[k] == "'s")
+            .map_or(start, |k| k + 1);
+        let surf = self.surface(core..i + n);
+        let name = surf.to_lowercase();
+        let head = self.word_slice(i, i + n).join(" ");
+        let e = self.entity(format!("facility:{head}"), surf, || {
+            DocEntity::new(name, EntityType::Facility)
+        });
+        let mut aliases = vec![self.surface(start..i + n).to_string()];
+        // "a Myanmar army base", "Aleppo's international airport": the owner's name with it
+        if let Some((from, _)) = owner {
+            aliases.push(self.surface(from..i + n).to_string());
+        }
+        // "the airport in Bahir Dar" is also "Bahir Dar airport"
+        if i + n + 1 < end && matches!(self.words[i + n], "in" | "at" | "near" | "outside" | "of") {
+            let place_end = (i + n + 1..end.min(i + n + 5))
+                .take_while(|&k| is_cap(self.raw(k)) && self.tokens[k].kind == TokenKind::Word)
+                .last();
+            if let Some(last) = place_end {
+                let place = self.surface(i + n + 1..last + 1).to_string();
+                let (core_name, prep) = (self.surface(core..i + n), self.words[i + n]);
+                aliases.push(format!("{core_name} {prep} {place}"));
+                aliases.push(format!("{place} {}", self.surface(core..i + n)));
+            }
+        }
+        for a in aliases {
+            self.entity_alias(e, &a);
+        }
+        self.push(start..i + n, e, MentionKind::Generic);
+        Some(i + n)
+    }
+
     /// Generic sides, unknown names and pronouns at token `i`; returns the next token.
     fn other_mention(&mut self, i: usize, sent_start: usize, end: usize) -> usize {
         let w = self.words[i];
@@ -915,6 +1042,14 @@ impl<'a> MentionFinder<'a> {
                 .then(|| pat.words.state_forces.longest_at(rest))
                 .flatten()
         });
+        // "the police station" is a place, not the police
+        if !is_cap(raw)
+            && let Some(n) = pat.words.facilities.longest_at(rest)
+            && generic.is_none_or(|g| g < n)
+            && let Some(next) = self.facility(i, n, sent_start, end)
+        {
+            return next;
+        }
         // "its fighters", "their forces": the group named before
         if let Some(n) = generic
             && i > sent_start

@@ -56,6 +56,8 @@ struct WordsFile {
     attack_events: Vec<String>,
     #[serde(default)]
     visit_events: Vec<String>,
+    #[serde(default)]
+    facilities: Vec<String>,
 }
 
 /// What the target of a trigger must be.
@@ -267,6 +269,8 @@ pub struct Words {
     pub attack_events: PhraseSet,
     /// nouns naming a visit or meeting ("condemned the visit")
     pub visit_events: PhraseSet,
+    /// head nouns of facilities named by their kind ("the army base", "the palace")
+    pub facilities: PhraseSet,
 }
 
 /// All patterns: word lists, triggers and the index of trigger forms.
@@ -398,6 +402,7 @@ impl Patterns {
             (&mut words.place_preps, &w.place_preps),
             (&mut words.attack_events, &w.attack_events),
             (&mut words.visit_events, &w.visit_events),
+            (&mut words.facilities, &w.facilities),
         ] {
             for p in src {
                 dst.insert(p);

@@ -664,6 +664,60 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
     }
 
+    /// A facility named by its kind is a place of its own: the base taken, not the highway
+    /// it stands on; "police stations" are not the police; a place name before the head
+    /// names the facility; "support base" is no place.
+    #[test]
+    fn a_facility_named_by_its_kind_is_a_place() {
+        let x = Extractor::embedded();
+        for (text, want) in [
+            (
+                "Karen rebel fighters captured a Myanmar army base on the Asian Highway.",
+                "rebel fighters controls base",
+            ),
+            (
+                "The Taliban said the palace and the capital's police stations were under the \
+                 control of its fighters.",
+                "Taliban controls police stations",
+            ),
+            (
+                "The White Army overran an army garrison in the town of Nasir.",
+                "White Army controls army garrison",
+            ),
+            (
+                "Kosovo police said they had regained control of the monastery.",
+                "Kosovar police controls monastery",
+            ),
+            (
+                "Russia controls the Hmeimim air base.",
+                "Russia controls Hmeimim air base",
+            ),
+        ] {
+            let got = edges(&x, text);
+            assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+        }
+        let got = edges(
+            &x,
+            "Karen rebel fighters captured a Myanmar army base on the Asian Highway.",
+        );
+        assert!(!got.iter().any(|e| e.contains("Asian Highway")), "{got:?}");
+        let got = edges(&x, "Hezbollah holds a strong support base in the south.");
+        assert!(got.is_empty(), "{got:?}");
+        // the airport in Bahir Dar is also Bahir Dar airport
+        let doc = Document {
+            id: "t".into(),
+            date: None,
+            text: "The army still holds the airport in Bahir Dar.".into(),
+            url: None,
+        };
+        let out = x.extract(&doc);
+        let airport = &out.statements[0].target;
+        assert!(
+            airport.aliases.iter().any(|a| a == "Bahir Dar airport"),
+            "{airport:?}"
+        );
+    }
+
     /// "the elected president, X" names X, not the last president told before.
     #[test]
     fn a_description_with_its_name_after_it_is_no_anaphor() {
