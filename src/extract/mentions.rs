@@ -262,6 +262,31 @@ pub(super) struct MentionFinder<'a> {
     sent_starts: Vec<usize>,
 }
 
+/// Words before a name that make it a place where something is, not an actor.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "into",
+    "of",
+    "from",
+    "across",
+    "at",
+    "near",
+    "to",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+];
+
 /// Words that may describe a facility before its head noun ("army base", "international
 /// airport", "hilltop garrison").
 const FACILITY_MODIFIERS: &[&str] = &[
@@ -1050,12 +1075,37 @@ impl<'a> MentionFinder<'a> {
         {
             return next;
         }
-        // "its fighters", "their forces": the group named before
-        if let Some(n) = generic
-            && i > sent_start
-            && matches!(self.words[i - 1], "its" | "their")
-            && let Some(e) =
-                self.last_entity(|t| matches!(t, EntityType::ArmedGroup | EntityType::Organization))
+        // "its fighters", "their forces": the nearest state, group or organization named
+        // before in the sentence ("Israel said its jets struck"), not a place named after a
+        // preposition ("the alliance that controls most of northeast Syria, said its
+        // fighters"), else the group named before
+        let owned = (i > sent_start && matches!(self.words[i - 1], "its" | "their"))
+            .then(|| generic.or_else(|| pat.words.state_forces.longest_at(rest)))
+            .flatten();
+        if let Some(n) = owned
+            && let Some(e) = self
+                .mentions
+                .iter()
+                .rev()
+                .take_while(|m| m.tokens.start >= sent_start)
+                .find(|m| {
+                    m.kind != MentionKind::Generic
+                        && !m.tokens.start.checked_sub(1).is_some_and(|p| {
+                            LOCATIVE.contains(&self.words[p])
+                        })
+                        // nor a name inside a modifier ("the U.S.-backed alliance")
+                        && self.words.get(m.tokens.end) != Some(&"-")
+                        && matches!(
+                            self.entities[m.entity].etype,
+                            EntityType::State | EntityType::ArmedGroup | EntityType::Organization
+                        )
+                })
+                .map(|m| m.entity)
+                .or_else(|| {
+                    self.last_entity(|t| {
+                        matches!(t, EntityType::ArmedGroup | EntityType::Organization)
+                    })
+                })
         {
             self.push(i - 1..i + n, e, MentionKind::Pronoun);
             return i + n;

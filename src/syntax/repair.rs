@@ -37,15 +37,50 @@
 //!   relative clause. A name after a comma that follows a noun is that noun's apposition,
 //!   and a noun phrase set off by commas right after the subject name is the name's
 //!   ("Mokha, a Houthi-held town, was shelled").
+//! - "Say" takes a clause, not a thing said about: "Israel said its jets struck Hezbollah"
+//!   read with "jets" the object of "said" and "struck" a participle describing them
+//!   ("jets [that were] struck") is the clause "its jets struck Hezbollah", the complement
+//!   of "said". A participle with a `by` agent or an infinitive ("said the decision to
+//!   withdraw") is left alone.
 //! - Punctuation has no dependents. A word the parser hung on a comma is hung on what the
 //!   comma belongs to; an apposition on the noun just before the comma ("his counterparts,
 //!   Vladimir Putin and ...").
 
 use super::{Sentence, Upos};
 
+/// The repair for a clause said without "that" read as a noun phrase (see the module docs).
+fn said_clause(s: &mut Sentence) {
+    for v in 0..s.words.len() {
+        let word = &s.words[v];
+        let Some(n) = word.head else { continue };
+        if word.deprel != "acl"
+            || word.upos != Upos::Verb
+            || !matches!(word.xpos, "VBD" | "VBN" | "VBZ" | "VBP")
+            || n > v
+            || s.words[n].deprel != "obj"
+            || !matches!(s.words[n].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+        {
+            continue;
+        }
+        let Some(h) = s.words[n].head else { continue };
+        if s.words[h].lemma != "say"
+            || s.child(v, "mark").is_some()
+            || s.children(v, "obl").any(|o| s.case_of(o) == Some("by"))
+            || s.child(v, "obl:agent").is_some()
+        {
+            continue;
+        }
+        s.words[v].head = Some(h);
+        s.words[v].deprel = "ccomp";
+        s.words[n].head = Some(v);
+        s.words[n].deprel = "nsubj";
+    }
+}
+
 /// Applies every repair to `s`.
 pub fn repair(s: &mut Sentence) {
     punctuation_has_no_dependents(s);
+    said_clause(s);
     listed_name_is_apposition(s);
     relative_clause_ends_at_its_comma(s);
     relative_clause_main_verb(s);
@@ -508,6 +543,43 @@ mod tests {
 
     fn arcs(s: &Sentence) -> Vec<(Option<usize>, &str)> {
         s.words.iter().map(|w| (w.head, w.deprel)).collect()
+    }
+
+    #[test]
+    fn a_clause_said_without_that_is_a_clause() {
+        // "Israel say its jets struck Hezbollah." as the parser can misread it: "jets" the
+        // object of "say", "struck" a participle describing them (the helper's lemma is the
+        // form, so the verb is written as its lemma)
+        let rows = [
+            ("Israel", Upos::Propn, "NNP", 2, "nsubj"),
+            ("say", Upos::Verb, "VBD", 0, "root"),
+            ("its", Upos::Pron, "PRP$", 4, "nmod:poss"),
+            ("jets", Upos::Noun, "NNS", 2, "obj"),
+            ("struck", Upos::Verb, "VBN", 4, "acl"),
+            ("Hezbollah", Upos::Propn, "NNP", 5, "obj"),
+            (".", Upos::Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[4], (Some(1), "ccomp"));
+        assert_eq!(a[3], (Some(4), "nsubj"));
+        assert_eq!(a[5], (Some(4), "obj"));
+        // a participle with a by-agent still describes its noun: "say the statement issued
+        // by the ministry"
+        let mut s = sentence(&[
+            ("He", Upos::Pron, "PRP", 2, "nsubj"),
+            ("say", Upos::Verb, "VBD", 0, "root"),
+            ("the", Upos::Det, "DT", 4, "det"),
+            ("statement", Upos::Noun, "NN", 2, "obj"),
+            ("issued", Upos::Verb, "VBN", 4, "acl"),
+            ("by", Upos::Adp, "IN", 8, "case"),
+            ("the", Upos::Det, "DT", 8, "det"),
+            ("ministry", Upos::Noun, "NN", 5, "obl"),
+            (".", Upos::Punct, ".", 2, "punct"),
+        ]);
+        repair(&mut s);
+        assert_eq!(arcs(&s)[4], (Some(3), "acl"));
     }
 
     #[test]

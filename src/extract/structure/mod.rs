@@ -718,6 +718,41 @@ mod tests {
         );
     }
 
+    /// "its jets" after "X said" are X's; an acting president leads; a name inside a
+    /// modifier ("U.S.-backed") or after a preposition of place owns nothing.
+    #[test]
+    fn its_forces_belong_to_the_name_before_them() {
+        let x = Extractor::embedded();
+        for (text, want) in [
+            (
+                "Israel said its jets struck Hezbollah.",
+                "Israel opposes Hezbollah",
+            ),
+            (
+                "The junta said its aircraft had bombed rebel positions.",
+                "junta opposes rebels",
+            ),
+            (
+                "Duwa Lashi La, the acting president of the NUG, praised the capture.",
+                "Duwa Lashi La controls National Unity Government",
+            ),
+        ] {
+            let got = edges(&x, text);
+            assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+        }
+        let got = edges(
+            &x,
+            "The Syrian Democratic Forces, the U.S.-backed alliance that runs much of \
+             northeast Syria, said its fighters had repelled attacks by the Syrian National \
+             Army.",
+        );
+        assert!(
+            !got.iter()
+                .any(|e| e.starts_with("United States opposes") || e.starts_with("Syria opposes")),
+            "{got:?}"
+        );
+    }
+
     /// "the elected president, X" names X, not the last president told before.
     #[test]
     fn a_description_with_its_name_after_it_is_no_anaphor() {

@@ -101,7 +101,6 @@ const NARROWING: &[&str] = &[
     "deputy",
     "assistant",
     "vice",
-    "acting",
     "regional",
     "local",
     "senior",
