@@ -87,6 +87,14 @@ struct JsonlLine<'a> {
     source_country: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target_country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_lon: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_lon: Option<f64>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     source_aliases: &'a [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -112,6 +120,10 @@ impl<'a> JsonlLine<'a> {
             pattern: &s.evidence.producer,
             source_country: s.source.country.as_deref(),
             target_country: s.target.country.as_deref(),
+            source_lat: s.source.lat,
+            source_lon: s.source.lon,
+            target_lat: s.target.lat,
+            target_lon: s.target.lon,
             source_aliases: &s.source.aliases,
             target_aliases: &s.target.aliases,
         }

@@ -899,8 +899,11 @@ impl<'a> RelationFinder<'a> {
         let prev = (s..i)
             .rev()
             .find(|&t| !AUX_SKIP.contains(&self.w(t)) || BE.contains(&self.w(t)));
+        // "stood by Ukraine": a "by" the trigger itself takes marks its object, not an agent
+        let by_is_prep = trig.preps.iter().any(|p| p == "by");
         let passive = participle
-            && (prev.is_some_and(|p| BE.contains(&self.w(p))) || (end < e && self.w(end) == "by"));
+            && (prev.is_some_and(|p| BE.contains(&self.w(p)))
+                || (end < e && self.w(end) == "by" && !by_is_prep));
         if passive {
             // "X was captured by Y" / "militants led by HTS"
             // "designated a terrorist group by X": after the needed words

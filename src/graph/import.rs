@@ -65,6 +65,16 @@ pub struct StatementLine {
     pub source_country: Option<String>,
     #[serde(default)]
     pub target_country: Option<String>,
+    /// Coordinates (degrees) of a source the lexicon does not place, such as a facility
+    /// placed by its town (`extract --format jsonl` writes them).
+    #[serde(default)]
+    pub source_lat: Option<f64>,
+    #[serde(default)]
+    pub source_lon: Option<f64>,
+    #[serde(default)]
+    pub target_lat: Option<f64>,
+    #[serde(default)]
+    pub target_lon: Option<f64>,
     #[serde(default)]
     pub source_id: Option<String>,
     #[serde(default)]
@@ -141,6 +151,8 @@ impl StatementLine {
             None => doc.to_string(),
         };
         let (mut source, mut target) = (source, target);
+        (source.lat, source.lon) = coordinates("source", self.source_lat, self.source_lon)?;
+        (target.lat, target.lon) = coordinates("target", self.target_lat, self.target_lon)?;
         for a in &self.source_aliases {
             source.add_alias(a);
         }
@@ -167,6 +179,27 @@ impl StatementLine {
             source: source_given,
             target: target_given,
         })
+    }
+}
+
+/// A latitude and longitude given together, each within range, or neither.
+fn coordinates(
+    end: &str,
+    lat: Option<f64>,
+    lon: Option<f64>,
+) -> Result<(Option<f64>, Option<f64>), Error> {
+    match (lat, lon) {
+        (Some(a), Some(_)) if a.abs() > 90.0 => Err(Error::Invalid(format!(
+            "{end}_lat {a} is not a latitude (-90 to 90)"
+        ))),
+        (Some(_), Some(o)) if o.abs() > 180.0 => Err(Error::Invalid(format!(
+            "{end}_lon {o} is not a longitude (-180 to 180)"
+        ))),
+        (Some(a), Some(o)) => Ok((Some(a), Some(o))),
+        (None, None) => Ok((None, None)),
+        _ => Err(Error::Invalid(format!(
+            "{end}_lat and {end}_lon go together: one was given without the other"
+        ))),
     }
 }
 
@@ -265,6 +298,19 @@ mod tests {
     }
 
     #[test]
+    fn coordinates_are_kept_on_the_entity() {
+        let s = read(
+            r#"{"source":"STC","relation":"controls","target":"Aden airport","target_lat":12.83,"target_lon":45.03}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (s[0].target.lat, s[0].target.lon),
+            (Some(12.83), Some(45.03))
+        );
+        assert_eq!((s[0].source.lat, s[0].source.lon), (None, None));
+    }
+
+    #[test]
     fn bad_lines_say_where_and_what() {
         let cases = [
             (
@@ -280,7 +326,7 @@ mod tests {
             (
                 "unknown field",
                 r#"{"source":"a","relation":"supports","target":"b","srcc":1}"#,
-                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `trigger`, `source_kind`, `target_kind`, `source_type`, `target_type`, `pattern`, `source_country`, `target_country`, `source_id`, `target_id`, `source_aliases`, `target_aliases`",
+                "in.jsonl:1: unknown field `srcc`, expected one of `source`, `relation`, `target`, `evidence`, `doc`, `date`, `url`, `confidence`, `span`, `trigger`, `source_kind`, `target_kind`, `source_type`, `target_type`, `pattern`, `source_country`, `target_country`, `source_lat`, `source_lon`, `target_lat`, `target_lon`, `source_id`, `target_id`, `source_aliases`, `target_aliases`",
             ),
             (
                 "missing target",
@@ -302,6 +348,21 @@ mod tests {
                 "empty name",
                 r#"{"source":" ","relation":"supports","target":"b"}"#,
                 "in.jsonl:1: empty source name ' '",
+            ),
+            (
+                "latitude alone",
+                r#"{"source":"a","relation":"controls","target":"b","target_lat":12.5}"#,
+                "in.jsonl:1: target_lat and target_lon go together: one was given without the other",
+            ),
+            (
+                "latitude out of range",
+                r#"{"source":"a","relation":"controls","target":"b","target_lat":95,"target_lon":4}"#,
+                "in.jsonl:1: target_lat 95 is not a latitude (-90 to 90)",
+            ),
+            (
+                "longitude out of range",
+                r#"{"source":"a","relation":"controls","target":"b","target_lat":9,"target_lon":-181}"#,
+                "in.jsonl:1: target_lon -181 is not a longitude (-180 to 180)",
             ),
         ];
         for (name, line, want) in cases {

@@ -117,6 +117,11 @@ impl<'a> Resolver<'a> {
             std::mem::take(&mut statement.source.aliases),
             std::mem::take(&mut statement.target.aliases),
         );
+        // and the coordinates it gave place what neither the graph nor the lexicon places
+        let (source_at, target_at) = (
+            (statement.source.lat, statement.source.lon),
+            (statement.target.lat, statement.target.lon),
+        );
         statement.source = self.entity(
             g,
             &statement.source.name,
@@ -138,6 +143,14 @@ impl<'a> Resolver<'a> {
         }
         for a in &target_aliases {
             statement.target.add_alias(a);
+        }
+        for (e, at) in [
+            (&mut statement.source, source_at),
+            (&mut statement.target, target_at),
+        ] {
+            if e.lat.is_none() && e.lon.is_none() {
+                (e.lat, e.lon) = at;
+            }
         }
         if statement.source.id == statement.target.id {
             return Err(Error::Invalid(format!(

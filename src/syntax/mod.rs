@@ -227,6 +227,14 @@ impl Sentence {
         // an agent is marked by "by": the parser's `obl:agent` without it is a misparse
         // ("Rebels toppled President Assad" read as "rebels [who were] toppled")
         let by = |o: &usize| self.case_of(*o) == Some("by");
+        // and a finite verb with an active subject has no agent: "the top brass stood by the
+        // leader" is no passive (a participle may have one: "many of them armed by Iran")
+        if self.child(v, "nsubj").is_some()
+            && self.child(v, "aux:pass").is_none()
+            && self.words[v].xpos != "VBN"
+        {
+            return None;
+        }
         self.children(v, "obl:agent").find(by).or_else(|| {
             let passive =
                 self.child(v, "nsubj:pass").is_some() || self.child(v, "aux:pass").is_some();

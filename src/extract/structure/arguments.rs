@@ -223,10 +223,15 @@ impl TreeFinder<'_, '_> {
     /// antecedent) and transparent nouns (to their `of`).
     pub(super) fn entity(&self, w: usize, want: ObjectKind, depth: u8) -> Option<usize> {
         if let Some(m) = self.rf.mention(self.s + w) {
-            if m.kind == MentionKind::Pronoun
-                && let Some(e) = self.reporter(w, want, depth)
-            {
-                return Some(e);
+            // "forces fighting the government said they had captured": a reported
+            // subject pronoun is its reporter, even one that names nothing known
+            if m.kind == MentionKind::Pronoun && self.reporter_word(w).is_some() {
+                if let Some(e) = self.reporter(w, want, depth) {
+                    return Some(e);
+                }
+                if self.reporter_names_nothing(w) {
+                    return None;
+                }
             }
             // "HTS, whose rebels ...": a side owned by "whose" is the name before it
             if m.kind == MentionKind::Generic
@@ -710,6 +715,13 @@ impl TreeFinder<'_, '_> {
             return None;
         }
         self.entity(s, want, depth + 1)
+    }
+
+    /// Whether the reporter of pronoun `w` is a noun that is no mention at all ("Clan
+    /// forces said they ..."), so the pronoun stands for no known entity.
+    fn reporter_names_nothing(&self, w: usize) -> bool {
+        self.reporter_word(w)
+            .is_some_and(|s| self.rf.mention(self.s + s).is_none())
     }
 
     /// The subject of the reporting verb whose reported clause has pronoun `w` as its

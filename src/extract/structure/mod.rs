@@ -753,6 +753,30 @@ mod tests {
         );
     }
 
+    /// "stood by X" backs X: the "by" a verb takes is no passive agent, and a finite verb
+    /// with an active subject has none; a participle keeps its agent.
+    #[test]
+    fn standing_by_someone_is_backing_them() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "The armed forces' top brass stood by the socialist leader, Nicolas Maduro.",
+        );
+        assert_eq!(
+            got,
+            vec!["armed forces supports Nicolás Maduro".to_string()]
+        );
+        let got = edges(
+            &x,
+            "The Houthis, a militia armed by Iran, attacked the ship.",
+        );
+        assert!(
+            got.iter().any(|e| e.starts_with("Iran supports")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|e| e.ends_with("supports Iran")), "{got:?}");
+    }
+
     /// "the elected president, X" names X, not the last president told before.
     #[test]
     fn a_description_with_its_name_after_it_is_no_anaphor() {
