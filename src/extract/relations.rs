@@ -731,8 +731,9 @@ impl<'a> RelationFinder<'a> {
                     continue;
                 }
                 let actors = self.entities[b].etype.kind() == EntityKind::Actor;
+                // a coup is a national taking his own state
                 if (matches!(rel, Relation::MeetsWith | Relation::Opposes)
-                    || (rel == Relation::Controls && actors))
+                    || (rel == Relation::Controls && actors && trig.id != "controls/seize-power"))
                     && self.same_side(a, b)
                 {
                     continue;

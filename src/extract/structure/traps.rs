@@ -27,6 +27,10 @@ const BLOCKING: &[&str] = &[
     "seek",
     "try",
     "attempt",
+    "bid",
+    "ambition",
+    "desire",
+    "intention",
     "call",
     "urge",
     "demand",
@@ -259,6 +263,9 @@ impl TreeFinder<'_, '_> {
             }
             let w = &t.words[v];
             let Some(h) = w.head else { break };
+            if self.infinitive_of_blocking_noun(v, h) {
+                return true;
+            }
             // "blamed India for backing the militants": what the gerund says is the charge,
             // not a fact ("blamed the attack on X" still tells of an attack)
             if w.deprel == "advcl" && self.judged_act(v) && self.lemma(h) == "blame" {
@@ -278,7 +285,8 @@ impl TreeFinder<'_, '_> {
                 "advcl" => {
                     (t.children(v, "mark")
                         .any(|m| t.words[m].form.eq_ignore_ascii_case("to"))
-                        || self.judged_act(v))
+                        || self.judged_act(v)
+                        || self.gerund_complement(v, h))
                         && t.child(v, "nsubj").is_none()
                 }
                 "obj" | "iobj" | "obl" | "nmod" | "nsubj:pass" => noun,
@@ -304,6 +312,31 @@ impl TreeFinder<'_, '_> {
             v = h;
         }
         false
+    }
+
+    /// Whether the infinitive `v`, hung on verb `h`, follows `h`'s object, a noun of effort
+    /// or refusal, and so completes that noun: "renewed its bid to join the European Union"
+    /// (the parser reads the infinitive as the verb's purpose).
+    fn infinitive_of_blocking_noun(&self, v: usize, h: usize) -> bool {
+        let t = self.tree;
+        t.words[v].deprel == "advcl"
+            && t.children(v, "mark")
+                .any(|m| m + 1 == v && t.words[m].form.eq_ignore_ascii_case("to"))
+            && t.child(h, "obj")
+                .is_some_and(|o| o + 2 == v && BLOCKING.contains(&self.lemma(o)))
+    }
+
+    /// Whether the gerund `v`, read as an adverbial clause of `h`, follows `h` with nothing
+    /// between but its particle or adverbs and no conjunction of its own: the verb's object
+    /// misread ("ruled out joining any alliance", "avoided naming the group").
+    fn gerund_complement(&self, v: usize, h: usize) -> bool {
+        let t = self.tree;
+        h < v
+            && t.words[v].xpos == "VBG"
+            && t.children(v, "mark").next().is_none()
+            && (h + 1..v).all(|k| {
+                t.words[k].head == Some(h) && matches!(t.words[k].deprel, "compound:prt" | "advmod")
+            })
     }
 
     /// Whether word `v` is "rule out" ("has ruled out negotiations with X"): a refusal, while
