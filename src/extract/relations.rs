@@ -900,8 +900,10 @@ impl<'a> RelationFinder<'a> {
         let prev = (s..i)
             .rev()
             .find(|&t| !AUX_SKIP.contains(&self.w(t)) || BE.contains(&self.w(t)));
-        // "stood by Ukraine": a "by" the trigger itself takes marks its object, not an agent
-        let by_is_prep = trig.preps.iter().any(|p| p == "by");
+        // "stood by Ukraine", "had spoken by phone with": a "by" that opens one of the
+        // trigger's own prepositions marks its object, not an agent
+        let by_is_prep =
+            end < e && self.w(end) == "by" && self.skip_phrases(end, e, &trig.preps_split) > end;
         let passive = participle
             && (prev.is_some_and(|p| BE.contains(&self.w(p)))
                 || (end < e && self.w(end) == "by" && !by_is_prep));

@@ -455,6 +455,45 @@ impl TreeFinder<'_, '_> {
         !targets.is_empty() && !targets.iter().any(|w| phrase.contains(w))
     }
 
+    /// Whether the window rules took for the object of verb `x`, which has an object of its
+    /// own, a name that the tree puts inside a clause below the verb: "leads the coalition
+    /// fighting the Houthis" does not lead the Houthis, "armed militias that attacked the
+    /// army" did not arm the army.
+    pub(super) fn in_objects_clause(&self, x: usize, target: usize, pattern: &str) -> bool {
+        let t = self.tree;
+        if t.words[x].upos != Upos::Verb || t.child(x, "obj").is_none() {
+            return false;
+        }
+        // a phrase with a preposition the trigger takes is its own, hung too low: "pitting
+        // X, who heads the council, against Y"
+        let trig = self.rf.pat.triggers.iter().find(|g| g.id == pattern);
+        let takes = |c: &str| trig.is_some_and(|g| g.takes_prep(&c.to_lowercase()));
+        // (or the preposition itself, when the parser made it a head)
+        let own_prep = |w: usize| {
+            t.case_of(w).is_some_and(takes)
+                || (t.words[w].upos == Upos::Adp && takes(&t.words[w].form))
+        };
+        let clause = |w: usize| {
+            t.words[w].upos == Upos::Verb
+                && matches!(t.words[w].deprel, "acl" | "acl:relcl" | "advcl")
+        };
+        let below = t.subtree(x);
+        let targets = self.words_naming(target);
+        !targets.is_empty()
+            && targets.iter().all(|&w| {
+                below.contains(&w)
+                    && self.up_to(w, x).any(clause)
+                    && !self.up_to(w, x).any(own_prep)
+            })
+    }
+
+    /// Word `w` and the words above it, up to and without `stop` (or to the root).
+    fn up_to(&self, w: usize, stop: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(w), move |&k| self.tree.words[k].head)
+            .take_while(move |&k| k != stop)
+            .take(self.tree.words.len())
+    }
+
     /// Whether the window rules took `target` for the one a participle clause with a `by`
     /// agent tells of, when the tree hangs the clause on a noun whose phrase does not name
     /// `target`: "Tiani met a Russian delegation led by Arkady Belov" is Belov leading the

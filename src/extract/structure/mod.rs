@@ -81,6 +81,7 @@ pub(super) fn sentence(
                 && !tf.adjective_elsewhere(x, f.target)
                 && !tf.misread_agent(x, f.source)
                 && !tf.misread_object(x, f.target, &f.pattern)
+                && (f.relation == Relation::MeetsWith || !tf.in_objects_clause(x, f.target, &f.pattern))
                 && !tf.blamed_elsewhere(x, f.target)
                 && !tf.beyond_its_verb(x, f.target)
                 // a meeting's two ends are stored in name order: either may be the object
@@ -228,11 +229,24 @@ fn worth_parsing(rf: &RelationFinder<'_>, range: std::ops::Range<usize>) -> bool
     if owned_by_person() {
         return true;
     }
-    // "lost Aleppo to the rebels": control passing to the one it is lost to
+    // "lost Aleppo to the rebels", "Kalay fell to the rebels": control passing to the one
+    // it is lost or handed to
     let lost_to = || {
-        let lost = range
-            .clone()
-            .any(|t| matches!(rf.ws[t], "lost" | "lose" | "loses" | "losing"));
+        let lost = range.clone().any(|t| {
+            matches!(
+                rf.ws[t],
+                "lost"
+                    | "lose"
+                    | "loses"
+                    | "losing"
+                    | "fell"
+                    | "fallen"
+                    | "falls"
+                    | "handed"
+                    | "ceded"
+                    | "surrendered"
+            )
+        });
         lost && range.clone().any(|t| rf.ws[t] == "to")
     };
     if lost_to() {
@@ -304,6 +318,7 @@ impl TreeFinder<'_, '_> {
             self.role(w);
             self.possessor_leads(w);
             self.lost_to(w);
+            self.passed_to(w);
         }
     }
 
@@ -1078,6 +1093,52 @@ mod tests {
             "The army feared it would lose Aleppo to Hayat Tahrir al-Sham.",
         );
         assert!(got.iter().all(|e| !e.contains("controls")), "{got:?}");
+    }
+
+    /// What falls to an actor, or is handed or ceded to it, that actor holds; not when it is
+    /// only feared.
+    #[test]
+    fn what_falls_or_is_handed_to_an_actor_it_holds() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "The town of Kidal fell to the rebels on Monday.",
+            "Kidal was handed to the rebels without a fight.",
+            "The army handed over the town of Kidal to the rebels.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.iter().any(|e| e == "rebels controls Kidal"),
+                "{sentence}: {got:?}"
+            );
+            assert!(got.iter().all(|e| !e.contains("army controls")), "{got:?}");
+        }
+        let got = edges(&x, "Residents feared Kidal would fall to the rebels.");
+        assert!(got.iter().all(|e| !e.contains("controls")), "{got:?}");
+    }
+
+    /// "by phone with" is the verb's own phrase, not a passive's agent, wherever the parser
+    /// hangs "with X"; a name inside a clause of the verb's object is not its object.
+    #[test]
+    fn phrases_of_the_verb_and_clauses_of_its_object() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Anwar Ibrahim said he had spoken by phone with Thai Prime Minister Anutin \
+             Charnvirakul.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "Anwar Ibrahim meets-with Anutin Charnvirakul"),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "Saudi Arabia, which leads the coalition fighting the Houthis, sent an envoy.",
+        );
+        assert!(
+            got.iter().all(|e| e != "Saudi Arabia controls Houthis"),
+            "{got:?}"
+        );
     }
 
     /// A state's envoys, mediators and diplomats act for it, named by a demonym before them

@@ -162,12 +162,13 @@ impl TreeFinder<'_, '_> {
                 "obl" | "nmod" => t.case_of(d).is_some_and(|c| trig.takes_prep(c)),
                 _ => false,
             };
-            // a prepositional phrase the parser hung on the object: "fired missiles at X"
+            // a prepositional phrase the parser hung on the object ("fired missiles at X")
+            // or on another phrase of the verb ("spoke by phone with X")
             let hung: Vec<usize> = if only_against && matches!(rel, "obl" | "nmod") {
                 t.children(d, "nmod")
                     .filter(|&n| t.case_of(n) == Some("against"))
                     .collect()
-            } else if rel == "obj" && !only_against {
+            } else if matches!(rel, "obj" | "obl") && !only_against {
                 t.children(d, "nmod")
                     .filter(|&n| t.case_of(n).is_some_and(|c| trig.takes_prep(c)))
                     .collect()
@@ -550,6 +551,51 @@ impl TreeFinder<'_, '_> {
             0.8,
         );
         self.emit(&winners, Relation::Controls, &places, &trig, v, "lost-to");
+    }
+
+    /// "Kalay fell to the rebels", "Kidal was handed to the separatists", "ceded the
+    /// districts to Azerbaijan": a place that passes to an actor, that actor now holds.
+    pub(super) fn passed_to(&mut self, v: usize) {
+        let t = self.tree;
+        let lemma = self.lemma(v);
+        if !matches!(lemma, "fall" | "hand" | "cede" | "surrender")
+            || t.words[v].upos != Upos::Verb
+            || self.blocked(v, Relation::Controls)
+        {
+            return;
+        }
+        // what falls is the subject; what is handed over, the object (or the passive's
+        // subject, or "over the town" as the parser may read "handed over the town")
+        let given = if lemma == "fall" {
+            t.child(v, "nsubj").filter(|_| t.child(v, "obj").is_none())
+        } else {
+            t.child(v, "nsubj:pass")
+                .or_else(|| t.child(v, "obj"))
+                .or_else(|| t.children(v, "obl").find(|&o| t.case_of(o) == Some("over")))
+        };
+        let Some(g) = given else { return };
+        // the "to" phrase: on the verb, or hung by the parser inside what is handed over
+        let winners: Vec<usize> = t
+            .dependents(v)
+            .chain(t.subtree(g))
+            .filter(|&d| self.phrase_with(d, "to"))
+            .flat_map(|d| self.entities(d, ObjectKind::Actor))
+            .collect();
+        if winners.is_empty() {
+            return;
+        }
+        let places: Vec<usize> = self
+            .entities(g, ObjectKind::Place)
+            .into_iter()
+            .filter(|p| !winners.contains(p))
+            .collect();
+        let trig = Trigger::builtin(
+            "controls/passed-to",
+            Relation::Controls,
+            ObjectKind::Place,
+            0.8,
+        );
+        self.emit(&winners, Relation::Controls, &places, &trig, v, "passed-to");
     }
 
     /// "Barzani's Kurdistan Democratic Party", "Machar's SPLM-IO": a person's party, movement
