@@ -90,6 +90,22 @@ const OWNED: &[&str] = &[
     "forces",
     "police",
     "guards",
+    // "an attack on a Syrian army checkpoint", "struck a US ship"
+    "checkpoint",
+    "checkpoints",
+    "convoy",
+    "convoys",
+    "outpost",
+    "outposts",
+    "patrol",
+    "patrols",
+    "vessel",
+    "vessels",
+    "ship",
+    "ships",
+    "warship",
+    "warships",
+    "embassy",
 ];
 
 /// Nouns of acts done by an actor to another or to a place, which stand for who did them
@@ -239,7 +255,11 @@ impl TreeFinder<'_, '_> {
             {
                 return Some(e);
             }
-            return self.rf.fits(m, want);
+            // "a Syrian army checkpoint" is a place, and as an actor its owner's
+            let fit = self.rf.fits(m, want);
+            if fit.is_some() || want != ObjectKind::Actor || !OWNED.contains(&self.folded(w)) {
+                return fit;
+            }
         }
         if depth > 2 {
             return None;
@@ -485,6 +505,20 @@ impl TreeFinder<'_, '_> {
                     && self.up_to(w, x).any(clause)
                     && !self.up_to(w, x).any(own_prep)
             })
+    }
+
+    /// Whether the window rules took for the patient of a passive conjunct ("were armed by
+    /// Iran and trained by Hezbollah") a name outside the patient its fellow verb shares.
+    pub(super) fn misread_conjunct_patient(&self, x: usize, target: usize) -> bool {
+        if !self.passive_conjunct(x) {
+            return false;
+        }
+        let Some(p) = self.patient_of(x) else {
+            return false;
+        };
+        let phrase = self.tree.subtree(p);
+        let targets = self.words_naming(target);
+        !targets.is_empty() && !targets.iter().any(|w| phrase.contains(w))
     }
 
     /// Word `w` and the words above it, up to and without `stop` (or to the root).

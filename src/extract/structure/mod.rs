@@ -89,6 +89,7 @@ pub(super) fn sentence(
                 && !tf.misread_subject(x, f.source, &f.pattern)
                 && !tf.oblique_for_subject(x, f.source)
                 && (f.relation == Relation::MeetsWith || !tf.misread_patient(x, f.target))
+                && !tf.misread_conjunct_patient(x, f.target)
                 && (tf.one_way(&f.pattern) || !tf.oblique_for_subject(x, f.target))
         })
         .collect();
@@ -382,6 +383,16 @@ mod tests {
     fn tree_rules_find_what_windows_miss() {
         let x = Extractor::embedded();
         let cases = [
+            // a passive conjunct shares its fellow's subject
+            (
+                "The Houthis were armed by Iran and trained by Hezbollah.",
+                "Hezbollah supports Houthis",
+            ),
+            // a post, convoy or ship attacked is its owner's
+            (
+                "An attack by Islamic State on a Syrian army checkpoint killed six soldiers.",
+                "Islamic State opposes Syrian Arab Army",
+            ),
             // a control verb passes its subject down
             (
                 "Hezbollah vowed to attack the Israeli army.",
@@ -1114,6 +1125,20 @@ mod tests {
         }
         let got = edges(&x, "Residents feared Kidal would fall to the rebels.");
         assert!(got.iter().all(|e| !e.contains("controls")), "{got:?}");
+    }
+
+    /// A passive conjunct's patient is its fellow's subject, not the name before it.
+    #[test]
+    fn a_passive_conjunct_tells_of_its_fellows_subject() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "The Houthis were armed by Iran and trained by Hezbollah.",
+        );
+        assert!(
+            got.iter().all(|e| e != "Hezbollah supports Iran"),
+            "{got:?}"
+        );
     }
 
     /// "by phone with" is the verb's own phrase, not a passive's agent, wherever the parser

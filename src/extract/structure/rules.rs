@@ -61,7 +61,7 @@ impl TreeFinder<'_, '_> {
 
     /// Who a passive verb tells of: its passive subject, or the noun a participle clause
     /// hangs on ("the militia, aligned with Iran").
-    fn patient_of(&self, v: usize) -> Option<usize> {
+    pub(super) fn patient_of(&self, v: usize) -> Option<usize> {
         let word = &self.tree.words[v];
         self.tree
             .child(v, "nsubj:pass")
@@ -69,6 +69,28 @@ impl TreeFinder<'_, '_> {
                 word.head
             } else {
                 None
+            })
+            // "were armed by Iran and trained by Hezbollah": a conjunct shares its fellow's
+            .or_else(|| {
+                self.passive_conjunct(v)
+                    .then(|| word.head.and_then(|h| self.patient_of(h)))
+                    .flatten()
+            })
+    }
+
+    /// Whether `v` is a participle with a `by` agent coordinated after a passive verb and
+    /// without a subject of its own ("armed by Iran and trained by Hezbollah").
+    pub(super) fn passive_conjunct(&self, v: usize) -> bool {
+        let t = self.tree;
+        let word = &t.words[v];
+        word.deprel == "conj"
+            && word.xpos == "VBN"
+            && t.child(v, "nsubj").is_none()
+            && t.agent_of(v).is_some()
+            && word.head.is_some_and(|h| {
+                t.child(h, "nsubj:pass").is_some()
+                    || t.child(h, "aux:pass").is_some()
+                    || t.words[h].deprel == "acl"
             })
     }
 
@@ -114,7 +136,8 @@ impl TreeFinder<'_, '_> {
         }
         let passive = t.child(v, "nsubj:pass").is_some()
             || t.child(v, "aux:pass").is_some()
-            || (participle && word.deprel == "acl");
+            || (participle && word.deprel == "acl")
+            || self.passive_conjunct(v);
         if passive {
             let agent = t
                 .agent_of(v)
