@@ -261,6 +261,48 @@ impl Extractor {
         out
     }
 
+    /// Per entity: whether it is a person who, on `date` (any date when none), holds an
+    /// office in an armed group or organization that is not a state's own institution, and
+    /// none in a state ("PKK commander Murat Karayilan"; a president who leads a party is
+    /// still his state's).
+    fn outside_state(&self, entities: &[DocEntity], date: Option<&str>) -> Vec<bool> {
+        let lex = &self.lexicon;
+        let is_state = |id: &str| {
+            lex.entry(id)
+                .is_some_and(|e| matches!(e.etype, EntityType::State | EntityType::Country))
+        };
+        // a state, or an institution of one (its army, parliament, ministry)
+        let of_state = |id: &str| {
+            is_state(id)
+                || lex
+                    .entry(id)
+                    .and_then(|e| e.of.as_deref())
+                    .is_some_and(is_state)
+        };
+        entities
+            .iter()
+            .map(|e| {
+                let Some(id) = e.lexicon_id.as_deref() else {
+                    return false;
+                };
+                if e.etype != EntityType::Person {
+                    return false;
+                }
+                let (mut outside, mut inside) = (false, false);
+                for r in lex.roles_of(id, date) {
+                    if of_state(&r.of) {
+                        inside = true;
+                    } else if lex.entry(&r.of).is_some_and(|o| {
+                        matches!(o.etype, EntityType::ArmedGroup | EntityType::Organization)
+                    }) {
+                        outside = true;
+                    }
+                }
+                outside && !inside
+            })
+            .collect()
+    }
+
     /// [`Self::extract_each`] on a document read whole.
     fn extract_piece(&self, doc: &Document, each: &mut dyn FnMut(Statement, Span)) -> Extraction {
         let text = doc.text.as_str();
@@ -309,6 +351,7 @@ impl Extractor {
             }
         }
         let sent_starts: Vec<usize> = analyzed.sentences.iter().map(|s| s.tokens.start).collect();
+        let outside_state = self.outside_state(&entities, doc.date.as_deref());
         let mut rf = relations::RelationFinder {
             text,
             tokens,
@@ -330,6 +373,7 @@ impl Extractor {
                 .and_then(|d| d.get(..4))
                 .and_then(|y| y.parse().ok()),
             dated_earlier: Vec::new(),
+            outside_state: &outside_state,
         };
         let model = if self.trees {
             crate::syntax::Model::embedded().ok()

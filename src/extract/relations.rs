@@ -244,6 +244,10 @@ pub(super) struct RelationFinder<'a> {
     /// trigger tokens of control claims dated to an earlier year ("took control of the city
     /// in 2014"): dropped when someone else is said to control the place
     pub dated_earlier: Vec<usize>,
+    /// per entity: a person who holds an office in an armed group or organization that is
+    /// not an institution of a state, on the document's date ("PKK commander Murat
+    /// Karayilan" is Turkish and not Turkey's)
+    pub outside_state: &'a [bool],
 }
 
 impl<'a> RelationFinder<'a> {
@@ -703,17 +707,19 @@ impl<'a> RelationFinder<'a> {
     /// Whether two entities are one side: a person or institution and its own state
     /// ("Iranian Foreign Minister Araghchi" and Iran do not meet each other).
     fn same_side(&self, a: usize, b: usize) -> bool {
-        let (x, y) = (&self.entities[a], &self.entities[b]);
         let state = |e: &DocEntity| matches!(e.etype, EntityType::State | EntityType::Country);
-        let belongs = |p: &DocEntity, s: &DocEntity| {
+        let belongs = |pi: usize, si: usize| {
+            let (p, s) = (&self.entities[pi], &self.entities[si]);
             state(s)
                 && (p.of.as_deref() == Some(s.name.as_str())
-                    // a group's country is where it fights, not whose side it is on
+                    // a group's country is where it fights, not whose side it is on, and
+                    // so is the country of a person who holds office in one
                     || (p.etype == EntityType::Person
                         && p.country.is_some()
-                        && p.country == s.country))
+                        && p.country == s.country
+                        && !self.outside_state[pi]))
         };
-        belongs(x, y) || belongs(y, x)
+        belongs(a, b) || belongs(b, a)
     }
 
     pub(super) fn emit(

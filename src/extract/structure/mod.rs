@@ -388,6 +388,11 @@ mod tests {
                 "The Houthis were armed by Iran and trained by Hezbollah.",
                 "Hezbollah supports Houthis",
             ),
+            // an insurgent commander is no side of his country's state
+            (
+                "A Turkish air strike killed the PKK's senior commander, Murat Karayilan.",
+                "Turkey opposes Murat Karayılan",
+            ),
             // a post, convoy or ship attacked is its owner's
             (
                 "An attack by Islamic State on a Syrian army checkpoint killed six soldiers.",
