@@ -18,10 +18,10 @@ use actorgraph::extract::{Extractor, read_document};
 
 use crate::common::repo;
 
-/// Micro F1 measured when the floor was set, minus 0.05: 0.614 (P 0.73, R 0.53) on the
+/// Micro F1 measured when the floor was set, minus 0.05: 0.618 (P 0.73, R 0.53) on the
 /// ninety-six articles, the eighty-six written blind for the tree stage included
-/// (2026-12-07). Raise it when extraction improves.
-const F1_FLOOR: f64 = 0.564;
+/// (2026-12-07, fourth session). Raise it when extraction improves.
+const F1_FLOOR: f64 = 0.568;
 /// Traps fallen into when the floor was set: nine, all in the blind articles.
 const MAX_TRAPS: usize = 9;
 
