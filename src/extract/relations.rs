@@ -908,11 +908,9 @@ impl<'a> RelationFinder<'a> {
             .find(|&t| !AUX_SKIP.contains(&self.w(t)) || BE.contains(&self.w(t)));
         // "stood by Ukraine", "had spoken by phone with": a "by" that opens one of the
         // trigger's own prepositions marks its object, not an agent
-        let by_is_prep =
-            end < e && self.w(end) == "by" && self.skip_phrases(end, e, &trig.preps_split) > end;
-        let passive = participle
-            && (prev.is_some_and(|p| BE.contains(&self.w(p)))
-                || (end < e && self.w(end) == "by" && !by_is_prep));
+        let by_agent =
+            end < e && self.w(end) == "by" && self.skip_phrases(end, e, &trig.preps_split) == end;
+        let passive = participle && (prev.is_some_and(|p| BE.contains(&self.w(p))) || by_agent);
         if passive {
             // "X was captured by Y" / "militants led by HTS"
             // "designated a terrorist group by X": after the needed words

@@ -115,19 +115,7 @@ fn plural_possessive(s: &mut Sentence) {
             continue;
         }
         // the possessed noun takes the owner's place when it hangs below the owner
-        let mut k = s.words[h].head;
-        let mut below = false;
-        for _ in 0..s.words.len() {
-            match k {
-                Some(x) if x == n => {
-                    below = true;
-                    break;
-                }
-                Some(x) => k = s.words[x].head,
-                None => break,
-            }
-        }
-        if below {
+        if s.path_to_root(h)[1..].contains(&n) {
             s.words[h].head = s.words[n].head;
             s.words[h].deprel = s.words[n].deprel;
             for d in s.dependents(n).filter(|&d| d > p).collect::<Vec<_>>() {

@@ -241,13 +241,14 @@ impl TreeFinder<'_, '_> {
         if let Some(m) = self.rf.mention(self.s + w) {
             // "forces fighting the government said they had captured": a reported
             // subject pronoun is its reporter, even one that names nothing known
-            if m.kind == MentionKind::Pronoun && self.reporter_word(w).is_some() {
+            if m.kind == MentionKind::Pronoun
+                && let Some(s) = self.reporter_word(w)
+            {
                 if let Some(e) = self.reporter(w, want, depth) {
                     return Some(e);
                 }
-                if self.reporter_names_nothing(w) {
-                    return None;
-                }
+                // a reporter that names nothing known: the pronoun stands for nothing
+                self.rf.mention(self.s + s)?;
             }
             // "HTS, whose rebels ...": a side owned by "whose" is the name before it
             if m.kind == MentionKind::Generic
@@ -501,9 +502,15 @@ impl TreeFinder<'_, '_> {
         let targets = self.words_naming(target);
         !targets.is_empty()
             && targets.iter().all(|&w| {
+                // the words from the name up to the verb, without it
+                let path: Vec<usize> = t
+                    .path_to_root(w)
+                    .into_iter()
+                    .take_while(|&k| k != x)
+                    .collect();
                 below.contains(&w)
-                    && self.up_to(w, x).any(clause)
-                    && !self.up_to(w, x).any(own_prep)
+                    && path.iter().any(|&k| clause(k))
+                    && !path.iter().any(|&k| own_prep(k))
             })
     }
 
@@ -519,13 +526,6 @@ impl TreeFinder<'_, '_> {
         let phrase = self.tree.subtree(p);
         let targets = self.words_naming(target);
         !targets.is_empty() && !targets.iter().any(|w| phrase.contains(w))
-    }
-
-    /// Word `w` and the words above it, up to and without `stop` (or to the root).
-    fn up_to(&self, w: usize, stop: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(Some(w), move |&k| self.tree.words[k].head)
-            .take_while(move |&k| k != stop)
-            .take(self.tree.words.len())
     }
 
     /// Whether the window rules took `target` for the one a participle clause with a `by`
@@ -788,13 +788,6 @@ impl TreeFinder<'_, '_> {
             return None;
         }
         self.entity(s, want, depth + 1)
-    }
-
-    /// Whether the reporter of pronoun `w` is a noun that is no mention at all ("Clan
-    /// forces said they ..."), so the pronoun stands for no known entity.
-    fn reporter_names_nothing(&self, w: usize) -> bool {
-        self.reporter_word(w)
-            .is_some_and(|s| self.rf.mention(self.s + s).is_none())
     }
 
     /// The subject of the reporting verb whose reported clause has pronoun `w` as its

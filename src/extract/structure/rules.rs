@@ -531,13 +531,7 @@ impl TreeFinder<'_, '_> {
         }
         let Some(o) = t.child(v, "obj") else { return };
         let phrase = |d: usize, case: &str| self.phrase_with(d, case);
-        // the "to" phrase: on the verb, or hung by the parser inside the object
-        let winners: Vec<usize> = t
-            .dependents(v)
-            .chain(t.subtree(o))
-            .filter(|&d| phrase(d, "to"))
-            .flat_map(|d| self.entities(d, ObjectKind::Actor))
-            .collect();
+        let winners = self.receivers(v, o);
         if winners.is_empty() {
             return;
         }
@@ -563,17 +557,7 @@ impl TreeFinder<'_, '_> {
         } else {
             named(o)
         };
-        let places: Vec<usize> = places
-            .into_iter()
-            .filter(|p| !winners.contains(p))
-            .collect();
-        let trig = Trigger::builtin(
-            "controls/lost-to",
-            Relation::Controls,
-            ObjectKind::Place,
-            0.8,
-        );
-        self.emit(&winners, Relation::Controls, &places, &trig, v, "lost-to");
+        self.now_hold(v, &winners, places, "lost-to");
     }
 
     /// "Kalay fell to the rebels", "Kidal was handed to the separatists", "ceded the
@@ -597,28 +581,35 @@ impl TreeFinder<'_, '_> {
                 .or_else(|| t.children(v, "obl").find(|&o| t.case_of(o) == Some("over")))
         };
         let Some(g) = given else { return };
-        // the "to" phrase: on the verb, or hung by the parser inside what is handed over
-        let winners: Vec<usize> = t
-            .dependents(v)
-            .chain(t.subtree(g))
-            .filter(|&d| self.phrase_with(d, "to"))
-            .flat_map(|d| self.entities(d, ObjectKind::Actor))
-            .collect();
+        let winners = self.receivers(v, g);
         if winners.is_empty() {
             return;
         }
-        let places: Vec<usize> = self
-            .entities(g, ObjectKind::Place)
+        let places = self.entities(g, ObjectKind::Place);
+        self.now_hold(v, &winners, places, "passed-to");
+    }
+
+    /// The actors a place passes to at verb `v`: its "to" phrase, on the verb or hung by the
+    /// parser inside `given`, what is lost or handed over.
+    fn receivers(&self, v: usize, given: usize) -> Vec<usize> {
+        let t = self.tree;
+        t.dependents(v)
+            .chain(t.subtree(given))
+            .filter(|&d| self.phrase_with(d, "to"))
+            .flat_map(|d| self.entities(d, ObjectKind::Actor))
+            .collect()
+    }
+
+    /// `winners` now hold `places` (those that are not themselves winners), told by verb `v`
+    /// (pattern `controls/{name}`).
+    fn now_hold(&mut self, v: usize, winners: &[usize], places: Vec<usize>, name: &str) {
+        let places: Vec<usize> = places
             .into_iter()
             .filter(|p| !winners.contains(p))
             .collect();
-        let trig = Trigger::builtin(
-            "controls/passed-to",
-            Relation::Controls,
-            ObjectKind::Place,
-            0.8,
-        );
-        self.emit(&winners, Relation::Controls, &places, &trig, v, "passed-to");
+        let id = format!("controls/{name}");
+        let trig = Trigger::builtin(&id, Relation::Controls, ObjectKind::Place, 0.8);
+        self.emit(winners, Relation::Controls, &places, &trig, v, name);
     }
 
     /// "Barzani's Kurdistan Democratic Party", "Machar's SPLM-IO": a person's party, movement
