@@ -18,12 +18,13 @@ use actorgraph::extract::{Extractor, read_document};
 
 use crate::common::repo;
 
-/// Micro F1 measured when the floor was set, minus 0.05: 0.618 (P 0.73, R 0.53) on the
-/// ninety-six articles, the eighty-six written blind for the tree stage included
-/// (2026-12-07, fourth session). Raise it when extraction improves.
-const F1_FLOOR: f64 = 0.568;
-/// Traps fallen into when the floor was set: nine, all in the blind articles.
-const MAX_TRAPS: usize = 9;
+/// Micro F1 measured when the floor was set, minus 0.05: 0.600 (P 0.73, R 0.51) on the
+/// 106 articles, the ninety-six written blind for the tree stage included (2026-12-07,
+/// fifth session, when the last ten blind ones arrived at 0.435). Raise it when
+/// extraction improves.
+const F1_FLOOR: f64 = 0.550;
+/// Traps fallen into when the floor was set: eleven, all in the blind articles.
+const MAX_TRAPS: usize = 11;
 
 /// One end of an expected edge: the normalised names that are acceptable there.
 type End = BTreeSet<String>;
