@@ -260,6 +260,9 @@ pub(super) struct MentionFinder<'a> {
     demonym_starts: rustc_hash::FxHashSet<usize>,
     /// the first token of every sentence
     sent_starts: Vec<usize>,
+    /// a generic head noun -> the group last named with it ("Al Shabaab militants"), which
+    /// "the militants" later refers to
+    named_heads: FxHashMap<String, usize>,
 }
 
 /// Words before a name that make it a place where something is, not an actor.
@@ -395,6 +398,7 @@ impl<'a> MentionFinder<'a> {
             lex_starts: Default::default(),
             demonym_starts: Default::default(),
             sent_starts: Vec::new(),
+            named_heads: FxHashMap::default(),
         }
     }
 
@@ -868,6 +872,8 @@ impl<'a> MentionFinder<'a> {
                 let surf = self.surface(m.tokens.start..m.tokens.end + n);
                 let e = self.lex_entity(best, surf);
                 self.push(m.tokens.start..m.tokens.end + n, e, MentionKind::Named);
+                let head = rest[..n].join(" ");
+                self.named_heads.insert(head, e);
                 return m.tokens.end + n;
             }
         }
@@ -1106,6 +1112,16 @@ impl<'a> MentionFinder<'a> {
                         matches!(t, EntityType::ArmedGroup | EntityType::Organization)
                     })
                 })
+        {
+            self.push(i - 1..i + n, e, MentionKind::Pronoun);
+            return i + n;
+        }
+        // "Al Shabaab militants stormed a hotel. The militants also fired at ...": a
+        // definite side named by the head a group was named with is that group
+        if let Some(n) = generic
+            && i > 0
+            && self.words[i - 1] == "the"
+            && let Some(&e) = self.named_heads.get(&rest[..n].join(" "))
         {
             self.push(i - 1..i + n, e, MentionKind::Pronoun);
             return i + n;

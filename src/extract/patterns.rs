@@ -99,6 +99,10 @@ pub struct Trigger {
     pub object: ObjectKind,
     #[serde(default)]
     pub both_ways: bool,
+    /// Only the tree rules read it (the word-window rules skip it): for triggers whose
+    /// arguments only the sentence's structure can tell.
+    #[serde(default)]
+    pub tree_only: bool,
     #[serde(default = "default_confidence")]
     pub confidence: f32,
     /// `preps`, `needs` and `unless` split into folded words once, at load
@@ -149,6 +153,7 @@ impl Trigger {
             near: None,
             object,
             both_ways: false,
+            tree_only: false,
             confidence,
             preps_split: vec![],
             needs_split: vec![],

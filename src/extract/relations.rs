@@ -785,6 +785,9 @@ impl<'a> RelationFinder<'a> {
             let window: &[&str] = &self.ws[i..(i + 4).min(e)];
             for f in pat.forms_at(window) {
                 let trig = &pat.triggers[f.trigger];
+                if trig.tree_only {
+                    continue;
+                }
                 let end = i + f.words.len();
                 match f.form {
                     Form::Verb { participle } => self.verb(trig, s, e, i, end, participle),

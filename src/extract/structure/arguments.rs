@@ -42,6 +42,15 @@ const TRANSPARENT: &[&str] = &[
     "heart",
     // "the military governments of Mali and Burkina Faso"
     "governments",
+    "government",
+    // quantities of people: "thousands of protesters", "a crowd of students"
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "tens",
+    "crowd",
+    "crowds",
 ];
 
 /// Nouns that stand for the name before them: "Hezbollah positions", "Iran's government".

@@ -378,6 +378,38 @@ mod tests {
             .collect()
     }
 
+    /// "Al Shabaab militants ... The militants": a definite side named by the head a group
+    /// was named with is that group; with no such group it stays a side of its own.
+    #[test]
+    fn the_militants_are_the_group_named_militants_before() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Al Shabaab militants stormed a hotel in Mogadishu on Friday. The militants later attacked Somali soldiers.",
+        );
+        assert!(
+            got.contains(&"Al-Shabaab opposes Somali soldiers".to_string()),
+            "{got:?}"
+        );
+        let got = edges(&x, "The militants later attacked Somali soldiers.");
+        assert!(
+            got.contains(&"militants opposes Somali soldiers".to_string()),
+            "{got:?}"
+        );
+    }
+
+    /// Taking to the streets seizes nothing, so a later "condemned the takeover" is no
+    /// charge against the protesters.
+    #[test]
+    fn taking_to_the_streets_is_no_seizure() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Protesters took to the streets of Beirut on Friday. The Lebanese army condemned the takeover.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
     /// Sentences whose statements only the tree rules find, with the statement expected.
     #[test]
     fn tree_rules_find_what_windows_miss() {

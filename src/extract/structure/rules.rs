@@ -242,7 +242,10 @@ impl TreeFinder<'_, '_> {
     /// A capture or hijacking is an act of force: "condemned the hijacking" later opposes
     /// whoever did it.
     fn note_seizure(&mut self, trig: &Trigger, v: usize, agents: &[usize]) {
-        if trig.relation == Relation::Controls && SEIZING.contains(&self.lemma(v)) {
+        // something must be seized: "took to the streets" seizes nothing
+        let t = self.tree;
+        let seized = t.child(v, "obj").is_some() || t.child(v, "nsubj:pass").is_some();
+        if seized && trig.relation == Relation::Controls && SEIZING.contains(&self.lemma(v)) {
             self.rf.note_act(agents);
         }
     }
