@@ -1445,6 +1445,13 @@ impl<'a> MentionFinder<'a> {
                 j += 2;
                 last_good = j;
             } else if (CONNECTORS.contains(&w) && self.tokens[j].kind == TokenKind::Word)
+                // "the Movement for Justice and Equality": after "for" or "of", "and"
+                // joins two capitalized words of one name
+                || (w == "and"
+                    && (start + 1..j).any(|t| matches!(self.words[t], "for" | "of"))
+                    && j + 1 < end
+                    && is_cap(self.raw(j + 1))
+                    && !self.lex_starts.contains(&(j + 1)))
                 || r == "-"
                 || (self.tokens[j].kind == TokenKind::Possessive
                     && j + 1 < end

@@ -398,6 +398,17 @@ mod tests {
         );
     }
 
+    /// "and" inside a name after "for" or "of" joins its words; before a known name it
+    /// still coordinates.
+    #[test]
+    fn and_joins_the_words_of_a_name_after_for() {
+        let x = Extractor::embedded();
+        let got = edges(&x, "The Movement for Democracy and Justice seized the town of Bardai.");
+        assert_eq!(got, ["Movement for Democracy and Justice controls Bardai"]);
+        let got = edges(&x, "The Front for Change and Hamas condemned Israel.");
+        assert!(got.contains(&"Hamas opposes Israel".to_string()), "{got:?}");
+    }
+
     /// Taking to the streets seizes nothing, so a later "condemned the takeover" is no
     /// charge against the protesters.
     #[test]
