@@ -1267,14 +1267,15 @@ impl<'a> MentionFinder<'a> {
                 found = true;
                 n = k + 1;
             }
-            // "the town of Sudzha" names the town that follows, and "the elected president,
-            // Roch Kabore" the person named right after it
+            // "the town of Sudzha" names the town that follows, "the elected president,
+            // Roch Kabore" the person named right after it, and so does "the opposition
+            // leader Raila Odinga"
+            let named_at =
+                |j: usize| j < end && is_cap(self.raw(j)) && self.tokens[j].kind == TokenKind::Word;
             if found
                 && (self.words.get(i + n) == Some(&"of")
-                    || (self.words.get(i + n) == Some(&",")
-                        && i + n + 1 < end
-                        && is_cap(self.raw(i + n + 1))
-                        && self.tokens[i + n + 1].kind == TokenKind::Word))
+                    || (self.words.get(i + n) == Some(&",") && named_at(i + n + 1))
+                    || named_at(i + n))
             {
                 break;
             }

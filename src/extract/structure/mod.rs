@@ -403,10 +403,26 @@ mod tests {
     #[test]
     fn and_joins_the_words_of_a_name_after_for() {
         let x = Extractor::embedded();
-        let got = edges(&x, "The Movement for Democracy and Justice seized the town of Bardai.");
+        let got = edges(
+            &x,
+            "The Movement for Democracy and Justice seized the town of Bardai.",
+        );
         assert_eq!(got, ["Movement for Democracy and Justice controls Bardai"]);
         let got = edges(&x, "The Front for Change and Hamas condemned Israel.");
         assert!(got.contains(&"Hamas opposes Israel".to_string()), "{got:?}");
+    }
+
+    /// A name ending in a place noun ("Second Thomas Shoal") is a place, even with a first
+    /// name inside it; and "the opposition leader Raila Odinga" is the man named, not the
+    /// last person before.
+    #[test]
+    fn a_shoal_is_a_place_and_a_named_leader_no_anaphor() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "A Chinese coast guard vessel rammed a Philippine supply boat near Second Thomas Shoal. Kenyan police fired tear gas at supporters of the opposition leader Raila Odinga.",
+        );
+        assert_eq!(got, ["Kenyan police opposes Raila Odinga"]);
     }
 
     /// Taking to the streets seizes nothing, so a later "condemned the takeover" is no
