@@ -981,6 +981,16 @@ impl<'a> MentionFinder<'a> {
     /// the lexicon. Every such facility of one kind is one place in a document ("the base"
     /// later is the same base). Returns the next token, or `None` when this is no facility.
     fn facility(&mut self, i: usize, n: usize, sent_start: usize, end: usize) -> Option<usize> {
+        // "the port city of Hodeidah", "a garrison town": the facility word describes the
+        // place noun after it
+        if i + n < end
+            && matches!(
+                self.words[i + n],
+                "city" | "town" | "village" | "cities" | "towns"
+            )
+        {
+            return None;
+        }
         let mut start = i;
         while start > sent_start {
             let p = start - 1;

@@ -290,6 +290,20 @@ impl<'a> RelationFinder<'a> {
     }
 
     /// The entity a mention can stand for as an actor (a capital for its state).
+    /// The state whose capital entity `e` is, when the document names it as one.
+    fn state_of_capital(&self, e: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .filter(|m| m.entity == e)
+            .find_map(|m| m.alt)
+            .filter(|&s| {
+                matches!(
+                    self.entities[s].etype,
+                    EntityType::State | EntityType::Country
+                )
+            })
+    }
+
     pub(super) fn as_actor(&self, m: &Mention) -> Option<usize> {
         let e = &self.entities[m.entity];
         if e.etype.kind() == EntityKind::Actor {
@@ -733,6 +747,12 @@ impl<'a> RelationFinder<'a> {
     ) {
         for &a in src {
             for &b in dst {
+                // "took power in Niamey": power in a capital is power over its state
+                let b = if trig.id == "controls/seize-power" {
+                    self.state_of_capital(b).unwrap_or(b)
+                } else {
+                    b
+                };
                 if a == b {
                     continue;
                 }

@@ -425,6 +425,17 @@ mod tests {
         assert_eq!(got, ["Kenyan police opposes Raila Odinga"]);
     }
 
+    /// "the port city of X" is X, not a port.
+    #[test]
+    fn a_port_city_is_the_city() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Houthi fighters remain in control of the port city of Hodeidah.",
+        );
+        assert_eq!(got, ["Houthis controls Hodeidah"]);
+    }
+
     /// Taking to the streets seizes nothing, so a later "condemned the takeover" is no
     /// charge against the protesters.
     #[test]
