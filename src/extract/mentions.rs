@@ -257,7 +257,8 @@ pub(super) struct MentionFinder<'a> {
     /// tokens where a lexicon name starts: unknown names stop there
     lex_starts: rustc_hash::FxHashSet<usize>,
     /// Where a one-word demonym of the lexicon starts ("Somali").
-    demonym_starts: rustc_hash::FxHashSet<usize>,
+    /// (with the lexicon entry it is the demonym of)
+    demonym_starts: FxHashMap<usize, usize>,
     /// the first token of every sentence
     sent_starts: Vec<usize>,
     /// a generic head noun -> the group last named with it ("Al Shabaab militants"), which
@@ -526,7 +527,7 @@ impl<'a> MentionFinder<'a> {
     fn describes(&self, j: usize) -> bool {
         self.tokens[j].kind == TokenKind::Word
             && if is_cap(self.raw(j)) {
-                self.words[j].ends_with("ist") || self.demonym_starts.contains(&j)
+                self.words[j].ends_with("ist") || self.demonym_starts.contains_key(&j)
             } else {
                 !self.lex_starts.contains(&j)
             }
@@ -537,10 +538,10 @@ impl<'a> MentionFinder<'a> {
         self.lex_starts = lexmentions.iter().map(|m| m.tokens.start).collect();
         self.demonym_starts = lexmentions
             .iter()
-            .filter(|m| {
-                m.tokens.len() == 1 && m.candidates.first().is_some_and(|c| c.1 == How::Demonym)
+            .filter_map(|m| {
+                let c = m.candidates.first()?;
+                (m.tokens.len() == 1 && c.1 == How::Demonym).then_some((m.tokens.start, c.0))
             })
-            .map(|m| m.tokens.start)
             .collect();
         self.sent_starts = analyzed.sentences.iter().map(|s| s.tokens.start).collect();
         let mut lm = lexmentions.iter().peekable();
@@ -1294,6 +1295,13 @@ impl<'a> MentionFinder<'a> {
                 // places may be named earlier in the same sentence ("Azerbaijan took
                 // Karabakh ... control of the region")
                 let place = ty.kind() == EntityKind::Place;
+                // "the Egyptian president": a demonym among the describing words says
+                // whose; the one meant is of that state, or else the state itself
+                let state = (i + 1..i + n)
+                    .find_map(|j| self.demonym_starts.get(&j).copied())
+                    .filter(|_| ty == EntityType::Person);
+                let country =
+                    state.and_then(|e| self.lex.entry_at(e).country.as_deref().map(str::to_string));
                 let fits = |m: &Mention| {
                     let x = &self.entities[m.entity];
                     // "the group" names a group named before, not "the jihadists", and
@@ -1301,6 +1309,7 @@ impl<'a> MentionFinder<'a> {
                     m.kind != MentionKind::Generic
                         && x.etype == ty
                         && (ty != EntityType::ArmedGroup || !self.of_state(x))
+                        && (state.is_none() || (country.is_some() && x.country == country))
                 };
                 let candidates: Vec<&Mention> = self
                     .mentions
@@ -1324,6 +1333,11 @@ impl<'a> MentionFinder<'a> {
                         .map_or(latest.entity, |m| m.entity)
                 });
                 if let Some(e) = earlier {
+                    self.push(i..i + n, e, MentionKind::Pronoun);
+                    return i + n;
+                }
+                if let Some(st) = state {
+                    let e = self.lex_entity(st, "");
                     self.push(i..i + n, e, MentionKind::Pronoun);
                     return i + n;
                 }

@@ -436,6 +436,35 @@ mod tests {
         assert_eq!(got, ["Houthis controls Hodeidah"]);
     }
 
+    /// "the Egyptian president" is Egypt's president named before, or else Egypt: never
+    /// another state's man.
+    #[test]
+    fn a_demonym_says_whose_president_is_meant() {
+        let x = Extractor::embedded();
+        let sudan =
+            "Sudan's army chief, Abdel Fattah al-Burhan, met the Egyptian president in Cairo.";
+        let got = edges(
+            &x,
+            &format!("Pakistan's military is headed by General Asim Munir. {sudan}"),
+        );
+        assert!(
+            got.contains(&"Abdel Fattah al-Burhan meets-with Egypt".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|e| e.contains("meets-with Asim Munir")),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            &format!("Abdel Fattah al-Sisi said Cairo would mediate. {sudan}"),
+        );
+        assert!(
+            got.contains(&"Abdel Fattah el-Sisi meets-with Abdel Fattah al-Burhan".to_string()),
+            "{got:?}"
+        );
+    }
+
     /// Taking to the streets seizes nothing, so a later "condemned the takeover" is no
     /// charge against the protesters.
     #[test]
