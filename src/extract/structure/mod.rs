@@ -465,6 +465,21 @@ mod tests {
         );
     }
 
+    /// "Ukraine's top commander, X" commands Ukraine's armed forces when the text names
+    /// them (a national does not control his own state).
+    #[test]
+    fn a_states_commander_commands_its_forces() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Ukrainian forces crossed into the Kursk region in August. Ukraine's top commander, Oleksandr Syrskyi, said his troops had advanced.",
+        );
+        assert!(
+            got.contains(&"Oleksandr Syrskyi controls Ukrainian forces".to_string()),
+            "{got:?}"
+        );
+    }
+
     /// Taking to the streets seizes nothing, so a later "condemned the takeover" is no
     /// charge against the protesters.
     #[test]

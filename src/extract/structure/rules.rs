@@ -697,6 +697,16 @@ impl TreeFinder<'_, '_> {
 
     /// Role nouns and leader titles: "Russia, Assad's main backer", "the group's leader, X",
     /// "X is the head of Y", "HTS leader X".
+    /// The armed forces of state `state` that the document names ("Ukraine's armed
+    /// forces", "the Ukrainian army"): the first such institution named, if any.
+    fn forces_of(&self, state: usize) -> Option<usize> {
+        let name = &self.rf.entities[state].name;
+        self.rf.mentions.iter().map(|m| m.entity).find(|&e| {
+            let x = &self.rf.entities[e];
+            x.etype == EntityType::ArmedGroup && x.of.as_deref() == Some(name.as_str())
+        })
+    }
+
     pub(super) fn role(&mut self, r: usize) {
         let t = self.tree;
         let word = &t.words[r];
@@ -744,7 +754,19 @@ impl TreeFinder<'_, '_> {
             "nmod" if t.case_of(d) == Some("of") => self.entity(d, want, 0),
             _ => None,
         });
-        let Some(owner) = owner else { return };
+        let Some(mut owner) = owner else { return };
+        // "Ukraine's top commander, X": a state's commander commands its armed forces,
+        // when the document names them
+        if leader
+            && matches!(f, "commander" | "commander-in-chief")
+            && matches!(
+                self.rf.entities[owner].etype,
+                EntityType::State | EntityType::Country
+            )
+            && let Some(forces) = self.forces_of(owner)
+        {
+            owner = forces;
+        }
         // "North Korean leader Kim Jong Un" never leads a known person
         if leader
             && self.rf.entities[owner].etype == EntityType::Person
