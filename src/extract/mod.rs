@@ -392,7 +392,7 @@ impl Extractor {
         let mut seen = rustc_hash::FxHashSet::default();
         // control claims dated to an earlier year, held back until the document shows
         // whether someone else controls the place now; and who does
-        let mut dated_earlier: Vec<(Statement, Span)> = Vec::new();
+        let mut dated_earlier: Vec<(Statement, Span, i32)> = Vec::new();
         let mut controllers: rustc_hash::FxHashSet<(String, String)> = Default::default();
         for sent in &analyzed.sentences {
             rf.sentence(sent.tokens.start, sent.tokens.end);
@@ -431,8 +431,8 @@ impl Extractor {
                     },
                 };
                 if st.relation == Relation::Controls {
-                    if rf.dated_earlier.contains(&f.trigger) {
-                        dated_earlier.push((st, trigger));
+                    if let Some(&(_, year)) = rf.dated_earlier.iter().find(|d| d.0 == f.trigger) {
+                        dated_earlier.push((st, trigger, year));
                         continue;
                     }
                     controllers.insert((st.target.id.0.clone(), st.source.id.0.clone()));
@@ -443,10 +443,18 @@ impl Extractor {
         }
         // "The Peshmerga took control of the city in 2014" in a report of its capture by
         // Iraqi forces: a past capture whose place another holds now is no control
-        for (st, trigger) in dated_earlier {
-            let taken = controllers
-                .iter()
-                .any(|(place, by)| *place == st.target.id.0 && *by != st.source.id.0);
+        // ("lost Kidal to the rebels in 2012 but retook it in 2023": a later capture by
+        // another holder also ends it)
+        let later: Vec<(String, String, i32)> = dated_earlier
+            .iter()
+            .map(|(st, _, y)| (st.target.id.0.clone(), st.source.id.0.clone(), *y))
+            .collect();
+        for (st, trigger, year) in dated_earlier {
+            let (place, holder) = (&st.target.id.0, &st.source.id.0);
+            let taken = controllers.iter().any(|(p, by)| p == place && by != holder)
+                || later
+                    .iter()
+                    .any(|(p, by, y)| p == place && by != holder && *y > year);
             if !taken {
                 each(st, trigger);
             }

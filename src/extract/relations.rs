@@ -242,8 +242,9 @@ pub(super) struct RelationFinder<'a> {
     /// the year of the document's date
     pub year: Option<i32>,
     /// trigger tokens of control claims dated to an earlier year ("took control of the city
-    /// in 2014"): dropped when someone else is said to control the place
-    pub dated_earlier: Vec<usize>,
+    /// in 2014"), with that year: dropped when someone else is said to control the place
+    /// now, or to have taken it in a later year
+    pub dated_earlier: Vec<(usize, i32)>,
     /// per entity: a person who holds an office in an armed group or organization that is
     /// not an institution of a state, on the document's date ("PKK commander Murat
     /// Karayilan" is Turkish and not Turkey's)

@@ -155,12 +155,12 @@ impl TreeFinder<'_, '_> {
     fn note_dated_earlier(&mut self) {
         let t = self.tree;
         for v in 0..t.words.len() {
-            if !self.dated_earlier(v) {
+            let Some(year) = self.earlier_year_of(v) else {
                 continue;
-            }
+            };
             let mut todo = vec![v];
             while let Some(x) = todo.pop() {
-                self.rf.dated_earlier.push(self.s + x);
+                self.rf.dated_earlier.push((self.s + x, year));
                 todo.extend(t.dependents(x).filter(|&d| {
                     !matches!(
                         base(t.words[d].deprel),
@@ -963,6 +963,16 @@ mod tests {
         let got = edges(&x, "The Houthis, who seized Sanaa in 2014, fired missiles.");
         assert!(
             got.contains(&"Houthis controls Sanaa".to_string()),
+            "{got:?}"
+        );
+        // both dated before the report: the later capture holds
+        let got = edges(
+            &x,
+            "The army lost control of Kidal to the rebels in 2012 but retook the town in 2023.",
+        );
+        assert!(got.contains(&"army controls Kidal".to_string()), "{got:?}");
+        assert!(
+            !got.contains(&"rebels controls Kidal".to_string()),
             "{got:?}"
         );
     }

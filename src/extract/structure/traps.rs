@@ -132,27 +132,28 @@ const GONE: &[&str] = &[
 ];
 
 impl TreeFinder<'_, '_> {
-    /// Whether the verb at `v` is dated to a year before the document's ("took control of
+    /// The year before the document's that the verb at `v` is dated to ("took control of
     /// the city in 2014", told in 2017).
-    pub(super) fn dated_earlier(&self, v: usize) -> bool {
+    pub(super) fn earlier_year_of(&self, v: usize) -> Option<i32> {
         let t = self.tree;
-        t.dependents(v).any(|d| {
-            matches!(base(t.words[d].deprel), "obl" | "nmod")
-                && t.case_of(d) == Some("in")
-                && self.earlier_year(d)
+        t.dependents(v).find_map(|d| {
+            (matches!(base(t.words[d].deprel), "obl" | "nmod") && t.case_of(d) == Some("in"))
+                .then(|| self.earlier_year(d))
+                .flatten()
         })
     }
 
-    /// Whether word `d` is a year before the document's.
-    fn earlier_year(&self, d: usize) -> bool {
+    /// Word `d` as a year before the document's.
+    fn earlier_year(&self, d: usize) -> Option<i32> {
         let form = self.tree.words[d].form.as_str();
-        form.len() == 4
-            && form.bytes().all(|b| b.is_ascii_digit())
-            && self
-                .rf
-                .year
-                .zip(form.parse::<i32>().ok())
-                .is_some_and(|(now, y)| (1900..now).contains(&y))
+        if form.len() != 4 || !form.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y = form.parse::<i32>().ok()?;
+        self.rf
+            .year
+            .filter(|now| (1900..*now).contains(&y))
+            .map(|_| y)
     }
 
     /// Whether anything in the tree makes the statement at `x` not a fact.
