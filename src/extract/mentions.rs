@@ -1300,8 +1300,8 @@ impl<'a> MentionFinder<'a> {
                 let state = (i + 1..i + n)
                     .find_map(|j| self.demonym_starts.get(&j).copied())
                     .filter(|_| ty == EntityType::Person);
-                let country =
-                    state.and_then(|e| self.lex.entry_at(e).country.as_deref().map(str::to_string));
+                let lex = self.lex;
+                let country = state.and_then(|e| lex.entry_at(e).country.as_deref());
                 let fits = |m: &Mention| {
                     let x = &self.entities[m.entity];
                     // "the group" names a group named before, not "the jihadists", and
@@ -1309,7 +1309,8 @@ impl<'a> MentionFinder<'a> {
                     m.kind != MentionKind::Generic
                         && x.etype == ty
                         && (ty != EntityType::ArmedGroup || !self.of_state(x))
-                        && (state.is_none() || (country.is_some() && x.country == country))
+                        && (state.is_none()
+                            || (country.is_some() && x.country.as_deref() == country))
                 };
                 let candidates: Vec<&Mention> = self
                     .mentions

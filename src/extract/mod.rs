@@ -445,16 +445,17 @@ impl Extractor {
         // Iraqi forces: a past capture whose place another holds now is no control
         // ("lost Kidal to the rebels in 2012 but retook it in 2023": a later capture by
         // another holder also ends it)
-        let later: Vec<(String, String, i32)> = dated_earlier
+        let taken: Vec<bool> = dated_earlier
             .iter()
-            .map(|(st, _, y)| (st.target.id.0.clone(), st.source.id.0.clone(), *y))
+            .map(|(st, _, year)| {
+                let (place, holder) = (&st.target.id.0, &st.source.id.0);
+                controllers.iter().any(|(p, by)| p == place && by != holder)
+                    || dated_earlier.iter().any(|(other, _, y)| {
+                        other.target.id.0 == *place && other.source.id.0 != *holder && y > year
+                    })
+            })
             .collect();
-        for (st, trigger, year) in dated_earlier {
-            let (place, holder) = (&st.target.id.0, &st.source.id.0);
-            let taken = controllers.iter().any(|(p, by)| p == place && by != holder)
-                || later
-                    .iter()
-                    .any(|(p, by, y)| p == place && by != holder && *y > year);
+        for ((st, trigger, _), taken) in dated_earlier.into_iter().zip(taken) {
             if !taken {
                 each(st, trigger);
             }

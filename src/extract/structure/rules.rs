@@ -698,13 +698,14 @@ impl TreeFinder<'_, '_> {
     /// Role nouns and leader titles: "Russia, Assad's main backer", "the group's leader, X",
     /// "X is the head of Y", "HTS leader X".
     /// The armed forces of state `state` that the document names ("Ukraine's armed
-    /// forces", "the Ukrainian army"): the first such institution named, if any.
+    /// forces", "the Ukrainian army"): the first such institution named, if any
+    /// (entities are numbered in the order they are first named).
     fn forces_of(&self, state: usize) -> Option<usize> {
-        let name = &self.rf.entities[state].name;
-        self.rf.mentions.iter().map(|m| m.entity).find(|&e| {
-            let x = &self.rf.entities[e];
-            x.etype == EntityType::ArmedGroup && x.of.as_deref() == Some(name.as_str())
-        })
+        let name = self.rf.entities[state].name.as_str();
+        self.rf
+            .entities
+            .iter()
+            .position(|x| x.etype == EntityType::ArmedGroup && x.of.as_deref() == Some(name))
     }
 
     pub(super) fn role(&mut self, r: usize) {
