@@ -310,6 +310,21 @@ impl<'a> RelationFinder<'a> {
         if e.etype.kind() == EntityKind::Actor {
             return Some(m.entity);
         }
+        // "the Kampala suburbs", "a Moscow court": a capital after an article modifies a
+        // noun of place; the bare name stands for the government, and so does "the
+        // Kigali government"
+        let (p, q) = (m.tokens.start, m.tokens.end);
+        if p > 0
+            && matches!(self.w(p - 1), "the" | "a" | "an")
+            && self
+                .pat
+                .words
+                .state_government
+                .longest_at(&self.ws[q..(q + 2).min(self.ws.len())])
+                .is_none()
+        {
+            return None;
+        }
         m.alt
     }
 

@@ -1384,6 +1384,81 @@ mod tests {
         );
     }
 
+    /// ", a claim X denied" disputes what the sentence reported, not the report or
+    /// accusation itself, nor what a relative clause tells of a name.
+    #[test]
+    fn a_disputed_claim_is_not_a_fact() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Police said fighters from the Pakistani Taliban had joined the gunmen in Kurram, \
+             a claim the Pakistani Taliban denied.",
+        );
+        assert!(!got.iter().any(|e| e.contains("supports")), "{got:?}");
+        let got = edges(
+            &x,
+            "Police said fighters from the Pakistani Taliban had joined the gunmen in Kurram, \
+             a claim that officials repeated on Monday.",
+        );
+        assert!(got.iter().any(|e| e.contains("supports gunmen")), "{got:?}");
+        let got = edges(
+            &x,
+            "Armenia's prime minister Nikol Pashinyan accused Azerbaijan of ethnic cleansing, \
+             a charge Baku denies.",
+        );
+        assert!(
+            got.contains(&"Nikol Pashinyan opposes Azerbaijan".to_string()),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "Police said the Pakistani Taliban, which has waged an insurgency against \
+             Islamabad since 2007, had joined the gunmen, a claim the group denied.",
+        );
+        assert!(
+            got.iter().any(|e| e.ends_with("opposes Pakistan")),
+            "{got:?}"
+        );
+    }
+
+    /// "Its leader" inside a sentence that names a group before it is that group's.
+    #[test]
+    fn its_leader_is_of_the_group_named_before_in_the_sentence() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Hundreds of Shiite protesters staged sit-ins in Karachi. Majlis \
+             Wahdat-e-Muslimeen (MWM), a Shiite party, backs the protests, and its leader, \
+             Allama Raja Nasir Abbas, has called on the army to secure the highway.",
+        );
+        assert!(
+            got.contains(&"Allama Raja Nasir Abbas controls Majlis Wahdat-e-Muslimeen".to_string()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|e| e.ends_with("protesters")), "{got:?}");
+    }
+
+    /// A capital after an article modifies a noun of place ("the Kampala suburbs"); "the
+    /// Kigali government" still stands for the state.
+    #[test]
+    fn a_capital_after_an_article_is_a_place() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Police fired tear gas to disperse Wine's supporters in the Kampala suburbs of \
+             Kawempe and Makindye.",
+        );
+        assert!(!got.iter().any(|e| e.starts_with("Uganda")), "{got:?}");
+        let got = edges(
+            &x,
+            "Burundi accused the Kigali government of backing the rebels.",
+        );
+        assert!(
+            got.contains(&"Burundi opposes Rwanda".to_string()),
+            "{got:?}"
+        );
+    }
+
     /// A pronoun opening a sentence continues the previous sentence's topic, not its last
     /// name.
     #[test]

@@ -500,9 +500,10 @@ impl TreeFinder<'_, '_> {
         self.emit(&subjects, trig.relation, &objects, trig, n, "in-talks");
     }
 
-    /// The group "its" refers to at the start of a sentence ("Its leader, X"): the armed
-    /// group or organization named first in the latest earlier sentence that names one.
-    fn group_before(&self) -> Option<usize> {
+    /// The group "its" (word `d`) refers to ("Its leader, X"): the armed group or
+    /// organization named first earlier in the sentence ("MWM, a Shi'ite party, backs the
+    /// protests, and its leader, X"), or else in the latest earlier sentence that names one.
+    fn group_before(&self, d: usize) -> Option<usize> {
         let rf = &*self.rf;
         let is_group = |e: usize| {
             matches!(
@@ -513,6 +514,15 @@ impl TreeFinder<'_, '_> {
         let named = |m: &&crate::extract::Mention| {
             m.kind != MentionKind::Generic && m.tokens.end <= self.s && is_group(m.entity)
         };
+        let here = rf.mentions.iter().find(|m| {
+            m.kind != MentionKind::Generic
+                && m.tokens.start >= self.s
+                && m.tokens.end <= self.s + d
+                && is_group(m.entity)
+        });
+        if let Some(m) = here {
+            return Some(m.entity);
+        }
         let latest = rf.mentions.iter().rev().find(named)?;
         let sentence = rf.sentence_start_of(latest.tokens.start);
         rf.mentions
@@ -746,7 +756,7 @@ impl TreeFinder<'_, '_> {
         let owner = compound_first.find_map(|d| match t.words[d].deprel {
             "nmod:poss" if self.folded(d) == "whose" => self.before_relative(d, want),
             "nmod:poss" if leader && matches!(self.folded(d), "its" | "their") => {
-                self.group_before()
+                self.group_before(d)
             }
             "nmod:poss" | "compound" => self
                 .rf

@@ -98,6 +98,26 @@ const ENDING: &[&str] = &[
     "withdraw",
 ];
 
+/// Nouns that sum up what a sentence told as someone's claim ("..., a claim X denied").
+const DISPUTED: &[&str] = &[
+    "claim",
+    "allegation",
+    "accusation",
+    "charge",
+    "assertion",
+    "account",
+    "report",
+];
+
+/// Lemmas of saying and charging: what a disputed claim is made by.
+const SAYING: &[&str] = &[
+    "say", "claim", "report", "tell", "announce", "state", "accuse", "allege", "charge", "blame",
+    "condemn",
+];
+
+/// Lemmas that dispute such a claim.
+const DISPUTING: &[&str] = &["deny", "reject", "dismiss", "refute", "dispute", "contest"];
+
 const MODALS: &[&str] = &["could", "would", "might", "may", "should", "can", "must"];
 
 /// Adjectives that make a title a lesser office.
@@ -159,8 +179,33 @@ impl TreeFinder<'_, '_> {
     /// Whether anything in the tree makes the statement at `x` not a fact.
     pub(super) fn blocked(&self, x: usize, rel: Relation) -> bool {
         self.blocked_within(x, rel, 8)
+            || self.disputed(x)
             || (rel == Relation::Controls && self.left_since(x))
             || (rel == Relation::Supports && self.ended(x))
+    }
+
+    /// Whether what the sentence tells before a closing ", a claim X denied" (or "an
+    /// allegation it rejected") is that disputed claim: "Police said TTP fighters had
+    /// joined the gunmen, a claim the TTP denied."
+    fn disputed(&self, x: usize) -> bool {
+        let t = self.tree;
+        // a relative clause tells what is known of its antecedent, not the claim; a
+        // speech act or accusation is the claim's making, not its content ("X accused Y of
+        // ethnic cleansing, a charge Y denies")
+        if t.path_to_root(x)
+            .iter()
+            .any(|&w| t.words[w].deprel == "acl:relcl")
+            || SAYING.contains(&self.lemma(x))
+        {
+            return false;
+        }
+        (x + 2..t.words.len()).any(|c| {
+            t.words[c - 1].upos == Upos::Det
+                && t.words[c - 2].form == ","
+                && DISPUTED.contains(&self.lemma(c))
+                && t.dependents(c)
+                    .any(|r| t.words[r].deprel == "acl:relcl" && DISPUTING.contains(&self.lemma(r)))
+        })
     }
 
     /// Whether the backing noun at `x` is the object of a verb that ends it.
