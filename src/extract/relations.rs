@@ -773,9 +773,13 @@ impl<'a> RelationFinder<'a> {
                     continue;
                 }
                 let actors = self.entities[b].etype.kind() == EntityKind::Actor;
-                // a coup is a national taking his own state
+                // a coup is a national taking his own state, and ruling it is holding it
+                // ("Rahmon, who has ruled Tajikistan since 1992")
+                let holds_own = trig.id == "controls/seize-power"
+                    || (trig.id == "controls/lead"
+                        && (self.w(i).starts_with("rul") || self.w(i).starts_with("govern")));
                 if (matches!(rel, Relation::MeetsWith | Relation::Opposes)
-                    || (rel == Relation::Controls && actors && trig.id != "controls/seize-power"))
+                    || (rel == Relation::Controls && actors && !holds_own))
                     && self.same_side(a, b)
                 {
                     continue;

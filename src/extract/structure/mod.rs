@@ -1421,6 +1421,28 @@ mod tests {
         );
     }
 
+    /// Backing given "with the support of Y" backs the clause's subject; ruling one's own
+    /// state is holding it; shooting is an attack.
+    #[test]
+    fn backing_with_ruling_and_shooting() {
+        let x = Extractor::embedded();
+        let got = edges(&x, "The rebels seized the town with the support of Rwanda.");
+        assert!(
+            got.contains(&"Rwanda supports rebels".to_string()),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "President Emomali Rahmon, who has ruled Tajikistan since 1992, met Vladimir Putin.",
+        );
+        assert!(
+            got.contains(&"Emomali Rahmon controls Tajikistan".to_string()),
+            "{got:?}"
+        );
+        let got = edges(&x, "Tajik President Emomali Rahmon met Vladimir Putin.");
+        assert!(!got.iter().any(|e| e.contains("controls")), "{got:?}");
+    }
+
     /// "Its leader" inside a sentence that names a group before it is that group's.
     #[test]
     fn its_leader_is_of_the_group_named_before_in_the_sentence() {

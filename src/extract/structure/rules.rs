@@ -376,19 +376,31 @@ impl TreeFinder<'_, '_> {
         let t = self.tree;
         let w = &t.words[n];
         let Some(h) = w.head else { return false };
-        if w.deprel != "obj" || !HAVING.contains(&self.lemma(h)) {
+        // "has the backing of Y"; "won office with the backing of Y", "seized the town
+        // with the support of Y"; "the RSF, with backing from Y, captured"
+        let with = t.case_of(n) == Some("with");
+        let backed_word = if w.deprel == "obj" && HAVING.contains(&self.lemma(h)) {
+            self.subjects(h)
+        } else if with && base(w.deprel) == "obl" && t.words[h].upos == Upos::Verb {
+            self.subjects(h).or_else(|| {
+                // a relative clause's subject is its antecedent ("a priest who won office
+                // with the backing of Y")
+                t.words[h].head.filter(|_| t.words[h].deprel == "acl:relcl")
+            })
+        } else if with && base(w.deprel) == "nmod" {
+            Some(h)
+        } else {
             return false;
-        }
+        };
         let backers: Vec<usize> = t
             .children(n, "nmod")
             .filter(|&d| matches!(t.case_of(d), Some("of" | "from")))
             .flat_map(|d| self.entities(d, ObjectKind::Actor))
             .collect();
-        let backed = self
-            .subjects(h)
+        let backed = backed_word
             .map(|s| self.entities(s, ObjectKind::Actor))
             .unwrap_or_default();
-        if backers.is_empty() || backed.is_empty() {
+        if backers.is_empty() {
             return false;
         }
         self.emit(&backers, trig.relation, &backed, trig, n, "given");
