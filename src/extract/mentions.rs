@@ -1519,12 +1519,16 @@ impl<'a> MentionFinder<'a> {
         let mut first = start;
         // "the Government of National Unity": a capitalized common word inside a sentence
         // that an "of" joins to a name is the start of that name
+        // and so is one before an institution's head noun: "the State Committee for
+        // National Security"
         let heads_a_name = |t: usize| {
             t > sent_start
                 && t + 2 < stop
-                && self.words[t + 1] == "of"
-                && is_cap(self.raw(t + 2))
                 && self.words[t - 1] != "."
+                && ((self.words[t + 1] == "of" && is_cap(self.raw(t + 2)))
+                    || (is_cap(self.raw(t + 1))
+                        && self.pat.words.org_heads.contains(self.words[t + 1])
+                        && matches!(self.words[t + 2], "of" | "for")))
         };
         while first < stop && NOT_NAMES.contains(&self.words[first]) && !heads_a_name(first) {
             first += 1;
@@ -1539,7 +1543,13 @@ impl<'a> MentionFinder<'a> {
         }
         // a run must not swallow a lexicon name that follows: cut at the first word that
         // starts a known name ("Britain-based war monitor the Syrian Observatory")
-        while stop > first && NOT_NAMES.contains(&self.words[stop - 1]) {
+        // (a name's "of" or "for" phrase runs to its last capitalized word: "the Committee
+        // for National Security", "Ministry of State Security")
+        let complement = (first + 1..stop).any(|t| matches!(self.words[t], "of" | "for"));
+        while stop > first
+            && NOT_NAMES.contains(&self.words[stop - 1])
+            && !(complement && is_cap(self.raw(stop - 1)))
+        {
             stop -= 1;
         }
         if stop <= first {
@@ -1602,8 +1612,10 @@ impl<'a> MentionFinder<'a> {
                     && self.entities[m.entity].etype.kind() == EntityKind::Place
             });
         // "Government of National Unity", "Army of Conquest": the head comes first
-        let head_first = (nwords >= 2 && self.words.get(first + 1) == Some(&"of"))
-            .then(|| self.words[first])
+        let head_first = (first + 1..stop)
+            .find(|&t| matches!(self.words[t], "of" | "for"))
+            .filter(|_| nwords >= 2)
+            .map(|t| self.words[t - 1])
             .and_then(|head| {
                 if self.pat.words.armed_heads.contains(head) {
                     Some(EntityType::ArmedGroup)

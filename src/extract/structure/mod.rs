@@ -1443,6 +1443,24 @@ mod tests {
         assert!(!got.iter().any(|e| e.contains("controls")), "{got:?}");
     }
 
+    /// An unknown institution's name runs through its "for" or "of" phrase to the last
+    /// capitalized word, and its head noun before that phrase says what it is.
+    #[test]
+    fn institution_names_with_for_phrases() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Saimumin Yatimov, the head of the State Committee for National Security, held \
+             talks with elders.",
+        );
+        assert!(
+            got.contains(
+                &"Saimumin Yatimov controls State Committee for National Security".to_string()
+            ),
+            "{got:?}"
+        );
+    }
+
     /// "Its leader" inside a sentence that names a group before it is that group's.
     #[test]
     fn its_leader_is_of_the_group_named_before_in_the_sentence() {
