@@ -46,6 +46,13 @@
 //!   by ..." read with "forces" the root and "brass" its apposition is "forces" the
 //!   `nmod:poss` of "brass", which takes the place "forces" had (the training file has few
 //!   plural possessives, 31 in all).
+//! - A past tense right after a noun root that the parser read as an adjective of the
+//!   noun after it ("Montenegrin police fired tear gas at protesters" with "fired" an
+//!   `amod` of "gas") is the main verb, the noun its object; a noun's modifier phrases that
+//!   move to a verb become its obliques.
+//! - A clause whose subject is ", who", read as a parataxis or conjunct of the verb
+//!   before ("refused to meet Krivokapic, who met Porfirije"), is a relative clause of the
+//!   name or noun whose phrase ends at the comma.
 //! - Punctuation has no dependents. A word the parser hung on a comma is hung on what the
 //!   comma belongs to; an apposition on the noun just before the comma ("his counterparts,
 //!   Vladimir Putin and ...").
@@ -138,6 +145,7 @@ fn plural_possessive(s: &mut Sentence) {
 /// Applies every repair to `s`.
 pub fn repair(s: &mut Sentence) {
     punctuation_has_no_dependents(s);
+    who_clause_is_relative(s);
     said_clause(s);
     plural_possessive(s);
     listed_name_is_apposition(s);
@@ -158,6 +166,39 @@ pub fn repair(s: &mut Sentence) {
     }
     for (v, _) in subjects.iter().enumerate().filter(|(_, n)| **n >= 2) {
         one_subject(s, v);
+    }
+}
+
+/// "refused to meet Krivokapic, who met Porfirije": a clause whose subject is ", who",
+/// read as a parataxis or conjunct of the verb before, is a relative clause of the name or
+/// noun whose phrase ends at the comma.
+fn who_clause_is_relative(s: &mut Sentence) {
+    for v in 0..s.words.len() {
+        let w = &s.words[v];
+        if !matches!(w.deprel, "parataxis" | "conj" | "advcl")
+            || w.upos != Upos::Verb
+            || s.child(v, "cc").is_some()
+        {
+            continue;
+        }
+        let Some(p) = s
+            .child(v, "nsubj")
+            .filter(|&p| p > 1 && s.words[p].lemma == "who" && s.words[p - 1].form == ",")
+        else {
+            continue;
+        };
+        let Some(n) = noun_ending_at(s, p - 2, true) else {
+            continue;
+        };
+        if s.words[n].upos == Upos::Pron || s.subtree(n).contains(&v) {
+            continue;
+        }
+        s.words[v].head = Some(n);
+        s.words[v].deprel = "acl:relcl";
+        if s.words[p - 1].head != Some(v) {
+            s.words[p - 1].head = Some(v);
+            s.words[p - 1].deprel = "punct";
+        }
     }
 }
 
@@ -573,7 +614,30 @@ fn noun_root_main_verb(s: &mut Sentence) {
                 )
             })
     });
-    let Some(v) = main else { return };
+    // "Montenegrin police fired tear gas at ...": a past tense right after the noun root,
+    // read as an adjective of the noun after it, is the verb and that noun its object
+    let attributive = || {
+        let v = a + 1;
+        let w = s.words.get(v)?;
+        let h = w.head?;
+        (w.upos == Upos::Verb
+            && matches!(w.xpos, "VBD" | "VBN")
+            && w.deprel == "amod"
+            && h > v
+            && s.words[h].head == Some(a)
+            && matches!(s.words[h].upos, Upos::Noun | Upos::Propn))
+        .then_some((v, h))
+    };
+    let v = match main {
+        Some(v) => v,
+        None => {
+            let Some((v, h)) = attributive() else { return };
+            s.words[h].head = Some(v);
+            s.words[h].deprel = "obj";
+            s.words[v].head = Some(a);
+            v
+        }
+    };
     for d in s.dependents(a).filter(|&d| d < v).collect::<Vec<_>>() {
         if s.words[d].deprel == "list" && d > 0 && s.words[d - 1].form == "," {
             s.words[d].deprel = "appos";
@@ -588,6 +652,10 @@ fn noun_root_main_verb(s: &mut Sentence) {
 fn promote(s: &mut Sentence, a: usize, v: usize, subject: &'static str) {
     for d in s.dependents(a).filter(|&d| d > v).collect::<Vec<_>>() {
         s.words[d].head = Some(v);
+        // a noun's modifier phrase is a verb's oblique
+        if s.words[d].deprel == "nmod" {
+            s.words[d].deprel = "obl";
+        }
     }
     s.words[v].head = None;
     s.words[v].deprel = "root";
@@ -884,6 +952,63 @@ mod tests {
         assert_eq!(a[3], (Some(2), "obj"));
         // "US forces trained in Iran.": a participle describes the noun
         let mut s = sentence(&rows("VBN"));
+        let before = s.clone();
+        repair(&mut s);
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_past_tense_read_as_an_adjective_after_the_noun_root_is_the_verb() {
+        // "Montenegrin police fired tear gas at protesters." as the parser can misread it
+        let rows = [
+            ("Montenegrin", Upos::Propn, "NNP", 2, "compound"),
+            ("police", Upos::Noun, "NN", 0, "root"),
+            ("fired", Upos::Verb, "VBD", 5, "amod"),
+            ("tear", Upos::Noun, "NN", 5, "compound"),
+            ("gas", Upos::Noun, "NN", 2, "obj"),
+            ("at", Upos::Adp, "IN", 7, "case"),
+            ("protesters", Upos::Noun, "NNS", 2, "nmod"),
+            (".", Upos::Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[2], (None, "root"));
+        assert_eq!(a[1], (Some(2), "nsubj"));
+        assert_eq!(a[4], (Some(2), "obj"));
+        assert_eq!(
+            a[6],
+            (Some(2), "obl"),
+            "a noun's modifier becomes the verb's oblique"
+        );
+        assert_eq!(a[7], (Some(2), "punct"));
+    }
+
+    #[test]
+    fn a_who_clause_read_as_a_parataxis_is_a_relative_clause() {
+        // "They refused to meet Krivokapic, who met Porfirije."
+        let rows = [
+            ("They", Upos::Pron, "PRP", 2, "nsubj"),
+            ("refused", Upos::Verb, "VBD", 0, "root"),
+            ("to", Upos::Part, "TO", 4, "mark"),
+            ("meet", Upos::Verb, "VB", 2, "xcomp"),
+            ("Krivokapic", Upos::Propn, "NNP", 4, "obj"),
+            (",", Upos::Punct, ",", 8, "punct"),
+            ("who", Upos::Pron, "WP", 8, "nsubj"),
+            ("met", Upos::Verb, "VBD", 2, "parataxis"),
+            ("Porfirije", Upos::Propn, "NNP", 8, "obj"),
+            (".", Upos::Punct, ".", 2, "punct"),
+        ];
+        let mut s = sentence(&rows);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[7], (Some(4), "acl:relcl"));
+        assert_eq!(a[5], (Some(7), "punct"));
+        // "..., which angered Iran": only "who", a person's clause, is moved
+        let mut rows = rows;
+        rows[6].0 = "which";
+        rows[6].2 = "WDT";
+        let mut s = sentence(&rows);
         let before = s.clone();
         repair(&mut s);
         assert_eq!(s, before);

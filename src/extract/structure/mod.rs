@@ -1461,6 +1461,20 @@ mod tests {
         );
     }
 
+    /// "At" an actor, after a trigger that takes "at", is its target, not a place.
+    #[test]
+    fn fired_at_an_actor_targets_it() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Montenegrin police fired tear gas on Sunday at protesters near the monastery.",
+        );
+        assert!(
+            got.contains(&"Montenegrin police opposes protesters".to_string()),
+            "{got:?}"
+        );
+    }
+
     /// "Its leader" inside a sentence that names a group before it is that group's.
     #[test]
     fn its_leader_is_of_the_group_named_before_in_the_sentence() {

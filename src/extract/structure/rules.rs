@@ -6,7 +6,7 @@ use super::super::MentionKind;
 use super::super::patterns::{Form, ObjectKind, Trigger};
 use super::super::relations::LEADER_NEG;
 use super::{TreeFinder, base, leader_trigger};
-use crate::model::{EntityType, Relation};
+use crate::model::{EntityKind, EntityType, Relation};
 use crate::syntax::labels::Upos;
 
 /// Verbs whose subject is where an "under the control of" phrase says it is: "Kidal
@@ -206,7 +206,20 @@ impl TreeFinder<'_, '_> {
                 }
             }
             if take {
-                for e in self.entities(d, trig.object) {
+                let mut found = self.entities(d, trig.object);
+                // "fired tear gas at protesters": "at" the trigger takes marks its target,
+                // not a place, when it names an actor
+                if found.is_empty() && t.case_of(d) == Some("at") {
+                    found.extend(
+                        self.rf
+                            .mention(self.s + d)
+                            .filter(|m| {
+                                self.rf.entities[m.entity].etype.kind() == EntityKind::Actor
+                            })
+                            .map(|m| m.entity),
+                    );
+                }
+                for e in found {
                     if !objects.contains(&e) {
                         objects.push(e);
                     }
