@@ -23,9 +23,9 @@ use crate::common::repo;
 /// fifth session, when the last ten blind ones arrived at 0.435). Raise it when
 /// extraction improves.
 const F1_FLOOR: f64 = 0.550;
-/// Traps fallen into: eleven when the floor was set, all in the blind articles; thirteen
-/// since the open set of ten of 2026-12-07 (sixth session) arrived with three.
-const MAX_TRAPS: usize = 13;
+/// Traps fallen into: eleven when the floor was set, all in the blind articles; twelve
+/// since the open set of ten of 2026-12-07 (sixth session) arrived with three (one mended).
+const MAX_TRAPS: usize = 12;
 
 /// One end of an expected edge: the normalised names that are acceptable there.
 type End = BTreeSet<String>;

@@ -1461,6 +1461,24 @@ mod tests {
         );
     }
 
+    /// Control told in the simple past with a span of time has ended; in the present
+    /// perfect it goes on.
+    #[test]
+    fn control_for_a_span_in_the_past_has_ended() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "The Democratic Party of Socialists ruled Montenegro for three decades until it \
+             lost power last year.",
+        );
+        assert!(!got.iter().any(|e| e.contains("controls")), "{got:?}");
+        let got = edges(&x, "The rebels have held Kidal for two years.");
+        assert!(
+            got.contains(&"rebels controls Kidal".to_string()),
+            "{got:?}"
+        );
+    }
+
     /// "At" an actor, after a trigger that takes "at", is its target, not a place.
     #[test]
     fn fired_at_an_actor_targets_it() {

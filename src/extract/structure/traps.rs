@@ -109,6 +109,11 @@ const DISPUTED: &[&str] = &[
     "report",
 ];
 
+/// Nouns of a span of time: "for five months".
+const DURATION: &[&str] = &[
+    "hour", "day", "week", "month", "year", "decade", "century", "while",
+];
+
 /// Lemmas of saying and charging: what a disputed claim is made by.
 const SAYING: &[&str] = &[
     "say", "claim", "report", "tell", "announce", "state", "accuse", "allege", "charge", "blame",
@@ -180,6 +185,7 @@ impl TreeFinder<'_, '_> {
     pub(super) fn blocked(&self, x: usize, rel: Relation) -> bool {
         self.blocked_within(x, rel, 8)
             || self.disputed(x)
+            || (rel == Relation::Controls && self.bounded_past(x))
             || (rel == Relation::Controls && self.left_since(x))
             || (rel == Relation::Supports && self.ended(x))
     }
@@ -206,6 +212,20 @@ impl TreeFinder<'_, '_> {
                 && t.dependents(c)
                     .any(|r| t.words[r].deprel == "acl:relcl" && DISPUTING.contains(&self.lemma(r)))
         })
+    }
+
+    /// Whether the control told by verb `x` is a past episode with a length: "occupied
+    /// Marawi for five months in 2017", "ruled Montenegro for three decades until it lost
+    /// power". A simple past with "for" a span of time has ended; "has held the town for
+    /// two years" has not.
+    fn bounded_past(&self, x: usize) -> bool {
+        let t = self.tree;
+        let w = &t.words[x];
+        w.upos == Upos::Verb
+            && w.xpos == "VBD"
+            && !t.children(x, "aux").any(|a| self.lemma(a) == "have")
+            && t.children(x, "obl")
+                .any(|o| t.case_of(o) == Some("for") && DURATION.contains(&self.lemma(o)))
     }
 
     /// Whether the backing noun at `x` is the object of a verb that ends it.
