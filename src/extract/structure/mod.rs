@@ -1479,6 +1479,23 @@ mod tests {
         );
     }
 
+    /// A trigger participle before the noun it describes ("armed groups", "the ousted
+    /// president") is no act of the sentence's subject.
+    #[test]
+    fn an_attributive_participle_is_no_act() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Kuki armed groups clashed with Meitei militias in Jiribam.",
+        );
+        assert!(!got.iter().any(|e| e.contains("supports")), "{got:?}");
+        let got = edges(&x, "Iran armed the Houthis.");
+        assert!(
+            got.contains(&"Iran supports Houthis".to_string()),
+            "{got:?}"
+        );
+    }
+
     /// "At" an actor, after a trigger that takes "at", is its target, not a place.
     #[test]
     fn fired_at_an_actor_targets_it() {

@@ -474,9 +474,19 @@ impl TreeFinder<'_, '_> {
         if forms.peek().is_none() {
             return false;
         }
-        let upos = self.tree.words[x].upos;
+        let word = &self.tree.words[x];
+        let upos = word.upos;
+        // "the ousted president", "the deposed leader": a participle before the noun it
+        // describes tells no act of the sentence's subject
+        // (in a sentence whose root is a noun, the parser has lost the main verb, and it
+        // may be this one: "Russian warplanes struck rebel positions")
+        let verb_root = self
+            .tree
+            .root()
+            .is_some_and(|r| self.tree.words[r].upos == Upos::Verb);
+        let attributive = word.deprel == "amod" && word.head.is_some_and(|h| h > x) && verb_root;
         !forms.any(|f| match f.form {
-            Form::Verb { .. } => matches!(upos, Upos::Verb | Upos::Adj),
+            Form::Verb { .. } => matches!(upos, Upos::Verb | Upos::Adj) && !attributive,
             Form::Noun => matches!(upos, Upos::Noun | Upos::Propn),
             _ => true,
         })
