@@ -634,7 +634,6 @@ fn noun_root_main_verb(s: &mut Sentence) {
             let Some((v, h)) = attributive() else { return };
             s.words[h].head = Some(v);
             s.words[h].deprel = "obj";
-            s.words[v].head = Some(a);
             v
         }
     };

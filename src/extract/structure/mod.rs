@@ -1422,9 +1422,9 @@ mod tests {
     }
 
     /// Backing given "with the support of Y" backs the clause's subject; ruling one's own
-    /// state is holding it; shooting is an attack.
+    /// state is holding it, a title alone is not.
     #[test]
-    fn backing_with_ruling_and_shooting() {
+    fn backing_with_support_and_ruling_ones_own_state() {
         let x = Extractor::embedded();
         let got = edges(&x, "The rebels seized the town with the support of Rwanda.");
         assert!(
