@@ -815,6 +815,13 @@ impl<'a> MentionFinder<'a> {
             // military"; the name leaves it out
             let skip = usize::from(rest.len() > 1 && DESCRIBING.contains(&rest[0]));
             let (j, rest) = (j + skip, &rest[skip..]);
+            // "Russian warplanes", "Ugandan aircraft": the state itself
+            if is_state && let Some(n) = pat.words.state_weapons.longest_at(rest) {
+                let surf = self.surface(m.tokens.start..j + n);
+                let e = self.lex_entity(state_idx, surf);
+                self.push(m.tokens.start..j + n, e, MentionKind::Named);
+                return j + n;
+            }
             for (set, prefix) in [
                 (&pat.words.state_offices, "office"),
                 (&pat.words.state_forces, "forces"),
@@ -856,13 +863,17 @@ impl<'a> MentionFinder<'a> {
                 }
             }
         }
-        // "Hezbollah fighters", "RSF fighters": the group itself
+        // "Hezbollah fighters", "RSF fighters", "Hamas's fighters": the group itself
         if matches!(
             entry.etype,
             EntityType::ArmedGroup | EntityType::Organization
         ) && how != How::Demonym
         {
-            let rest = self.word_slice(m.tokens.end, end.min(m.tokens.end + 3));
+            let after = m.tokens.end
+                + usize::from(
+                    m.tokens.end < end && self.tokens[m.tokens.end].kind == TokenKind::Possessive,
+                );
+            let rest = self.word_slice(after, end.min(after + 3));
             if let Some(n) = self
                 .pat
                 .words
@@ -870,12 +881,12 @@ impl<'a> MentionFinder<'a> {
                 .longest_at(rest)
                 .or_else(|| self.pat.words.state_forces.longest_at(rest))
             {
-                let surf = self.surface(m.tokens.start..m.tokens.end + n);
+                let surf = self.surface(m.tokens.start..after + n);
                 let e = self.lex_entity(best, surf);
-                self.push(m.tokens.start..m.tokens.end + n, e, MentionKind::Named);
+                self.push(m.tokens.start..after + n, e, MentionKind::Named);
                 let head = rest[..n].join(" ");
                 self.named_heads.insert(head, e);
-                return m.tokens.end + n;
+                return after + n;
             }
         }
         let e = self.lex_entity(best, surface);

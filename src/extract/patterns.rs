@@ -27,6 +27,8 @@ struct WordsFile {
     #[serde(default)]
     state_forces: Vec<String>,
     #[serde(default)]
+    state_weapons: Vec<String>,
+    #[serde(default)]
     state_government: Vec<String>,
     #[serde(default)]
     state_offices: Vec<String>,
@@ -255,6 +257,8 @@ pub struct Words {
     /// "rebel" (in "rebel positions") -> "rebels"
     pub generic_adjectives: FxHashMap<String, String>,
     pub state_forces: PhraseSet,
+    /// a state's aircraft and weapons, which stand for the state ("Russian warplanes")
+    pub state_weapons: PhraseSet,
     pub state_government: PhraseSet,
     pub state_offices: PhraseSet,
     pub armed_heads: FxHashSet<String>,
@@ -401,6 +405,7 @@ impl Patterns {
             (&mut words.leader_titles, &w.leader_titles),
             (&mut words.generic_actors, &w.generic_actors),
             (&mut words.state_forces, &w.state_forces),
+            (&mut words.state_weapons, &w.state_weapons),
             (&mut words.state_government, &w.state_government),
             (&mut words.state_offices, &w.state_offices),
             (&mut words.place_heads, &w.place_heads),

@@ -769,7 +769,11 @@ impl<'a> RelationFinder<'a> {
                 } else {
                     b
                 };
-                if a == b {
+                // control is of a place or an organization, never of a person (GUIDE); a
+                // name only this text knows may be an organization typed as a person
+                let person =
+                    |x: &DocEntity| x.etype == EntityType::Person && x.lexicon_id.is_some();
+                if a == b || (rel == Relation::Controls && person(&self.entities[b])) {
                     continue;
                 }
                 let actors = self.entities[b].etype.kind() == EntityKind::Actor;

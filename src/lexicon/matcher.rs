@@ -7,7 +7,7 @@
 //!
 //! Case rules: a name word written in capitals (`HTS`, `U.N.`) only matches capitals; a
 //! capitalized name word only matches a capitalized word; lowercase name words (`al`,
-//! `of`) match any case.
+//! `of`) match any case, and so does the Arabic article written `Al` or `El`.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -23,6 +23,10 @@ enum CaseRule {
 }
 
 fn case_rule(word: &str) -> CaseRule {
+    // the Arabic article is written either way ("Al-Qaeda", "al-Qaeda")
+    if matches!(word, "Al" | "El") {
+        return CaseRule::Any;
+    }
     if word.is_ascii() {
         let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
         return match letters.next() {

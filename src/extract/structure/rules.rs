@@ -349,7 +349,11 @@ impl TreeFinder<'_, '_> {
             .children(n, "nmod")
             .filter(|&d| t.case_of(d) == Some("by"))
             .flat_map(|d| t.children(d, "nmod"));
-        let phrases: Vec<usize> = t.children(n, "nmod").chain(hung_on_agent).collect();
+        let phrases: Vec<usize> = t
+            .children(n, "nmod")
+            .chain(hung_on_agent)
+            .chain(self.hung_on_verb(n))
+            .collect();
         for d in phrases {
             let Some(case) = t.case_of(d) else { continue };
             if !trig.noun_preps.iter().any(|p| p == case) || case == "by" {
@@ -380,6 +384,31 @@ impl TreeFinder<'_, '_> {
             return;
         }
         self.emit(&sources, trig.relation, &targets, trig, n, "noun");
+    }
+
+    /// "condemned Russia's war against Ukraine": an "against" or "on" phrase right after
+    /// the event noun that is a verb's object, which the parser hung on the verb; not when
+    /// the verb is a trigger that takes that preposition itself ("warned the group against
+    /// ..." is the warning's).
+    fn hung_on_verb(&self, n: usize) -> Vec<usize> {
+        let t = self.tree;
+        let w = &t.words[n];
+        let Some(v) = w.head.filter(|_| w.deprel == "obj") else {
+            return Vec::new();
+        };
+        let pat = self.rf.pat;
+        let verb_takes = |case: &str| {
+            pat.forms_at(self.window(v))
+                .any(|f| pat.triggers[f.trigger].takes_prep(case))
+        };
+        let end = t.subtree(n).into_iter().max().unwrap_or(n);
+        t.children(v, "obl")
+            .filter(|&d| {
+                t.case_of(d)
+                    .is_some_and(|c| matches!(c, "against" | "on") && !verb_takes(c))
+                    && t.subtree(d).into_iter().min() == Some(end + 1)
+            })
+            .collect()
     }
 
     /// "Maduro, who has the backing of Russia and China", "the army received support from

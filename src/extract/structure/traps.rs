@@ -81,6 +81,22 @@ const LEAVING: &[&str] = &[
     "withdraw", "retreat", "flee", "leave", "abandon", "evacuate", "quit", "vacate",
 ];
 
+/// Verbs by which a holder gives a place up: what it held before, it holds no more.
+const GIVING_UP: &[&str] = &["hand", "cede", "surrender", "abandon", "lose", "return"];
+
+/// Nouns for the ground a holder gives up ("handed their positions over").
+const HELD_GROUND: &[&str] = &[
+    "position",
+    "control",
+    "town",
+    "city",
+    "village",
+    "base",
+    "area",
+    "territory",
+    "post",
+];
+
 /// Verbs that end what their object names: backing ended ("left its alliance with
 /// France", "ended its support for X") is no backing.
 const ENDING: &[&str] = &[
@@ -187,6 +203,7 @@ impl TreeFinder<'_, '_> {
             || self.disputed(x)
             || (rel == Relation::Controls && self.bounded_past(x))
             || (rel == Relation::Controls && self.left_since(x))
+            || (rel == Relation::Controls && self.given_up(x))
             || (rel == Relation::Supports && self.ended(x))
     }
 
@@ -264,6 +281,29 @@ impl TreeFinder<'_, '_> {
                     || t.children(v, "conj")
                         .any(|c| LEAVING.contains(&self.lemma(c)))
             })
+    }
+
+    /// Whether the control told by verb `x` ends in the same sentence by its holder's own
+    /// later act: a conjunct verb with no subject of its own that hands the place on, gives
+    /// it up or loses it ("Wagner's fighters captured Bakhmut in May, and handed their
+    /// positions there over to regular Russian troops").
+    fn given_up(&self, x: usize) -> bool {
+        let t = self.tree;
+        // what is given up is the place: a pronoun, a word for held ground, "over"
+        let place_given = |c: usize| {
+            t.dependents(c).any(|d| {
+                let w = &t.words[d];
+                (w.deprel == "obj"
+                    && (w.upos == Upos::Pron || HELD_GROUND.contains(&self.lemma(d))))
+                    || matches!(w.lemma.as_str(), "over" | "back")
+            })
+        };
+        t.children(x, "conj").any(|c| {
+            t.words[c].upos == Upos::Verb
+                && GIVING_UP.contains(&self.lemma(c))
+                && !t.dependents(c).any(|d| base(t.words[d].deprel) == "nsubj")
+                && place_given(c)
+        })
     }
 
     /// [`Self::blocked`] looking at most `steps` words up from `x` (1: `x`'s own words).
