@@ -834,6 +834,8 @@ impl<'a> RelationFinder<'a> {
                 }
                 let end = i + f.words.len();
                 match f.form {
+                    // a word of a name ("the Rapid Support Forces") is no verb
+                    Form::Verb { .. } if self.inside_name(i).is_some() => {}
                     Form::Verb { participle } => self.verb(trig, s, e, i, end, participle),
                     Form::Noun => self.noun(trig, s, e, i, end),
                     Form::Adjective => self.adjective(trig, s, e, i, end),

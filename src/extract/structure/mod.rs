@@ -1290,6 +1290,18 @@ mod tests {
         assert!(got.iter().all(|e| !e.contains(" controls ")), "{got:?}");
     }
 
+    /// A trigger word inside a name ("the Rapid Support Forces") is no verb.
+    #[test]
+    fn a_word_of_a_name_is_no_trigger() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Sudan's army and the Rapid Support Forces held talks in Jeddah.",
+        );
+        assert!(got.iter().all(|e| !e.contains(" supports ")), "{got:?}");
+        assert!(got.iter().any(|e| e.contains(" meets-with ")), "{got:?}");
+    }
+
     /// "against Y" after an event noun that a verb governs is the event's, where the
     /// parser hung it on the verb.
     #[test]
