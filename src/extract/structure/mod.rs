@@ -1290,6 +1290,21 @@ mod tests {
         assert!(got.iter().all(|e| !e.contains(" controls ")), "{got:?}");
     }
 
+    /// "The faction" is the armed group named last.
+    #[test]
+    fn the_faction_is_the_group_named_last() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "JNIM fighters attacked Djibo on Sunday. The faction is led by Iyad Ag Ghaly.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "Iyad Ag Ghaly controls Jama'at Nusrat al-Islam wal-Muslimin"),
+            "{got:?}"
+        );
+    }
+
     /// A trigger word inside a name ("the Rapid Support Forces") is no verb.
     #[test]
     fn a_word_of_a_name_is_no_trigger() {
