@@ -24,8 +24,10 @@ use crate::common::repo;
 /// extraction improves.
 const F1_FLOOR: f64 = 0.550;
 /// Traps fallen into: eleven when the floor was set, all in the blind articles; twelve
-/// since the open set of ten of 2026-12-07 (sixth session) arrived with three (one mended).
-const MAX_TRAPS: usize = 12;
+/// since the open set of ten of 2026-12-07 (sixth session) arrived with three (one mended);
+/// eleven after the seventh session's rules, thirteen since its blind set of ten arrived
+/// with two.
+const MAX_TRAPS: usize = 13;
 
 /// One end of an expected edge: the normalised names that are acceptable there.
 type End = BTreeSet<String>;
