@@ -1290,6 +1290,19 @@ mod tests {
         assert!(got.iter().all(|e| !e.contains(" controls ")), "{got:?}");
     }
 
+    /// "Its leader" after a group named by a common noun in the same sentence is that
+    /// group's, not an entity named in an earlier sentence.
+    #[test]
+    fn its_leader_after_a_common_noun_group_is_no_named_groups() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Hezbollah fired rockets at Israel. The government banned the opposition party \
+             and jailed its leader, Aung San Suu Kyi.",
+        );
+        assert!(got.iter().all(|e| !e.contains(" controls ")), "{got:?}");
+    }
+
     /// "The faction" is the armed group named last.
     #[test]
     fn the_faction_is_the_group_named_last() {

@@ -41,6 +41,21 @@ const HAVING: &[&str] = &[
     "have", "enjoy", "receive", "win", "gain", "get", "secure", "retain",
 ];
 
+/// Common nouns for a group: "its leader" after one of them ("the opposition party and its
+/// leader") is that group's.
+const GROUP_NOUNS: &[&str] = &[
+    "party",
+    "group",
+    "movement",
+    "organisation",
+    "organization",
+    "faction",
+    "militia",
+    "alliance",
+    "coalition",
+    "front",
+];
+
 impl TreeFinder<'_, '_> {
     /// A two-way relation told in the passive without an agent names the other side by
     /// its preposition: "Al Shabaab is allied with al Qaeda", "the militia, aligned with
@@ -568,6 +583,24 @@ impl TreeFinder<'_, '_> {
         let named = |m: &&crate::extract::Mention| {
             m.kind != MentionKind::Generic && m.tokens.end <= self.s && is_group(m.entity)
         };
+        // "banned the opposition party and jailed its leader": the group is one the text
+        // names by a common noun, not an entity named earlier
+        let t = self.tree;
+        // (a noun that describes a name, "MWM, a Shiite party", is that name's)
+        let describes_a_name = |w: usize| {
+            t.words[w].deprel == "appos"
+                || t.words[w]
+                    .head
+                    .is_some_and(|h| rf.mention(self.s + h).is_some())
+        };
+        if (0..d).any(|w| {
+            t.words[w].upos == Upos::Noun
+                && GROUP_NOUNS.contains(&self.lemma(w))
+                && rf.mention(self.s + w).is_none()
+                && !describes_a_name(w)
+        }) {
+            return None;
+        }
         let here = rf.mentions.iter().find(|m| {
             m.kind != MentionKind::Generic
                 && m.tokens.start >= self.s
