@@ -201,9 +201,8 @@ impl TreeFinder<'_, '_> {
     pub(super) fn blocked(&self, x: usize, rel: Relation) -> bool {
         self.blocked_within(x, rel, 8)
             || self.disputed(x)
-            || (rel == Relation::Controls && self.bounded_past(x))
-            || (rel == Relation::Controls && self.left_since(x))
-            || (rel == Relation::Controls && self.given_up(x))
+            || (rel == Relation::Controls
+                && (self.bounded_past(x) || self.left_since(x) || self.given_up(x)))
             || (rel == Relation::Supports && self.ended(x))
     }
 
@@ -301,7 +300,7 @@ impl TreeFinder<'_, '_> {
         t.children(x, "conj").any(|c| {
             t.words[c].upos == Upos::Verb
                 && GIVING_UP.contains(&self.lemma(c))
-                && !t.dependents(c).any(|d| base(t.words[d].deprel) == "nsubj")
+                && t.subject_of(c).is_none()
                 && place_given(c)
         })
     }
