@@ -591,15 +591,26 @@ impl<'a> MentionFinder<'a> {
                 t += 1;
                 skipped += 1;
             }
-            let group = matches!(
-                self.entities[next.entity].etype,
-                EntityType::ArmedGroup | EntityType::Organization | EntityType::State
-            );
+            let group = |e: usize| {
+                matches!(
+                    self.entities[e].etype,
+                    EntityType::ArmedGroup | EntityType::Organization | EntityType::State
+                )
+            };
             if t == next.tokens.start
-                && group
+                && group(next.entity)
                 && self.sentence_of(t) == self.sentence_of(m.tokens.start)
             {
-                self.mentions[k].entity = next.entity;
+                // "gunmen from the cartel's "Chapitos" faction": the group the owner's name
+                // is possessive to, when a name of its own follows
+                let owned = self.mentions.get(k + 2).filter(|o| {
+                    let after = next.tokens.end;
+                    o.kind == MentionKind::Named
+                        && group(o.entity)
+                        && self.tokens.get(after).map(|t| t.kind) == Some(TokenKind::Possessive)
+                        && (after + 1..o.tokens.start).all(|q| matches!(self.raw(q), "\"" | "'"))
+                });
+                self.mentions[k].entity = owned.map_or(next.entity, |o| o.entity);
             }
         }
     }

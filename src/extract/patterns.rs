@@ -105,6 +105,10 @@ pub struct Trigger {
     /// arguments only the sentence's structure can tell.
     #[serde(default)]
     pub tree_only: bool,
+    /// The target is only a phrase after one of `preps`, never the verb's direct object:
+    /// "Iran backs the Houthis against Saudi Arabia" targets Saudi Arabia.
+    #[serde(default)]
+    pub prep_only: bool,
     #[serde(default = "default_confidence")]
     pub confidence: f32,
     /// `preps`, `needs` and `unless` split into folded words once, at load
@@ -156,6 +160,7 @@ impl Trigger {
             object,
             both_ways: false,
             tree_only: false,
+            prep_only: false,
             confidence,
             preps_split: vec![],
             needs_split: vec![],

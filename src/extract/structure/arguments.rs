@@ -95,6 +95,10 @@ const OWNED: &[&str] = &[
     "negotiators",
     "delegates",
     "representatives",
+    // "the African Union mission supports ...", "UN peacekeepers"
+    "mission",
+    "missions",
+    "peacekeepers",
     // "Pakistani and Afghan forces clashed"
     "forces",
     "police",
@@ -289,7 +293,7 @@ impl TreeFinder<'_, '_> {
             && let Some(v) = word.head
             && let Some(a) = t.antecedent_of(v)
         {
-            return self.entity(a, want, depth + 1);
+            return self.entity(self.described(a), want, depth + 1);
         }
         // ", who ..." whose clause the parser did not hang on its noun: the relative refers
         // to the name just before the comma
@@ -943,8 +947,19 @@ impl TreeFinder<'_, '_> {
             .subtree(w)
             .into_iter()
             .filter(|&x| x != w)
-            .flat_map(|x| self.listed_by(x));
+            .flat_map(|x| self.listed_by(x))
+            .collect::<Vec<_>>();
         let mut words: Vec<usize> = std::iter::once(w).chain(t.conjuncts(w)).collect();
+        // "armed groups, including ARSA, fought ...": the members named stand for a side
+        // the sentence names only by a common noun
+        let generic = |x: usize| {
+            self.rf
+                .mention(self.s + x)
+                .is_some_and(|m| m.kind == MentionKind::Generic)
+        };
+        if !listed.is_empty() && generic(w) {
+            words.retain(|&x| x != w);
+        }
         for x in listed {
             words.push(x);
             words.extend(t.conjuncts(x));
@@ -1002,6 +1017,28 @@ impl TreeFinder<'_, '_> {
         out
     }
 
+    /// The name that common noun `h` describes, when a clause hangs on the noun: "the
+    /// MNJTF, a force that fights Boko Haram" (apposition) and "the MNJTF is a force that
+    /// fights Boko Haram" (predicate) tell of the MNJTF. Otherwise `h` itself.
+    pub(super) fn described(&self, h: usize) -> usize {
+        let t = self.tree;
+        let word = &t.words[h];
+        let named = |x: usize| self.rf.mention(self.s + x).is_some();
+        if word.upos != Upos::Noun || named(h) {
+            return h;
+        }
+        if word.deprel == "appos"
+            && let Some(x) = word.head
+            && named(x)
+        {
+            return x;
+        }
+        match t.child(h, "nsubj") {
+            Some(n) if t.child(h, "cop").is_some() && named(n) => n,
+            _ => h,
+        }
+    }
+
     /// The subject word of predicate `v`: its own (active) subject, or the one it inherits
     /// from the word it depends on.
     pub(super) fn subjects(&self, mut v: usize) -> Option<usize> {
@@ -1019,7 +1056,7 @@ impl TreeFinder<'_, '_> {
             let w = &t.words[v];
             let h = w.head?;
             match w.deprel {
-                "acl:relcl" | "acl" => return Some(h),
+                "acl:relcl" | "acl" => return Some(self.described(h)),
                 // "helped X retake": the object controls; "vowed to crush": the subject
                 "xcomp" => {
                     if let Some(o) = t.child(h, "obj") {

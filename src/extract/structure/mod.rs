@@ -1330,6 +1330,79 @@ mod tests {
         assert!(got.iter().any(|e| e.contains(" meets-with ")), "{got:?}");
     }
 
+    /// A relative clause on a noun that describes a name tells of the name: "the MNJTF, a
+    /// force that fights Boko Haram" (apposition) and "the MNJTF is a force that ..."
+    /// (predicate).
+    #[test]
+    fn a_clause_on_a_describing_noun_is_the_names() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "The MNJTF, a regional force that fights Boko Haram, met Chadian officials.",
+            "The MNJTF is a regional force that fights Boko Haram.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.iter().any(|e| e == "MNJTF opposes Boko Haram"),
+                "{sentence}: {got:?}"
+            );
+        }
+    }
+
+    /// "Fought alongside X against Y" opposes Y also where the parser hangs "against Y"
+    /// on X taken as the verb's object.
+    #[test]
+    fn fighting_alongside_one_against_another_opposes_the_other() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Uganda's army has fought alongside Congolese troops against the ADF since 2021.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e.ends_with(" opposes Allied Democratic Forces")),
+            "{got:?}"
+        );
+    }
+
+    /// Members a sentence lists ("armed groups, including ARSA") stand for a side it names
+    /// only by a common noun.
+    #[test]
+    fn listed_members_stand_for_a_generic_side() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Some Rohingya armed groups, including the Arakan Rohingya Salvation Army, have \
+             fought alongside junta troops against the Arakan Army.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "Arakan Rohingya Salvation Army opposes Arakan Army"),
+            "{got:?}"
+        );
+        // (the word-window rule of "fought alongside" still names the groups)
+        assert!(
+            got.iter()
+                .all(|e| !e.contains("armed groups opposes") && !e.contains("opposes armed")),
+            "{got:?}"
+        );
+    }
+
+    /// "Gunmen from X's Y faction" are Y's, not X's.
+    #[test]
+    fn members_of_an_owners_faction_are_the_factions() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Mexican soldiers fought gunmen from the Sinaloa Cartel's \"Chapitos\" faction.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "Mexican soldiers opposes Los Chapitos"),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|e| !e.contains("Sinaloa Cartel")), "{got:?}");
+    }
+
     /// "against Y" after an event noun that a verb governs is the event's, where the
     /// parser hung it on the verb.
     #[test]

@@ -125,7 +125,7 @@ impl TreeFinder<'_, '_> {
         if !trig.unless_split.is_empty() && self.has_phrase(v, &trig.unless_split, true) {
             let against = trig.preps_split.iter().any(|p| p == &["against"])
                 && t.dependents(v).any(|d| {
-                    matches!(base(t.words[d].deprel), "obl" | "nmod")
+                    matches!(base(t.words[d].deprel), "obl" | "nmod" | "obj")
                         && (t.case_of(d) == Some("against")
                             || t.children(d, "nmod")
                                 .any(|n| t.case_of(n) == Some("against")))
@@ -154,6 +154,11 @@ impl TreeFinder<'_, '_> {
             || (participle && word.deprel == "acl")
             || self.passive_conjunct(v);
         if passive {
+            // "the Houthis, backed by Iran against Saudi Arabia": rare, and the target
+            // phrase hangs anywhere; left to the active voice
+            if trig.prep_only {
+                return;
+            }
             let agent = t
                 .agent_of(v)
                 .or_else(|| t.children(v, "obl").find(|&o| t.case_of(o) == Some("by")))
@@ -196,13 +201,13 @@ impl TreeFinder<'_, '_> {
                 _ if only_against => {
                     matches!(rel, "obl" | "nmod") && t.case_of(d) == Some("against")
                 }
-                "obj" | "iobj" => true,
+                "obj" | "iobj" => !trig.prep_only,
                 "obl" | "nmod" => t.case_of(d).is_some_and(|c| trig.takes_prep(c)),
                 _ => false,
             };
             // a prepositional phrase the parser hung on the object ("fired missiles at X")
             // or on another phrase of the verb ("spoke by phone with X")
-            let hung: Vec<usize> = if only_against && matches!(rel, "obl" | "nmod") {
+            let hung: Vec<usize> = if only_against && matches!(rel, "obl" | "nmod" | "obj") {
                 t.children(d, "nmod")
                     .filter(|&n| t.case_of(n) == Some("against"))
                     .collect()
