@@ -689,6 +689,29 @@ impl TreeFinder<'_, '_> {
         !sources.is_empty() && sources.iter().all(|w| clauses.contains(w))
     }
 
+    /// Whether every word naming entity `e` sits in a relative clause inside the subject
+    /// of verb `x` (active or passive): "The ADF, which began as a rebel movement, is led
+    /// by X" makes X lead the ADF, not the rebels the clause names.
+    pub(super) fn in_subjects_clause(&self, x: usize, e: usize) -> bool {
+        let t = self.tree;
+        if t.words[x].upos != Upos::Verb {
+            return false;
+        }
+        let mut clauses = Vec::new();
+        for n in t.dependents(x) {
+            if !matches!(t.words[n].deprel, "nsubj" | "nsubj:pass") {
+                continue;
+            }
+            for w in t.subtree(n) {
+                if t.words[w].deprel == "acl:relcl" {
+                    clauses.extend(t.subtree(w));
+                }
+            }
+        }
+        let names = self.words_naming(e);
+        !clauses.is_empty() && !names.is_empty() && names.iter().all(|w| clauses.contains(w))
+    }
+
     /// Whether the window rules took a name in a prepositional phrase of a verb above the
     /// trigger at `x` for the trigger's subject, while the tree gives the trigger a subject
     /// naming another actor: "Kenya sent troops into Somalia to fight al Shabaab" is

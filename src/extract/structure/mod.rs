@@ -87,6 +87,8 @@ pub(super) fn sentence(
                 // a meeting's two ends are stored in name order: either may be the object
                 && !(f.relation == Relation::MeetsWith && tf.beyond_its_verb(x, f.source))
                 && !tf.misread_subject(x, f.source, &f.pattern)
+                && !tf.in_subjects_clause(x, f.source)
+                && !tf.in_subjects_clause(x, f.target)
                 && !tf.oblique_for_subject(x, f.source)
                 && (f.relation == Relation::MeetsWith || !tf.misread_patient(x, f.target))
                 && !tf.misread_conjunct_patient(x, f.target)
@@ -1328,6 +1330,65 @@ mod tests {
         );
         assert!(got.iter().all(|e| !e.contains(" supports ")), "{got:?}");
         assert!(got.iter().any(|e| e.contains(" meets-with ")), "{got:?}");
+    }
+
+    /// A participle or compound adjective on a noun that describes a name tells of the
+    /// name: "ISKP, the Afghan branch of Islamic State led by X", "the SDF, the U.S.-backed
+    /// alliance".
+    #[test]
+    fn a_participle_on_a_describing_noun_is_the_names() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "The Syrian Democratic Forces, the U.S.-backed alliance in the northeast, repelled \
+             the attack.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "United States supports Syrian Democratic Forces"),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "ISKP, the Afghan branch of Islamic State led by Sanaullah Ghafari, claimed the attack.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e.starts_with("Sanaullah Ghafari controls")
+                    && !e.ends_with("Islamic State")),
+            "{got:?}"
+        );
+    }
+
+    /// A name in a relative clause inside a verb's subject is no argument of the verb:
+    /// "The ADF, which pledged allegiance to Islamic State, is led by X".
+    #[test]
+    fn a_name_in_the_subjects_relative_clause_is_no_argument() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Fighters of the Allied Democratic Forces (ADF) killed 31 people in Ituri. The ADF, \
+             which pledged allegiance to Islamic State in 2019, is led by Seka Musa Baluku.",
+        );
+        assert!(
+            got.iter().all(|e| !e.contains("controls Islamic State")),
+            "{got:?}"
+        );
+    }
+
+    /// "Mossad director David Barnea", "X, the director of the Federal Police": a director
+    /// leads.
+    #[test]
+    fn a_director_leads() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Israel's team, headed by Mossad director David Barnea, is due in Doha.",
+        );
+        assert!(
+            got.iter().any(|e| e == "David Barnea controls Mossad"),
+            "{got:?}"
+        );
     }
 
     /// A relative clause on a noun that describes a name tells of the name: "the MNJTF, a

@@ -80,8 +80,10 @@ impl TreeFinder<'_, '_> {
         let word = &self.tree.words[v];
         self.tree
             .child(v, "nsubj:pass")
+            // ("the KCWC, a vigilante force funded by the state": the name the noun
+            // describes)
             .or(if word.deprel == "acl" {
-                word.head
+                word.head.map(|h| self.described(h))
             } else {
                 None
             })
@@ -318,6 +320,12 @@ impl TreeFinder<'_, '_> {
         }
         // the modified noun itself must be a name: "Saudi-backed government" is not Yemen;
         // a place noun stands for the place it names ("the Kurdish-held town of Tal Rifaat")
+        // ("Srpska Lista, the Belgrade-sponsored party": the noun describes a name)
+        let h = if trig.object == ObjectKind::Actor {
+            self.described(h)
+        } else {
+            h
+        };
         let targets: Vec<usize> = match self
             .rf
             .mention(self.s + h)
