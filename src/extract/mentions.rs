@@ -1740,7 +1740,8 @@ impl<'a> MentionFinder<'a> {
         let name = surface.trim_start_matches("the ").to_string();
         let key = format!("name:{}", normalize_name(&name));
         let e = self.entity(key, surface, || DocEntity::new(name, etype));
-        if etype == EntityType::Person && nwords >= 2 {
+        // ("Patriarch Porfirije ... met Porfirije": a titled one-word name, too)
+        if etype == EntityType::Person && (nwords >= 2 || titled) {
             // the surname alone names the same person later
             let surname = self.raw(stop - 1).to_string();
             self.doc_alias.entry(normalize_name(&surname)).or_insert(e);
