@@ -1332,6 +1332,22 @@ mod tests {
         assert!(got.iter().any(|e| e.contains(" meets-with ")), "{got:?}");
     }
 
+    /// A person named by a title and one word is that person when the word comes again
+    /// alone.
+    #[test]
+    fn a_titled_one_word_name_comes_back_alone() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Patriarch Porfirije arrived on Monday. Vladimir Putin met Porfirije in Moscow.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e.contains("Porfirije meets-with") || e.ends_with("meets-with Porfirije")),
+            "{got:?}"
+        );
+    }
+
     /// A participle or compound adjective on a noun that describes a name tells of the
     /// name: "ISKP, the Afghan branch of Islamic State led by X", "the SDF, the U.S.-backed
     /// alliance".
