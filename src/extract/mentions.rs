@@ -1577,6 +1577,23 @@ impl<'a> MentionFinder<'a> {
         if stop <= first {
             return i + 1;
         }
+        // "the 36th Front", "the 103rd Infantry Brigade": an ordinal before a unit's name
+        // is part of it
+        let ordinal = |w: &str| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
+        };
+        let last = self.words[stop - 1];
+        if first == start
+            && first > sent_start
+            && ordinal(self.words[first - 1])
+            && (self.pat.words.armed_heads.contains(last)
+                || self.pat.words.org_heads.contains(last))
+        {
+            first -= 1;
+        }
         let surface = self.surface(first..stop);
         let norm = normalize_name(surface);
         let nwords = (first..stop)

@@ -1332,6 +1332,20 @@ mod tests {
         assert!(got.iter().any(|e| e.contains(" meets-with ")), "{got:?}");
     }
 
+    /// An ordinal before a unit's name is part of the name: "the 36th Front".
+    #[test]
+    fn an_ordinal_is_part_of_a_units_name() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "The Clan del Golfo has been fighting the 36th Front for the coca fields.",
+        );
+        assert!(
+            got.iter().any(|e| e == "Clan del Golfo opposes 36th Front"),
+            "{got:?}"
+        );
+    }
+
     /// A person named by a title and one word is that person when the word comes again
     /// alone.
     #[test]
