@@ -1594,6 +1594,25 @@ impl<'a> MentionFinder<'a> {
         {
             first -= 1;
         }
+        // "the Cambodian People's Party", "the Serbian Orthodox Church": a demonym right
+        // before an organization's name is part of it (not "Syrian Interior Ministry", a
+        // state's own office)
+        let words = self.word_slice(first, stop);
+        let state_part =
+            |set: &super::patterns::PhraseSet| set.longest_at(words) == Some(words.len());
+        if first == start
+            && (self.pat.words.org_heads.contains(last)
+                || self.pat.words.armed_heads.contains(last))
+            && !state_part(&self.pat.words.state_forces)
+            && !state_part(&self.pat.words.state_offices)
+            && !state_part(&self.pat.words.state_government)
+            && let Some(d) = self.mentions.last()
+            && d.kind == MentionKind::Demonym
+            && d.tokens.end == first
+        {
+            first = d.tokens.start;
+            self.mentions.pop();
+        }
         let surface = self.surface(first..stop);
         let norm = normalize_name(surface);
         let nwords = (first..stop)

@@ -1332,6 +1332,30 @@ mod tests {
         assert!(got.iter().any(|e| e.contains(" meets-with ")), "{got:?}");
     }
 
+    /// A demonym right before an organization's name is part of the name ("the Cambodian
+    /// People's Party"), but not of a state's own office ("the Russian Defence Ministry").
+    #[test]
+    fn a_demonym_before_an_organizations_name_is_part_of_it() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Hun Sen, who heads the Cambodian People's Party, met Vladimir Putin.",
+        );
+        assert!(
+            got.iter()
+                .any(|e| e == "Hun Sen controls Cambodian People's Party"),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "The Russian Defence Ministry said Russian troops captured Avdiivka.",
+        );
+        assert!(
+            got.iter().any(|e| e == "Russian troops controls Avdiivka"),
+            "{got:?}"
+        );
+    }
+
     /// An ordinal before a unit's name is part of the name: "the 36th Front".
     #[test]
     fn an_ordinal_is_part_of_a_units_name() {
