@@ -29,6 +29,8 @@ struct WordsFile {
     #[serde(default)]
     state_weapons: Vec<String>,
     #[serde(default)]
+    weapon_nouns: Vec<String>,
+    #[serde(default)]
     state_government: Vec<String>,
     #[serde(default)]
     state_offices: Vec<String>,
@@ -264,6 +266,9 @@ pub struct Words {
     pub state_forces: PhraseSet,
     /// a state's aircraft and weapons, which stand for the state ("Russian warplanes")
     pub state_weapons: PhraseSet,
+    /// kinds of weapon after which a capitalized name is a model, not an actor
+    /// ("Bayraktar TB2 drones", "Storm Shadow missiles")
+    pub weapon_nouns: PhraseSet,
     pub state_government: PhraseSet,
     pub state_offices: PhraseSet,
     pub armed_heads: FxHashSet<String>,
@@ -411,6 +416,7 @@ impl Patterns {
             (&mut words.generic_actors, &w.generic_actors),
             (&mut words.state_forces, &w.state_forces),
             (&mut words.state_weapons, &w.state_weapons),
+            (&mut words.weapon_nouns, &w.weapon_nouns),
             (&mut words.state_government, &w.state_government),
             (&mut words.state_offices, &w.state_offices),
             (&mut words.place_heads, &w.place_heads),

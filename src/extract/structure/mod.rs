@@ -1332,6 +1332,24 @@ mod tests {
         assert!(got.iter().any(|e| e.contains(" meets-with ")), "{got:?}");
     }
 
+    /// A capitalized name right before a kind of weapon is the weapon's model, no actor:
+    /// "Bayraktar TB2 drones", "Storm Shadow missiles".
+    #[test]
+    fn a_weapons_model_is_no_actor() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "Kyrgyz units used Bayraktar TB2 drones supplied by Turkey.",
+            "Britain supplied Storm Shadow missiles to Ukraine.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.iter()
+                    .all(|e| !e.contains("Bayraktar") && !e.contains("Storm Shadow")),
+                "{sentence}: {got:?}"
+            );
+        }
+    }
+
     /// A demonym right before an organization's name is part of the name ("the Cambodian
     /// People's Party"), but not of a state's own office ("the Russian Defence Ministry").
     #[test]
