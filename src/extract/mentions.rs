@@ -1577,6 +1577,16 @@ impl<'a> MentionFinder<'a> {
         if stop <= first {
             return i + 1;
         }
+        // "Bayraktar TB2 drones", "Storm Shadow missiles": a weapon's model names no one
+        if self
+            .pat
+            .words
+            .weapon_nouns
+            .longest_at(self.word_slice(stop, end.min(stop + 3)))
+            .is_some()
+        {
+            return stop;
+        }
         // "the 36th Front", "the 103rd Infantry Brigade": an ordinal before a unit's name
         // is part of it
         let ordinal = |w: &str| {
@@ -1618,16 +1628,6 @@ impl<'a> MentionFinder<'a> {
         let nwords = (first..stop)
             .filter(|&t| self.tokens[t].kind == TokenKind::Word && is_cap(self.raw(t)))
             .count();
-        // "Bayraktar TB2 drones", "Storm Shadow missiles": a weapon's model names no one
-        if self
-            .pat
-            .words
-            .weapon_nouns
-            .longest_at(self.word_slice(stop, end.min(stop + 3)))
-            .is_some()
-        {
-            return stop;
-        }
         // known in this document already (an acronym defined earlier, a surname)
         if let Some(&e) = self.doc_alias.get(&norm) {
             self.entity_alias(e, surface);
