@@ -657,17 +657,7 @@ impl TreeFinder<'_, '_> {
             return false;
         }
         let sources = self.words_naming(source);
-        let mut clauses = Vec::new();
-        for n in t
-            .children(x, "nsubj")
-            .filter(|&n| t.words[n].deprel == "nsubj")
-        {
-            for w in t.subtree(n) {
-                if t.words[w].deprel == "acl:relcl" {
-                    clauses.extend(t.subtree(w));
-                }
-            }
-        }
+        let mut clauses = self.subject_clauses(x, &["nsubj"]);
         // "ousted Assad and now control Damascus": the object of the verb before is not
         // the subject of its conjunct
         if t.words[x].deprel == "conj"
@@ -689,25 +679,26 @@ impl TreeFinder<'_, '_> {
         !sources.is_empty() && sources.iter().all(|w| clauses.contains(w))
     }
 
+    /// The words of the relative clauses inside the subjects of verb `x`, its dependents
+    /// labelled one of `labels` ("the ADF, which began as a rebel movement, ...").
+    fn subject_clauses(&self, x: usize, labels: &[&str]) -> Vec<usize> {
+        let t = self.tree;
+        t.dependents(x)
+            .filter(|&n| labels.contains(&t.words[n].deprel))
+            .flat_map(|n| t.subtree(n))
+            .filter(|&w| t.words[w].deprel == "acl:relcl")
+            .flat_map(|w| t.subtree(w))
+            .collect()
+    }
+
     /// Whether every word naming entity `e` sits in a relative clause inside the subject
     /// of verb `x` (active or passive): "The ADF, which began as a rebel movement, is led
     /// by X" makes X lead the ADF, not the rebels the clause names.
     pub(super) fn in_subjects_clause(&self, x: usize, e: usize) -> bool {
-        let t = self.tree;
-        if t.words[x].upos != Upos::Verb {
+        if self.tree.words[x].upos != Upos::Verb {
             return false;
         }
-        let mut clauses = Vec::new();
-        for n in t.dependents(x) {
-            if !matches!(t.words[n].deprel, "nsubj" | "nsubj:pass") {
-                continue;
-            }
-            for w in t.subtree(n) {
-                if t.words[w].deprel == "acl:relcl" {
-                    clauses.extend(t.subtree(w));
-                }
-            }
-        }
+        let clauses = self.subject_clauses(x, &["nsubj", "nsubj:pass"]);
         let names = self.words_naming(e);
         !clauses.is_empty() && !names.is_empty() && names.iter().all(|w| clauses.contains(w))
     }
