@@ -1159,6 +1159,15 @@ impl<'a> MentionFinder<'a> {
             self.push(i - 1..i + n, e, MentionKind::Pronoun);
             return i + n;
         }
+        // "the group's fighters", "the Sahel Liberation Front (SLF) fighters": the members
+        // of a group or organization named right before are that group
+        if let Some(n) = generic
+            && !is_cap(raw)
+            && let Some(e) = self.group_owning(i, sent_start)
+        {
+            self.push(i..i + n, e, MentionKind::Pronoun);
+            return i + n;
+        }
         if let Some(n) = generic
             && (!is_cap(raw) || i == sent_start)
         {
@@ -1371,6 +1380,36 @@ impl<'a> MentionFinder<'a> {
             return self.unknown_name(i, sent_start, end);
         }
         i + 1
+    }
+
+    /// The group or organization whose members a side named at token `i` are: one named
+    /// (or referred to, "the group") right before with a possessive ("the group's
+    /// fighters"), or right before an acronym in brackets ("the Sahel Liberation Front
+    /// (SLF) fighters").
+    fn group_owning(&self, i: usize, sent_start: usize) -> Option<usize> {
+        let before = i.checked_sub(1).filter(|&p| p > sent_start)?;
+        // where the owner's mention may end: before the possessive, or before or after
+        // the bracketed acronym
+        let ends = if self.tokens[before].kind == TokenKind::Possessive {
+            [before, before]
+        } else if self.raw(before) == ")"
+            && before >= sent_start + 3
+            && self.raw(before - 2) == "("
+            && is_acronym(self.raw(before - 1))
+        {
+            [before - 2, before]
+        } else {
+            return None;
+        };
+        let m = self.mentions.last()?;
+        (ends.contains(&m.tokens.end)
+            && m.tokens.start >= sent_start
+            && m.kind != MentionKind::Generic
+            && matches!(
+                self.entities[m.entity].etype,
+                EntityType::ArmedGroup | EntityType::Organization
+            ))
+        .then_some(m.entity)
     }
 
     /// A pronoun that opens a sentence continues the topic of the one before, which its

@@ -1332,6 +1332,61 @@ mod tests {
         assert!(got.iter().any(|e| e.contains(" meets-with ")), "{got:?}");
     }
 
+    /// A group's members named right after it are the group: "the group's fighters", "the
+    /// Sahel Liberation Front (SLF) fighters".
+    #[test]
+    fn a_groups_fighters_named_after_it_are_the_group() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "The Azawad Liberation Front said it would keep fighting. On Monday, the group's \
+             fighters seized the town of Gao.",
+        );
+        assert!(
+            got.contains(&"Azawad Liberation Front controls Gao".to_string()),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|e| !e.starts_with("fighters ")), "{got:?}");
+        let got = edges(
+            &x,
+            "Azawad Liberation Front (ALF) fighters overran an army base and seized the town \
+             of Kidal on Monday.",
+        );
+        assert!(
+            got.contains(&"Azawad Liberation Front controls Kidal".to_string()),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|e| !e.starts_with("fighters ")), "{got:?}");
+    }
+
+    /// A capture undone at once is no control: "briefly seized", "seized ... before
+    /// withdrawing", "captured ... and withdrew"; leaving another place is not undoing it.
+    #[test]
+    fn a_capture_given_up_at_once_is_no_control() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "The Azawad Liberation Front briefly seized the town of Gao on Monday.",
+            "The Azawad Liberation Front seized the town of Gao before withdrawing.",
+            "The Azawad Liberation Front captured Gao and withdrew two days later.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.iter().all(|e| !e.contains(" controls ")),
+                "{sentence}: {got:?}"
+            );
+        }
+        for sentence in [
+            "After withdrawing from Kidal, the Azawad Liberation Front seized Gao.",
+            "The Azawad Liberation Front seized Gao and withdrew from Kidal.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.contains(&"Azawad Liberation Front controls Gao".to_string()),
+                "{sentence}: {got:?}"
+            );
+        }
+    }
+
     /// A capitalized name right before a kind of weapon is the weapon's model, no actor:
     /// "Bayraktar TB2 drones", "Storm Shadow missiles".
     #[test]

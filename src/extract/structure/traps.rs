@@ -202,7 +202,10 @@ impl TreeFinder<'_, '_> {
         self.blocked_within(x, rel, 8)
             || self.disputed(x)
             || (rel == Relation::Controls
-                && (self.bounded_past(x) || self.left_since(x) || self.given_up(x)))
+                && (self.bounded_past(x)
+                    || self.left_since(x)
+                    || self.given_up(x)
+                    || self.left_after(x)))
             || (rel == Relation::Supports && self.ended(x))
     }
 
@@ -303,6 +306,34 @@ impl TreeFinder<'_, '_> {
                 && t.subject_of(c).is_none()
                 && place_given(c)
         })
+    }
+
+    /// Whether the control told by verb `x` was only for a while: "briefly seized the
+    /// town", "seized the town before withdrawing", "captured Kidal and withdrew two days
+    /// later" (a leaving verb of the same subject that leaves no other place named).
+    /// "After withdrawing from Gao, they seized Kidal" still holds Kidal.
+    fn left_after(&self, x: usize) -> bool {
+        let t = self.tree;
+        if t.children(x, "advmod").any(|a| self.lemma(a) == "briefly") {
+            return true;
+        }
+        // what the leaving verb leaves, if it names a place of its own: not the same one
+        let leaves_elsewhere = |c: usize| {
+            t.dependents(c).any(|d| {
+                let w = &t.words[d];
+                matches!(base(w.deprel), "obj" | "obl")
+                    && w.upos == Upos::Propn
+                    && matches!(t.case_of(d), None | Some("from"))
+            })
+        };
+        let leaving = |c: usize| LEAVING.contains(&self.lemma(c)) && !leaves_elsewhere(c);
+        t.children(x, "advcl").any(|c| {
+            leaving(c)
+                && t.children(c, "mark")
+                    .any(|m| matches!(self.lemma(m), "before" | "then"))
+        }) || t
+            .children(x, "conj")
+            .any(|c| t.words[c].upos == Upos::Verb && leaving(c) && t.subject_of(c).is_none())
     }
 
     /// [`Self::blocked`] looking at most `steps` words up from `x` (1: `x`'s own words).
