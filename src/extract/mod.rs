@@ -351,6 +351,9 @@ impl Extractor {
             }
         }
         let sent_starts: Vec<usize> = analyzed.sentences.iter().map(|s| s.tokens.start).collect();
+        let passing = passing_sides(&entities, &mentions, words, &self.patterns, |t| {
+            tokens[t].text(text)
+        });
         let outside_state = self.outside_state(&entities, doc.date.as_deref());
         let mut rf = relations::RelationFinder {
             text,
@@ -405,6 +408,9 @@ impl Extractor {
                 let (mut a, mut b) = (f.source, f.target);
                 if f.relation.is_symmetric() && a > b {
                     std::mem::swap(&mut a, &mut b);
+                }
+                if passing[a] || passing[b] {
+                    continue;
                 }
                 let (source, target) = (doc_entity(a), doc_entity(b));
                 if !seen.insert((source.id.0.clone(), f.relation, target.id.0.clone())) {
@@ -469,6 +475,41 @@ impl Extractor {
             triggers: Vec::new(),
         }
     }
+}
+
+/// The generic sides that a document names once, bare, and never again ("fought gangs",
+/// "armed groups"; the word list `passing_sides` of `data/patterns.toml`): GUIDE.md counts
+/// a generic side as an entity only when the text keeps using it, so they take part in no
+/// statement. A side that is also named or referred back to is kept, and so is one that
+/// words before it make definite or say whose it is ("the militias", "Shia militias",
+/// "Iran-backed militias"). `raw(t)` is token `t` as written.
+fn passing_sides<'t>(
+    entities: &[DocEntity],
+    mentions: &[Mention],
+    words: &[&str],
+    pat: &patterns::Patterns,
+    raw: impl Fn(usize) -> &'t str,
+) -> Vec<bool> {
+    let qualified = |p: usize| {
+        matches!(words[p], "the" | "its" | "their" | "his" | "her")
+            || raw(p).starts_with(char::is_uppercase)
+            || (p > 0 && raw(p - 1) == "-")
+    };
+    let mut count = vec![(0u32, true); entities.len()];
+    for m in mentions {
+        let c = &mut count[m.entity];
+        c.0 += 1;
+        let bare = m.tokens.start.checked_sub(1).is_none_or(|p| !qualified(p));
+        c.1 &= m.kind == MentionKind::Generic && bare;
+    }
+    count
+        .iter()
+        .zip(entities)
+        .map(|(&(n, generic), e)| {
+            let name: Vec<&str> = e.name.split(' ').collect();
+            generic && n == 1 && pat.words.passing_sides.longest_at(&name) == Some(name.len())
+        })
+        .collect()
 }
 
 /// Documents longer than this many bytes are extracted in pieces of about this size (see

@@ -31,6 +31,8 @@ struct WordsFile {
     #[serde(default)]
     weapon_nouns: Vec<String>,
     #[serde(default)]
+    passing_sides: Vec<String>,
+    #[serde(default)]
     state_government: Vec<String>,
     #[serde(default)]
     state_offices: Vec<String>,
@@ -269,6 +271,8 @@ pub struct Words {
     /// kinds of weapon after which a capitalized name is a model, not an actor
     /// ("Bayraktar TB2 drones", "Storm Shadow missiles")
     pub weapon_nouns: PhraseSet,
+    /// Generic sides that name no side of their own when a text names them once.
+    pub passing_sides: PhraseSet,
     pub state_government: PhraseSet,
     pub state_offices: PhraseSet,
     pub armed_heads: FxHashSet<String>,
@@ -417,6 +421,7 @@ impl Patterns {
             (&mut words.state_forces, &w.state_forces),
             (&mut words.state_weapons, &w.state_weapons),
             (&mut words.weapon_nouns, &w.weapon_nouns),
+            (&mut words.passing_sides, &w.passing_sides),
             (&mut words.state_government, &w.state_government),
             (&mut words.state_offices, &w.state_offices),
             (&mut words.place_heads, &w.place_heads),
