@@ -1343,6 +1343,23 @@ impl<'a> MentionFinder<'a> {
                         && (state.is_none()
                             || (country.is_some() && x.country.as_deref() == country))
                 };
+                // "Fatah, the movement that dominates the PA": an apposition right after a
+                // name of that kind is the name
+                let group =
+                    |t: EntityType| matches!(t, EntityType::ArmedGroup | EntityType::Organization);
+                if i >= 2
+                    && self.raw(i - 1) == ","
+                    && let Some(m) = self.mentions.last().filter(|m| {
+                        let x = self.entities[m.entity].etype;
+                        m.tokens.end == i - 1
+                            && m.kind == MentionKind::Named
+                            && (x == ty || (group(x) && group(ty)))
+                    })
+                {
+                    let e = m.entity;
+                    self.push(i..i + n, e, MentionKind::Pronoun);
+                    return i + n;
+                }
                 let candidates: Vec<&Mention> = self
                     .mentions
                     .iter()

@@ -312,10 +312,11 @@ impl<'a> RelationFinder<'a> {
         }
         // "the Kampala suburbs", "a Moscow court": a capital after an article modifies a
         // noun of place; the bare name stands for the government, and so does "the
-        // Kigali government"
+        // Kigali government", and the first word of a compound ("the Moscow-backed party")
         let (p, q) = (m.tokens.start, m.tokens.end);
         if p > 0
             && matches!(self.w(p - 1), "the" | "a" | "an")
+            && self.ws.get(q) != Some(&"-")
             && self
                 .pat
                 .words

@@ -53,6 +53,10 @@
 //! - A clause whose subject is ", who", read as a parataxis or conjunct of the verb
 //!   before ("refused to meet Krivokapic, who met Porfirije"), is a relative clause of the
 //!   name or noun whose phrase ends at the comma.
+//! - An apposition renames the phrase it follows: a describing noun phrase set off by a
+//!   comma right after a name ("The protesters, backed by Srpska Lista, the
+//!   Belgrade-sponsored party, threw stones", "the leader of Hezbollah, the Iran-backed
+//!   group") that the parser hung on a noun further up is the name's apposition.
 //! - Punctuation has no dependents. A word the parser hung on a comma is hung on what the
 //!   comma belongs to; an apposition on the noun just before the comma ("his counterparts,
 //!   Vladimir Putin and ...").
@@ -149,6 +153,7 @@ pub fn repair(s: &mut Sentence) {
     said_clause(s);
     plural_possessive(s);
     listed_name_is_apposition(s);
+    apposition_renames_the_name_before(s);
     relative_clause_ends_at_its_comma(s);
     relative_clause_main_verb(s);
     whose_clause_is_relative(s);
@@ -199,6 +204,58 @@ fn who_clause_is_relative(s: &mut Sentence) {
             s.words[p - 1].head = Some(v);
             s.words[p - 1].deprel = "punct";
         }
+    }
+}
+
+/// The repair for a describing apposition hung past the name it follows (see the module
+/// docs): "The protesters, backed by Srpska Lista, the Belgrade-sponsored party, threw
+/// stones" read with "party" an apposition of "protesters".
+fn apposition_renames_the_name_before(s: &mut Sentence) {
+    for a in 0..s.words.len() {
+        let w = &s.words[a];
+        let Some(h) = w.head else { continue };
+        // a common noun with an article: "the Belgrade-sponsored party", "a Houthi-held town"
+        if w.deprel != "appos"
+            || w.upos != Upos::Noun
+            || !s
+                .children(a, "det")
+                .any(|d| matches!(s.words[d].lemma.as_str(), "the" | "a" | "an"))
+        {
+            continue;
+        }
+        let first = s.subtree(a).into_iter().min().unwrap_or(a);
+        let comma = if s.words[first].form == "," {
+            first
+        } else {
+            first.wrapping_sub(1)
+        };
+        if comma == 0 || comma >= a || s.words[comma].form != "," {
+            continue;
+        }
+        let Some(mut n) = noun_ending_at(s, comma - 1, true) else {
+            continue;
+        };
+        // the name's head, not its last word ("Srpska", not "Lista"), nor its acronym in
+        // brackets ("the Sinjar Resistance Units (YBS), a Yazidi armed group")
+        let bracketed = |s: &Sentence, n: usize| {
+            s.words[n].deprel == "appos"
+                && s.subtree(n)
+                    .first()
+                    .is_some_and(|&f| s.words[f].form == "(")
+        };
+        while (matches!(s.words[n].deprel, "flat" | "compound" | "fixed") || bracketed(s, n))
+            && let Some(p) = s.words[n].head
+        {
+            n = p;
+        }
+        if n == h
+            || s.words[n].upos != Upos::Propn
+            || !s.path_to_root(n).contains(&h)
+            || s.path_to_root(n).contains(&a)
+        {
+            continue;
+        }
+        s.words[a].head = Some(n);
     }
 }
 
@@ -829,6 +886,30 @@ mod tests {
         assert_eq!(a[11], (Some(6), "punct"), "the full stop");
         assert_eq!(a[3], (Some(0), "acl:relcl"));
         assert_eq!(a[4], (Some(3), "obj"));
+    }
+
+    #[test]
+    fn a_describing_apposition_renames_the_name_before_its_comma() {
+        // "The protesters, backed by Srpska Lista, the party, threw stones." read with
+        // "party" an apposition of "protesters"
+        let mut s = sentence(&[
+            ("The", Upos::Det, "DT", 2, "det"),
+            ("protesters", Upos::Noun, "NNS", 12, "nsubj"),
+            (",", Upos::Punct, ",", 4, "punct"),
+            ("backed", Upos::Verb, "VBN", 2, "acl"),
+            ("by", Upos::Adp, "IN", 6, "case"),
+            ("Srpska", Upos::Propn, "NNP", 4, "obl:agent"),
+            ("Lista", Upos::Propn, "NNP", 6, "flat"),
+            (",", Upos::Punct, ",", 10, "punct"),
+            ("the", Upos::Det, "DT", 10, "det"),
+            ("party", Upos::Noun, "NN", 2, "appos"),
+            (",", Upos::Punct, ",", 2, "punct"),
+            ("threw", Upos::Verb, "VBD", 0, "root"),
+            ("stones", Upos::Noun, "NNS", 12, "obj"),
+        ]);
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[9], (Some(5), "appos"), "{a:?}");
     }
 
     #[test]

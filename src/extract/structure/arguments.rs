@@ -53,6 +53,11 @@ const TRANSPARENT: &[&str] = &[
     "crowds",
 ];
 
+/// People who stand for the group their "of" names, when they are not named themselves:
+/// "killed a senior commander of the YBS" (not "X, a former OLA commander", whose
+/// compound only says what X was).
+const MEMBERS: &[&str] = &["commander", "commanders", "member"];
+
 /// Nouns that stand for the name before them: "Hezbollah positions", "Iran's government".
 const OWNED: &[&str] = &[
     "entities",
@@ -269,6 +274,13 @@ impl TreeFinder<'_, '_> {
             {
                 return Some(e);
             }
+            // "the Iran-backed militia Kataib Hezbollah": a generic side followed at once by
+            // a name in apposition is that name
+            if m.kind == MentionKind::Generic
+                && let Some(e) = self.name_right_after(w, want)
+            {
+                return Some(e);
+            }
             // "a Syrian army checkpoint" is a place, and as an actor its owner's
             let fit = self.rf.fits(m, want);
             if fit.is_some() || want != ObjectKind::Actor || !OWNED.contains(&self.folded(w)) {
@@ -351,7 +363,7 @@ impl TreeFinder<'_, '_> {
         {
             return Some(e);
         }
-        if TRANSPARENT.contains(&self.folded(w)) {
+        if TRANSPARENT.contains(&self.folded(w)) || MEMBERS.contains(&self.folded(w)) {
             return self.through_of(w, want, depth).into_iter().next();
         }
         // "condemned Israel's seizure of the crossing", "Russian air strikes helped the
@@ -360,6 +372,20 @@ impl TreeFinder<'_, '_> {
             return self.agent_of_act(w).or_else(|| self.earlier_act(w));
         }
         None
+    }
+
+    /// The entity named in apposition right after word `w`, with nothing between: "the
+    /// Iran-backed militia Kataib Hezbollah".
+    pub(super) fn name_right_after(&self, w: usize, want: ObjectKind) -> Option<usize> {
+        let t = self.tree;
+        t.children(w, "appos").find_map(|a| {
+            let first = t.subtree(a).into_iter().min()?;
+            (first == w + 1)
+                .then(|| self.rf.mention(self.s + a))
+                .flatten()
+                .filter(|n| n.kind == MentionKind::Named)
+                .and_then(|n| self.rf.fits(n, want))
+        })
     }
 
     /// The named actor just before ", whose" when word `w` is owned by that "whose".

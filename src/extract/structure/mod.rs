@@ -1405,6 +1405,62 @@ mod tests {
         );
     }
 
+    /// A capital that starts a compound backs as its state does: "a Moscow-backed party".
+    #[test]
+    fn a_capital_in_a_compound_stands_for_its_state() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "The Free Homeland Party, a Moscow-backed party, won the vote on Sunday.",
+            "The Moscow-backed Free Homeland Party won the vote on Sunday.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.contains(&"Russia supports Free Homeland Party".to_string()),
+                "{sentence}: {got:?}"
+            );
+        }
+    }
+
+    /// The unnamed commander of a group stands for the group ("killed a senior commander
+    /// of the YBS"), and a generic side followed at once by a name in apposition is the
+    /// name ("the Iran-backed militia Kataib Hezbollah"); an anaphor set off right after a
+    /// name is that name ("Fatah, the movement that ...").
+    #[test]
+    fn a_groups_commander_and_its_describing_nouns_are_the_group() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "A Turkish drone strike killed a senior commander of the Sinjar Resistance Units \
+             (YBS), a Yazidi armed group, on Thursday.",
+        );
+        assert!(
+            got.contains(&"Turkey opposes Sinjar Resistance Units".to_string()),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "A US drone strike killed a commander of the Iran-backed militia Kataib Hezbollah.",
+        );
+        assert!(
+            got.contains(&"Iran supports Kataib Hezbollah".to_string()),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|e| !e.ends_with(" militia")), "{got:?}");
+        let got = edges(
+            &x,
+            "Hamas rejected the plan. Mahmoud Abbas, who heads Fatah, the movement that \
+             dominates the Palestinian Authority, met the envoy.",
+        );
+        assert!(
+            got.contains(&"Mahmoud Abbas controls Fatah".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().all(|e| !e.ends_with("controls Hamas")),
+            "{got:?}"
+        );
+    }
+
     /// A capitalized name right before a kind of weapon is the weapon's model, no actor:
     /// "Bayraktar TB2 drones", "Storm Shadow missiles".
     #[test]

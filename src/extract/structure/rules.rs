@@ -326,11 +326,13 @@ impl TreeFinder<'_, '_> {
         } else {
             h
         };
-        let targets: Vec<usize> = match self
-            .rf
-            .mention(self.s + h)
-            .and_then(|m| self.rf.fits(m, trig.object))
-        {
+        let targets: Vec<usize> = match self.rf.mention(self.s + h).and_then(|m| {
+            // ("the Iran-backed militia Kataib Hezbollah" backs the name)
+            (m.kind == MentionKind::Generic)
+                .then(|| self.name_right_after(h, trig.object))
+                .flatten()
+                .or_else(|| self.rf.fits(m, trig.object))
+        }) {
             Some(x) => vec![x],
             None if trig.object == ObjectKind::Place => self.place_described(h),
             None => Vec::new(),
