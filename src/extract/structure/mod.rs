@@ -1421,6 +1421,27 @@ mod tests {
         }
     }
 
+    /// The backer in a hyphenated participle is no subject of the verb: "Iran-backed
+    /// militias attacked Kurdish fighters" is no attack by Iran.
+    #[test]
+    fn the_backer_of_a_subject_is_no_subject() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "Iran-backed militias attacked Kurdish fighters on Monday.",
+            "Tehran-backed militias attacked Kurdish fighters on Monday.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.contains(&"Iran supports militias".to_string()),
+                "{sentence}: {got:?}"
+            );
+            assert!(
+                got.iter().all(|e| !e.starts_with("Iran opposes")),
+                "{sentence}: {got:?}"
+            );
+        }
+    }
+
     /// The unnamed commander of a group stands for the group ("killed a senior commander
     /// of the YBS"), and a generic side followed at once by a name in apposition is the
     /// name ("the Iran-backed militia Kataib Hezbollah"); an anaphor set off right after a
