@@ -53,6 +53,9 @@
 //! - A clause whose subject is ", who", read as a parataxis or conjunct of the verb
 //!   before ("refused to meet Krivokapic, who met Porfirije"), is a relative clause of the
 //!   name or noun whose phrase ends at the comma.
+//! - "Said on Monday it had ..." reports a clause: a clause with its own subject after the
+//!   day a verb of saying was said on, read as a relative clause of the day ("Chad's army
+//!   said on Monday it had retaken the islands"), is the verb's complement.
 //! - The first word of a hyphenated participle belongs to it: "Iran-backed militias
 //!   attacked Kurdish fighters" read with "Iran" a second subject of "attacked" has "Iran"
 //!   an `obl:unmarked` of "backed", as the parser reads "a Moscow-backed party".
@@ -157,6 +160,7 @@ pub fn repair(s: &mut Sentence) {
     plural_possessive(s);
     listed_name_is_apposition(s);
     hyphen_compound_is_a_modifier(s);
+    said_on_a_day_a_clause(s);
     apposition_renames_the_name_before(s);
     relative_clause_ends_at_its_comma(s);
     relative_clause_main_verb(s);
@@ -208,6 +212,66 @@ fn who_clause_is_relative(s: &mut Sentence) {
             s.words[p - 1].head = Some(v);
             s.words[p - 1].deprel = "punct";
         }
+    }
+}
+
+/// Weekday and month names: nouns of time that are names.
+const DAY_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Verbs of saying that take a clause without "that".
+const SAYING: &[&str] = &[
+    "say", "tell", "announce", "report", "claim", "confirm", "add", "warn", "state", "insist",
+];
+
+/// The repair for a reported clause read as a relative clause of the day it was said on
+/// (see the module docs): "Chad's army said on Monday it had retaken the islands" with
+/// "retaken" an `acl:relcl` of "Monday".
+fn said_on_a_day_a_clause(s: &mut Sentence) {
+    for v in 0..s.words.len() {
+        let Some(n) = s.words[v].head else { continue };
+        if s.words[v].deprel != "acl:relcl" || s.words[v].upos != Upos::Verb || n > v {
+            continue;
+        }
+        let time = s.words[n].lemma.to_lowercase();
+        let Some(h) = s.words[n].head else { continue };
+        // a relative clause opens with a relative word; a reported one with its subject
+        let relative = s.dependents(v).any(|d| {
+            d < v
+                && matches!(
+                    s.words[d].lemma.as_str(),
+                    "that" | "which" | "who" | "whom" | "whose" | "when" | "where"
+                )
+        });
+        if relative
+            || !(TIME_NOUNS.contains(&time.as_str()) || DAY_NAMES.contains(&time.as_str()))
+            || s.words[n].deprel != "obl"
+            || !SAYING.contains(&s.words[h].lemma.as_str())
+            || s.child(v, "nsubj").is_none_or(|p| p < n)
+        {
+            continue;
+        }
+        s.words[v].head = Some(h);
+        s.words[v].deprel = "ccomp";
     }
 }
 
@@ -916,6 +980,28 @@ mod tests {
         assert_eq!(a[11], (Some(6), "punct"), "the full stop");
         assert_eq!(a[3], (Some(0), "acl:relcl"));
         assert_eq!(a[4], (Some(3), "obj"));
+    }
+
+    #[test]
+    fn a_clause_said_on_a_day_is_the_verbs_complement() {
+        // "The army said on Monday it had retaken Gao." read with "retaken" a relative
+        // clause of "Monday"
+        let mut s = sentence(&[
+            ("The", Upos::Det, "DT", 2, "det"),
+            ("army", Upos::Noun, "NN", 3, "nsubj"),
+            ("said", Upos::Verb, "VBD", 0, "root"),
+            ("on", Upos::Adp, "IN", 5, "case"),
+            ("Monday", Upos::Propn, "NNP", 3, "obl"),
+            ("it", Upos::Pron, "PRP", 8, "nsubj"),
+            ("had", Upos::Aux, "VBD", 8, "aux"),
+            ("retaken", Upos::Verb, "VBN", 5, "acl:relcl"),
+            ("Gao", Upos::Propn, "NNP", 8, "obj"),
+            (".", Upos::Punct, ".", 3, "punct"),
+        ]);
+        s.words[2].lemma = "say".into();
+        repair(&mut s);
+        let a = arcs(&s);
+        assert_eq!(a[7], (Some(2), "ccomp"), "{a:?}");
     }
 
     #[test]

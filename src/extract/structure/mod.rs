@@ -1421,6 +1421,26 @@ mod tests {
         }
     }
 
+    /// "Retook X from NAME" opposes the name even where no article stands before it (a
+    /// bare "from NAME" is otherwise a place of origin), and wherever the parser hung the
+    /// phrase in the object; "said on Monday it had retaken" reports a clause.
+    #[test]
+    fn taking_from_a_named_group_opposes_it() {
+        let x = Extractor::embedded();
+        for sentence in [
+            "Chadian troops retook the islands from Boko Haram.",
+            "Chad's army retook a string of islands in Lake Chad from Boko Haram.",
+            "Chad's army said on Monday it had retaken the islands from Boko Haram.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.iter()
+                    .any(|e| e.starts_with("Chadian") && e.ends_with(" opposes Boko Haram")),
+                "{sentence}: {got:?}"
+            );
+        }
+    }
+
     /// The backer in a hyphenated participle is no subject of the verb: "Iran-backed
     /// militias attacked Kurdish fighters" is no attack by Iran.
     #[test]

@@ -214,14 +214,28 @@ impl TreeFinder<'_, '_> {
                     .filter(|&n| t.case_of(n) == Some("against"))
                     .collect()
             } else if matches!(rel, "obj" | "obl") && !only_against {
-                t.children(d, "nmod")
+                // (also one hung further down the object's phrases: "retook a string of
+                // islands in Lake Chad from Boko Haram")
+                self.nested_phrases(d, 3)
+                    .into_iter()
                     .filter(|&n| t.case_of(n).is_some_and(|c| trig.takes_prep(c)))
                     .collect()
             } else {
                 Vec::new()
             };
             for n in hung {
-                for e in self.entities(n, trig.object) {
+                let mut found = self.entities(n, trig.object);
+                if found.is_empty() && t.case_of(n) == Some("from") {
+                    found.extend(
+                        self.rf
+                            .mention(self.s + n)
+                            .filter(|m| {
+                                self.rf.entities[m.entity].etype.kind() == EntityKind::Actor
+                            })
+                            .map(|m| m.entity),
+                    );
+                }
+                for e in found {
                     if !objects.contains(&e) {
                         objects.push(e);
                     }
@@ -229,9 +243,10 @@ impl TreeFinder<'_, '_> {
             }
             if take {
                 let mut found = self.entities(d, trig.object);
-                // "fired tear gas at protesters": "at" the trigger takes marks its target,
-                // not a place, when it names an actor
-                if found.is_empty() && t.case_of(d) == Some("at") {
+                // "fired tear gas at protesters", "retook Nasir from Hezbollah": "at" or
+                // "from" the trigger takes marks its target, not a place, when it names an
+                // actor
+                if found.is_empty() && matches!(t.case_of(d), Some("at" | "from")) {
                     found.extend(
                         self.rf
                             .mention(self.s + d)
@@ -725,6 +740,19 @@ impl TreeFinder<'_, '_> {
         let id = format!("controls/{name}");
         let trig = Trigger::builtin(&id, Relation::Controls, ObjectKind::Place, 0.8);
         self.emit(winners, Relation::Controls, &places, &trig, v, name);
+    }
+
+    /// The prepositional phrases (`nmod`) inside the phrase of noun `d`, down to `depth`
+    /// phrases deep.
+    fn nested_phrases(&self, d: usize, depth: u8) -> Vec<usize> {
+        let t = self.tree;
+        let mut out = Vec::new();
+        let mut level = vec![d];
+        for _ in 0..depth {
+            level = level.iter().flat_map(|&w| t.children(w, "nmod")).collect();
+            out.extend(&level);
+        }
+        out
     }
 
     /// "Barzani's Kurdistan Democratic Party", "Machar's SPLM-IO": a person's party, movement
