@@ -469,6 +469,29 @@ impl TreeFinder<'_, '_> {
             .collect()
     }
 
+    /// Whether the window rules took the `by` agent of a passive verb for the subject of
+    /// the infinitive it governs: what a passive's infinitive tells is done by what the
+    /// passive's subject names, not by its agent ("used drones supplied by Turkey to strike
+    /// Tajik positions" is no strike by Turkey).
+    pub(super) fn agent_for_subject(&self, x: usize, source: usize) -> bool {
+        let t = self.tree;
+        let w = &t.words[x];
+        // ("to strike": a complement or a purpose)
+        let infinitive = w.deprel == "xcomp"
+            || (w.deprel == "advcl" && t.children(x, "mark").any(|m| t.words[m].lemma == "to"));
+        let Some(h) = w.head.filter(|_| infinitive) else {
+            return false;
+        };
+        let passive = t.child(h, "nsubj:pass").is_some()
+            || t.child(h, "aux:pass").is_some()
+            || (t.words[h].xpos == "VBN" && t.words[h].deprel == "acl");
+        passive
+            && t.agent_of(h).is_some_and(|a| {
+                let phrase = t.subtree(a);
+                self.words_naming(source).iter().any(|n| phrase.contains(n))
+            })
+    }
+
     /// Whether the tree shows that the window rules took the wrong source for the passive
     /// verb at `x`: its `by` agent is not the source ("Russian forces backed by the new
     /// arrivals are trying to dislodge the Ukrainians" is no backing by Ukraine).

@@ -80,6 +80,7 @@ pub(super) fn sentence(
                 && !tf.other_speaker(x, f.source)
                 && !tf.adjective_elsewhere(x, f.target)
                 && !tf.misread_agent(x, f.source)
+                && !tf.agent_for_subject(x, f.source)
                 && !tf.misread_object(x, f.target, &f.pattern)
                 && (f.relation == Relation::MeetsWith || !tf.in_objects_clause(x, f.target, &f.pattern))
                 && !tf.blamed_elsewhere(x, f.target)
@@ -1439,6 +1440,31 @@ mod tests {
                 "{sentence}: {got:?}"
             );
         }
+    }
+
+    /// A state's missiles and artillery are the state, as its jets are ("Ukrainian
+    /// missiles struck ..."); the agent of a passive does not do what its infinitive tells
+    /// ("drones supplied by Turkey to strike ..." is no strike by Turkey).
+    #[test]
+    fn a_states_missiles_strike_for_it_but_a_supplier_does_not() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Ukrainian missiles struck Russian warships in Sevastopol overnight.",
+        );
+        assert!(
+            got.contains(&"Ukraine opposes Russia".to_string()),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "Kyrgyz units used drones supplied by Turkey to strike Tajik artillery positions near \
+             the village.",
+        );
+        assert!(
+            got.iter().all(|e| !e.starts_with("Turkey opposes")),
+            "{got:?}"
+        );
     }
 
     /// The backer in a hyphenated participle is no subject of the verb: "Iran-backed
