@@ -627,6 +627,83 @@ impl<'a> MentionFinder<'a> {
             .then_some(prev.tokens.start)
     }
 
+    /// Where a given name starts that stands right before token `t` (a one-word place
+    /// name): one capitalized word that no mention covers, not a function word, title,
+    /// compass word or place word ("Northern", "Lake"), first in its sentence or after a
+    /// word that is not capitalized, and no place noun after `t` ("Leopoldo Lopez", not
+    /// "Upper Nile", "Outside Kyiv" or "Debre Tabor city").
+    fn given_name_before(&self, t: usize, sent_start: usize, end: usize) -> Option<usize> {
+        let g = t.checked_sub(1).filter(|&g| g >= sent_start)?;
+        let w = self.words[g];
+        // words that open a sentence before a place: "Across Gaza", "Outside Kyiv"
+        let opener = [
+            "across",
+            "around",
+            "inside",
+            "outside",
+            "near",
+            "throughout",
+            "beyond",
+            "into",
+            "toward",
+            "towards",
+            "via",
+            "like",
+            "between",
+            "along",
+            "behind",
+            "above",
+            "below",
+            "beneath",
+            "past",
+            "upon",
+            "off",
+            "today",
+            "yesterday",
+            "tonight",
+            "elsewhere",
+            "residents",
+            "people",
+            "citizens",
+            // names of things, not people: "Operation Mirador", "Province Kandahar"
+            "operation",
+            "province",
+            "district",
+            "county",
+            "city",
+            "state",
+            "region",
+            "republic",
+        ];
+        let free = self.mentions.last().is_none_or(|m| m.tokens.end <= g);
+        let compass = [
+            "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "central", "upper", "lower", "greater", "old", "new", "san", "santa", "saint", "st.",
+            "el", "al", "la", "le", "los", "las", "de", "du", "bab", "tel", "ras", "wadi", "ain",
+            "khan", "kafr", "deir", "umm", "abu", "beit", "bir", "tal", "ban",
+        ];
+        let place_after = t + 1 < end
+            && self
+                .pat
+                .words
+                .place_heads
+                .longest_at(self.word_slice(t + 1, end.min(t + 3)))
+                .is_some();
+        (free
+            && self.tokens[g].kind == TokenKind::Word
+            && is_cap(self.raw(g))
+            && !is_acronym(self.raw(g))
+            && (g == sent_start || !is_cap(self.raw(g - 1)))
+            && !opener.contains(&w)
+            && !NOT_NAMES.contains(&w)
+            && !compass.contains(&w)
+            && !self.pat.words.place_prefixes.contains(w)
+            && self.pat.words.person_titles.longest_at(&[w]).is_none()
+            && !self.lex_starts.contains(&g)
+            && !place_after)
+            .then_some(g)
+    }
+
     /// Handles a lexicon match at `m`; returns the next token to look at.
     fn lexicon_mention(&mut self, m: &LexMention, sent_start: usize, end: usize) -> usize {
         let Some((best, how)) = m.candidates.first().cloned() else {
@@ -658,6 +735,21 @@ impl<'a> MentionFinder<'a> {
             let surname = self.raw(m.tokens.end - 1).to_string();
             self.doc_alias.entry(normalize_name(&surname)).or_insert(e);
             self.push(start..m.tokens.end, e, MentionKind::Named);
+            return m.tokens.end;
+        }
+        // "Leopoldo Lopez", "Aminu Bello": a one-word place name right after a capitalized
+        // word that names nothing is a person's surname
+        if matches!(entry.etype, EntityType::City | EntityType::Region)
+            && m.tokens.len() == 1
+            && let Some(given) = self.given_name_before(m.tokens.start, sent_start, end)
+        {
+            let surf = self.surface(given..m.tokens.end);
+            let name = surf.to_string();
+            let key = format!("name:{}", normalize_name(&name));
+            let e = self.entity(key, surf, || DocEntity::new(name, EntityType::Person));
+            let surname = self.raw(m.tokens.start).to_string();
+            self.doc_alias.entry(normalize_name(&surname)).or_insert(e);
+            self.push(given..m.tokens.end, e, MentionKind::Named);
             return m.tokens.end;
         }
         let surface = self.surface(m.tokens.clone());

@@ -1467,6 +1467,39 @@ mod tests {
         );
     }
 
+    /// A one-word place name right after a capitalized word that names nothing is a
+    /// surname ("Maria Santos", "Leopoldo Lopez": Santos and Lopez are also towns), but not
+    /// after a compass word, a preposition or "Operation".
+    #[test]
+    fn a_town_after_a_given_name_is_a_surname() {
+        let x = Extractor::embedded();
+        let got = edges(&x, "Maria Santos attacked Hezbollah on Monday.");
+        assert!(
+            got.contains(&"Maria Santos opposes Hezbollah".to_string()),
+            "{got:?}"
+        );
+        let got = edges(
+            &x,
+            "On Monday, Maria Santos, the leader of the Free Homeland Party, met Hezbollah \
+             officials.",
+        );
+        assert!(
+            got.contains(&"Maria Santos controls Free Homeland Party".to_string()),
+            "{got:?}"
+        );
+        for sentence in [
+            "Outside Kabul, the Taliban attacked the convoy.",
+            "The president sent troops to the north under Operation Mirador.",
+        ] {
+            let got = edges(&x, sentence);
+            assert!(
+                got.iter()
+                    .all(|e| !e.contains("Outside") && !e.contains("Operation")),
+                "{sentence}: {got:?}"
+            );
+        }
+    }
+
     /// The backer in a hyphenated participle is no subject of the verb: "Iran-backed
     /// militias attacked Kurdish fighters" is no attack by Iran.
     #[test]
