@@ -992,6 +992,19 @@ impl<'a> MentionFinder<'a> {
                 return after + n;
             }
         }
+        // "the African Union Commission", "the ECOWAS Commission": an organization's
+        // executive body stands for the organization
+        if entry.etype == EntityType::Organization
+            && how != How::Demonym
+            && m.tokens.end < end
+            && matches!(self.raw(m.tokens.end), "Commission" | "Secretariat")
+            && !self.lex_starts.contains(&m.tokens.end)
+        {
+            let surf = self.surface(m.tokens.start..m.tokens.end + 1);
+            let e = self.lex_entity(best, surf);
+            self.push(m.tokens.start..m.tokens.end + 1, e, MentionKind::Named);
+            return m.tokens.end + 1;
+        }
         let e = self.lex_entity(best, surface);
         let kind = if how == How::Demonym && !surface.ends_with('s') {
             MentionKind::Demonym

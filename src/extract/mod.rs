@@ -403,6 +403,20 @@ impl Extractor {
                 structure::sentence(&mut rf, model, &analyzed, sent, 0);
             }
             seen.clear();
+            // a leader does not meet what it leads: "met the chairman of the African Union
+            // Commission, Mahmoud Ali Youssouf" is no meeting of Youssouf and the AU
+            let led: Vec<(usize, usize)> = rf
+                .found
+                .iter()
+                .filter(|f| f.relation == Relation::Controls)
+                .map(|f| (f.source, f.target))
+                .collect();
+            rf.found.retain(|f| {
+                f.relation != Relation::MeetsWith
+                    || !led.iter().any(|&(a, b)| {
+                        (a, b) == (f.source, f.target) || (b, a) == (f.source, f.target)
+                    })
+            });
             for f in rf.found.drain(..) {
                 debug_assert_eq!(f.sentence_start, sent.tokens.start);
                 let (mut a, mut b) = (f.source, f.target);

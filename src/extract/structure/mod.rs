@@ -1500,6 +1500,29 @@ mod tests {
         }
     }
 
+    /// An organization's Commission stands for it, and a leader meets no one by leading:
+    /// "met the chairman of the African Union Commission, Mahmoud Ali Youssouf".
+    #[test]
+    fn the_au_commissions_chairman_leads_the_au_and_does_not_meet_it() {
+        let x = Extractor::embedded();
+        let got = edges(
+            &x,
+            "Abiy met the chairman of the African Union Commission, Mahmoud Ali Youssouf, in \
+             Addis Ababa on Monday.",
+        );
+        for want in [
+            "Mahmoud Ali Youssouf controls African Union",
+            "Abiy Ahmed meets-with Mahmoud Ali Youssouf",
+        ] {
+            assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+        }
+        assert!(
+            got.iter()
+                .all(|e| !e.ends_with(" Commission") && !e.starts_with("African Union meets")),
+            "{got:?}"
+        );
+    }
+
     /// The backer in a hyphenated participle is no subject of the verb: "Iran-backed
     /// militias attacked Kurdish fighters" is no attack by Iran.
     #[test]
