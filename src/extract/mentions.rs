@@ -629,59 +629,14 @@ impl<'a> MentionFinder<'a> {
 
     /// Where a given name starts that stands right before token `t` (a one-word place
     /// name): one capitalized word that no mention covers, not a function word, title,
-    /// compass word or place word ("Northern", "Lake"), first in its sentence or after a
+    /// compass word or place word ("Northern", "Lake"; the word list `not_given_names` of
+    /// `data/patterns.toml`), first in its sentence or after a
     /// word that is not capitalized, and no place noun after `t` ("Leopoldo Lopez", not
     /// "Upper Nile", "Outside Kyiv" or "Debre Tabor city").
     fn given_name_before(&self, t: usize, sent_start: usize, end: usize) -> Option<usize> {
         let g = t.checked_sub(1).filter(|&g| g >= sent_start)?;
         let w = self.words[g];
-        // words that open a sentence before a place: "Across Gaza", "Outside Kyiv"
-        let opener = [
-            "across",
-            "around",
-            "inside",
-            "outside",
-            "near",
-            "throughout",
-            "beyond",
-            "into",
-            "toward",
-            "towards",
-            "via",
-            "like",
-            "between",
-            "along",
-            "behind",
-            "above",
-            "below",
-            "beneath",
-            "past",
-            "upon",
-            "off",
-            "today",
-            "yesterday",
-            "tonight",
-            "elsewhere",
-            "residents",
-            "people",
-            "citizens",
-            // names of things, not people: "Operation Mirador", "Province Kandahar"
-            "operation",
-            "province",
-            "district",
-            "county",
-            "city",
-            "state",
-            "region",
-            "republic",
-        ];
         let free = self.mentions.last().is_none_or(|m| m.tokens.end <= g);
-        let compass = [
-            "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-            "central", "upper", "lower", "greater", "old", "new", "san", "santa", "saint", "st.",
-            "el", "al", "la", "le", "los", "las", "de", "du", "bab", "tel", "ras", "wadi", "ain",
-            "khan", "kafr", "deir", "umm", "abu", "beit", "bir", "tal", "ban",
-        ];
         let place_after = t + 1 < end
             && self
                 .pat
@@ -694,9 +649,8 @@ impl<'a> MentionFinder<'a> {
             && is_cap(self.raw(g))
             && !is_acronym(self.raw(g))
             && (g == sent_start || !is_cap(self.raw(g - 1)))
-            && !opener.contains(&w)
             && !NOT_NAMES.contains(&w)
-            && !compass.contains(&w)
+            && !self.pat.words.not_given_names.contains(w)
             && !self.pat.words.place_prefixes.contains(w)
             && self.pat.words.person_titles.longest_at(&[w]).is_none()
             && !self.lex_starts.contains(&g)

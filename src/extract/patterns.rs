@@ -33,6 +33,8 @@ struct WordsFile {
     #[serde(default)]
     passing_sides: Vec<String>,
     #[serde(default)]
+    not_given_names: Vec<String>,
+    #[serde(default)]
     state_government: Vec<String>,
     #[serde(default)]
     state_offices: Vec<String>,
@@ -273,6 +275,8 @@ pub struct Words {
     pub weapon_nouns: PhraseSet,
     /// Generic sides that name no side of their own when a text names them once.
     pub passing_sides: PhraseSet,
+    /// Capitalized words before a one-word place name that are no given name.
+    pub not_given_names: PhraseSet,
     pub state_government: PhraseSet,
     pub state_offices: PhraseSet,
     pub armed_heads: FxHashSet<String>,
@@ -422,6 +426,7 @@ impl Patterns {
             (&mut words.state_weapons, &w.state_weapons),
             (&mut words.weapon_nouns, &w.weapon_nouns),
             (&mut words.passing_sides, &w.passing_sides),
+            (&mut words.not_given_names, &w.not_given_names),
             (&mut words.state_government, &w.state_government),
             (&mut words.state_offices, &w.state_offices),
             (&mut words.place_heads, &w.place_heads),
