@@ -675,36 +675,27 @@ impl<'a> MentionFinder<'a> {
             self.push(start..m.tokens.end, e, MentionKind::Named);
             return m.tokens.end;
         }
-        // "Admiral Viktor Sokolov": a one-word place name right after an unknown person's
-        // name is their surname (Sokolov is also a Czech town)
-        if matches!(entry.etype, EntityType::City | EntityType::Region)
-            && m.tokens.len() == 1
-            && let Some(start) = self.unknown_person_before(m.tokens.start, sent_start)
-        {
-            self.mentions.pop();
-            let surf = self.surface(start..m.tokens.end);
-            let name = surf.trim_start_matches("the ").to_string();
-            let key = format!("name:{}", normalize_name(&name));
-            let e = self.entity(key, surf, || DocEntity::new(name, EntityType::Person));
-            let surname = self.raw(m.tokens.end - 1).to_string();
-            self.doc_alias.entry(normalize_name(&surname)).or_insert(e);
-            self.push(start..m.tokens.end, e, MentionKind::Named);
-            return m.tokens.end;
-        }
-        // "Leopoldo Lopez", "Aminu Bello": a one-word place name right after a capitalized
-        // word that names nothing is a person's surname
-        if matches!(entry.etype, EntityType::City | EntityType::Region)
-            && m.tokens.len() == 1
-            && let Some(given) = self.given_name_before(m.tokens.start, sent_start, end)
-        {
-            let surf = self.surface(given..m.tokens.end);
-            let name = surf.to_string();
-            let key = format!("name:{}", normalize_name(&name));
-            let e = self.entity(key, surf, || DocEntity::new(name, EntityType::Person));
-            let surname = self.raw(m.tokens.start).to_string();
-            self.doc_alias.entry(normalize_name(&surname)).or_insert(e);
-            self.push(given..m.tokens.end, e, MentionKind::Named);
-            return m.tokens.end;
+        // a one-word place name right after an unknown person's name is their surname
+        // ("Admiral Viktor Sokolov": Sokolov is also a Czech town), and so is one right after
+        // a capitalized word that names nothing ("Leopoldo Lopez", "Aminu Bello")
+        if matches!(entry.etype, EntityType::City | EntityType::Region) && m.tokens.len() == 1 {
+            let start = match self.unknown_person_before(m.tokens.start, sent_start) {
+                Some(start) => {
+                    self.mentions.pop();
+                    Some(start)
+                }
+                None => self.given_name_before(m.tokens.start, sent_start, end),
+            };
+            if let Some(start) = start {
+                let surf = self.surface(start..m.tokens.end);
+                let name = surf.trim_start_matches("the ").to_string();
+                let key = format!("name:{}", normalize_name(&name));
+                let e = self.entity(key, surf, || DocEntity::new(name, EntityType::Person));
+                let surname = self.raw(m.tokens.start).to_string();
+                self.doc_alias.entry(normalize_name(&surname)).or_insert(e);
+                self.push(start..m.tokens.end, e, MentionKind::Named);
+                return m.tokens.end;
+            }
         }
         let surface = self.surface(m.tokens.clone());
         if matches!(entry.etype, EntityType::City | EntityType::Region)

@@ -162,6 +162,18 @@ impl Sentence {
         path
     }
 
+    /// The comma that opens the phrase of `w` (its first word, or the word just before
+    /// it), not the sentence's first word: ", the Belgrade-sponsored party".
+    pub fn opening_comma(&self, w: usize) -> Option<usize> {
+        let first = self.subtree(w).into_iter().min().unwrap_or(w);
+        let comma = if self.words[first].form == "," {
+            first
+        } else {
+            first.checked_sub(1)?
+        };
+        (comma > 0 && comma < w && self.words[comma].form == ",").then_some(comma)
+    }
+
     /// `w` and every word below it, in sentence order.
     pub fn subtree(&self, w: usize) -> Vec<usize> {
         let mut out = vec![w];

@@ -68,6 +68,7 @@
 //!   Vladimir Putin and ...").
 
 use super::{Sentence, Upos};
+use crate::text::{MONTHS, WEEKDAYS};
 
 /// The repair for a clause said without "that" read as a noun phrase (see the module docs).
 fn said_clause(s: &mut Sentence) {
@@ -215,29 +216,6 @@ fn who_clause_is_relative(s: &mut Sentence) {
     }
 }
 
-/// Weekday and month names: nouns of time that are names.
-const DAY_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Verbs of saying that take a clause without "that".
 const SAYING: &[&str] = &[
     "say", "tell", "announce", "report", "claim", "confirm", "add", "warn", "state", "insist",
@@ -263,7 +241,9 @@ fn said_on_a_day_a_clause(s: &mut Sentence) {
                 )
         });
         if relative
-            || !(TIME_NOUNS.contains(&time.as_str()) || DAY_NAMES.contains(&time.as_str()))
+            || !(TIME_NOUNS.contains(&time.as_str())
+                || MONTHS.contains(&time.as_str())
+                || WEEKDAYS.contains(&time.as_str()))
             || s.words[n].deprel != "obl"
             || !SAYING.contains(&s.words[h].lemma.as_str())
             || s.child(v, "nsubj").is_none_or(|p| p < n)
@@ -317,15 +297,9 @@ fn apposition_renames_the_name_before(s: &mut Sentence) {
         {
             continue;
         }
-        let first = s.subtree(a).into_iter().min().unwrap_or(a);
-        let comma = if s.words[first].form == "," {
-            first
-        } else {
-            first.wrapping_sub(1)
-        };
-        if comma == 0 || comma >= a || s.words[comma].form != "," {
+        let Some(comma) = s.opening_comma(a) else {
             continue;
-        }
+        };
         let Some(mut n) = noun_ending_at(s, comma - 1, true) else {
             continue;
         };

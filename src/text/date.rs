@@ -1,6 +1,7 @@
 //! Finds the date of an article in its dateline (the first lines of the text).
 
-const MONTHS: [&str; 12] = [
+/// Month names, lower case.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -13,6 +14,17 @@ const MONTHS: [&str; 12] = [
     "october",
     "november",
     "december",
+];
+
+/// Weekday names, lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 fn month_number(word: &str) -> Option<u32> {

@@ -20,7 +20,7 @@
 
 mod date;
 
-pub use date::find_dateline;
+pub use date::{MONTHS, WEEKDAYS, find_dateline};
 
 use crate::model::Span;
 

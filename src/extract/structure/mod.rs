@@ -119,15 +119,9 @@ impl TreeFinder<'_, '_> {
             }
             // the name just before the comma that opens the apposition, whichever noun the
             // parser hung it on ("a commander of Kataib Hezbollah, the ... militia")
-            let first = t.subtree(a).into_iter().min().unwrap_or(a);
-            let comma = if t.words[first].form == "," {
-                first
-            } else {
-                first.wrapping_sub(1)
-            };
-            if comma == 0 || comma >= a || t.words[comma].form != "," {
+            let Some(comma) = t.opening_comma(a) else {
                 continue;
-            }
+            };
             let (Some(side), Some(name)) = (
                 self.rf.mention(self.s + a),
                 self.rf.mention(self.s + comma - 1),

@@ -223,40 +223,8 @@ impl TreeFinder<'_, '_> {
             } else {
                 Vec::new()
             };
-            for n in hung {
-                let mut found = self.entities(n, trig.object);
-                if found.is_empty() && t.case_of(n) == Some("from") {
-                    found.extend(
-                        self.rf
-                            .mention(self.s + n)
-                            .filter(|m| {
-                                self.rf.entities[m.entity].etype.kind() == EntityKind::Actor
-                            })
-                            .map(|m| m.entity),
-                    );
-                }
-                for e in found {
-                    if !objects.contains(&e) {
-                        objects.push(e);
-                    }
-                }
-            }
-            if take {
-                let mut found = self.entities(d, trig.object);
-                // "fired tear gas at protesters", "retook Nasir from Hezbollah": "at" or
-                // "from" the trigger takes marks its target, not a place, when it names an
-                // actor
-                if found.is_empty() && matches!(t.case_of(d), Some("at" | "from")) {
-                    found.extend(
-                        self.rf
-                            .mention(self.s + d)
-                            .filter(|m| {
-                                self.rf.entities[m.entity].etype.kind() == EntityKind::Actor
-                            })
-                            .map(|m| m.entity),
-                    );
-                }
-                for e in found {
+            for n in hung.into_iter().chain(take.then_some(d)) {
+                for e in self.phrase_targets(n, trig.object) {
                     if !objects.contains(&e) {
                         objects.push(e);
                     }
@@ -740,6 +708,22 @@ impl TreeFinder<'_, '_> {
         let id = format!("controls/{name}");
         let trig = Trigger::builtin(&id, Relation::Controls, ObjectKind::Place, 0.8);
         self.emit(winners, Relation::Controls, &places, &trig, v, name);
+    }
+
+    /// What a phrase of a trigger names as its target: its entities, or, after "at" or
+    /// "from", the actor it names ("fired tear gas at protesters", "retook Nasir from
+    /// Hezbollah": there the preposition marks the target, not a place, when it names an
+    /// actor).
+    fn phrase_targets(&self, d: usize, want: ObjectKind) -> Vec<usize> {
+        let found = self.entities(d, want);
+        if !found.is_empty() || !matches!(self.tree.case_of(d), Some("at" | "from")) {
+            return found;
+        }
+        self.rf
+            .mention(self.s + d)
+            .filter(|m| self.rf.entities[m.entity].etype.kind() == EntityKind::Actor)
+            .map(|m| vec![m.entity])
+            .unwrap_or_default()
     }
 
     /// The prepositional phrases (`nmod`) inside the phrase of noun `d`, down to `depth`
